@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+    test: {
+        include: ["test/**/*.test.ts"],
+        // Each test file in its own process: the Pulumi runtime's mock settings are process-global.
+        pool: "forks",
+        testTimeout: 60_000,
+        hookTimeout: 180_000,
+    },
+});

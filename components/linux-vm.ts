@@ -1,0 +1,64 @@
+/**
+ * LinuxVm: a durable Linux VM. SSH keys only, password sign-in disabled explicitly.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as tls from "@pulumi/tls";
+import { PersistentVm, type OsProfile } from "./vm";
+import type { VmArgs } from "./vm-args";
+import { requirePlan, type VmPlan } from "./vm-plan";
+
+export const LINUX_VM_TYPE = "azure-persistent-vm:index:LinuxVm";
+
+export interface LinuxVmArgs extends VmArgs {
+    /**
+     * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator.
+     * Changing them later does not touch the VM (they are ignored after creation).
+     * @default none given: an ED25519 key pair is generated and its private key exported, as a secret, in
+     * `generatedPrivateKey`
+     */
+    readonly sshPublicKeys?: readonly pulumi.Input<string>[];
+    /**
+     * cloud-init user data, as plain text; the component base64-encodes it. Changing it replaces the VM, because
+     * Azure applies custom data only at creation. Keep secrets out of it.
+     * @default none
+     */
+    readonly customData?: pulumi.Input<string>;
+}
+
+export class LinuxVm extends PersistentVm {
+    /** The generated private key (OpenSSH format), a secret; undefined when `sshPublicKeys` were given. */
+    public readonly generatedPrivateKey: pulumi.Output<string> | undefined;
+
+    constructor(name: string, args: LinuxVmArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = requirePlan("LinuxVm", "linux", name, args, { sshPublicKeys: args.sshPublicKeys });
+        super(LINUX_VM_TYPE, name, plan, args, (childOptions) => linuxOsProfile(plan, args, childOptions), opts);
+        this.generatedPrivateKey = this.generatedCredential;
+    }
+}
+
+function linuxOsProfile(plan: VmPlan, args: LinuxVmArgs, childOptions: pulumi.CustomResourceOptions): OsProfile {
+    const key = plan.credential === "generated-ssh-key"
+        ? new tls.PrivateKey(plan.resourceNames.credential, { algorithm: "ED25519" }, childOptions)
+        : undefined;
+    const publicKeys = key ? [key.publicKeyOpenssh.apply((k) => k.trim())] : (args.sshPublicKeys ?? []);
+    const patchMode = plan.platformPatching ? "AutomaticByPlatform" : "ImageDefault";
+    return {
+        osProfile: {
+            computerName: plan.computerName,
+            adminUsername: plan.adminUsername,
+            customData: args.customData !== undefined
+                ? pulumi.output(args.customData).apply((text) => Buffer.from(text, "utf8").toString("base64"))
+                : undefined,
+            allowExtensionOperations: true,
+            linuxConfiguration: {
+                disablePasswordAuthentication: true,
+                provisionVMAgent: true,
+                ssh: {
+                    publicKeys: publicKeys.map((keyData) => ({ path: `/home/${plan.adminUsername}/.ssh/authorized_keys`, keyData })),
+                },
+                patchSettings: { patchMode, assessmentMode: patchMode },
+            },
+        },
+        generatedCredential: key ? pulumi.secret(key.privateKeyOpenssh) : undefined,
+    };
+}

@@ -1,0 +1,88 @@
+/**
+ * VmNetwork: a VNet with one subnet and a network security group on the subnet (pass `networkSecurityGroupId` to
+ * each VM to put it on the NICs too). Inbound SSH/RDP only from the listed management sources; no public IP.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import { requireNetworkPlan, type ManagementProtocol } from "./network-plan";
+
+export const VM_NETWORK_TYPE = "azure-persistent-vm:index:VmNetwork";
+
+export interface VmNetworkArgs {
+    /** The resource group the network is created in. */
+    readonly resourceGroupName: pulumi.Input<string>;
+    /** The Azure region, e.g. `westeurope`. */
+    readonly location: pulumi.Input<string>;
+    /** The VNet's IPv4 address space, e.g. `10.42.0.0/16`. */
+    readonly addressSpace: string;
+    /** The subnet's IPv4 range, inside `addressSpace`, e.g. `10.42.1.0/24`. */
+    readonly subnetPrefix: string;
+    /**
+     * IPv4 addresses or CIDR ranges that may reach the VMs over SSH/RDP. Sources meaning "anyone" (`*`, `0.0.0.0/0`,
+     * `::/0`, `Internet`, `Any`) are refused.
+     * @default none: no inbound management rule at all (use Azure Bastion or a VPN)
+     */
+    readonly managementSourcePrefixes?: readonly string[];
+    /**
+     * Which management protocols the sources may use: "ssh" (TCP 22) and "rdp" (TCP 3389).
+     * @default ["ssh", "rdp"]
+     */
+    readonly managementProtocols?: readonly ManagementProtocol[];
+    /**
+     * Tags for the VNet, subnet's NSG and VNet.
+     * @default none
+     */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+export class VmNetwork extends pulumi.ComponentResource {
+    /** The VNet's resource id. */
+    public readonly vnetId: pulumi.Output<string>;
+    /** The subnet's resource id: pass it to each VM as `subnetId`. */
+    public readonly subnetId: pulumi.Output<string>;
+    /** The NSG's resource id: pass it to each VM as `networkSecurityGroupId`. */
+    public readonly networkSecurityGroupId: pulumi.Output<string>;
+
+    constructor(name: string, args: VmNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = requireNetworkPlan(name, args);
+        super(VM_NETWORK_TYPE, name, {}, opts);
+        const parent = { parent: this };
+        const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
+
+        const nsg = new network.NetworkSecurityGroup(plan.resourceNames.nsg, {
+            ...common,
+            networkSecurityGroupName: plan.resourceNames.nsg,
+            securityRules: plan.securityRules.map((rule) => ({
+                name: rule.name,
+                priority: rule.priority,
+                direction: "Inbound",
+                access: "Allow",
+                protocol: "Tcp",
+                sourceAddressPrefixes: [...rule.sourceAddressPrefixes],
+                sourcePortRange: "*",
+                destinationAddressPrefix: rule.destinationAddressPrefix,
+                destinationPortRange: rule.port,
+            })),
+        }, parent);
+
+        const vnet = new network.VirtualNetwork(plan.resourceNames.vnet, {
+            ...common,
+            virtualNetworkName: plan.resourceNames.vnet,
+            addressSpace: { addressPrefixes: [plan.addressSpace] },
+        }, parent);
+
+        // A separate Subnet resource, not an inline subnet, so the VNet and the subnet never fight over the list.
+        const subnet = new network.Subnet(plan.resourceNames.subnet, {
+            resourceGroupName: args.resourceGroupName,
+            virtualNetworkName: vnet.name,
+            subnetName: plan.resourceNames.subnet,
+            addressPrefix: plan.subnetPrefix,
+            networkSecurityGroup: { id: nsg.id },
+        }, parent);
+
+        this.vnetId = vnet.id;
+        this.subnetId = subnet.id;
+        this.networkSecurityGroupId = nsg.id;
+        this.registerOutputs({ vnetId: this.vnetId, subnetId: this.subnetId, networkSecurityGroupId: this.networkSecurityGroupId });
+    }
+}

@@ -1,0 +1,35 @@
+/**
+ * Problems with a component's arguments, collected as data so that every one is reported at once and tests can
+ * compare them exactly.
+ */
+
+/** One problem: the argument it concerns (a path such as `dataDisks[1].lun`) and what is wrong and how to fix it. */
+export interface Problem {
+    readonly path: string;
+    readonly message: string;
+}
+
+/**
+ * Thrown by a component's constructor, before anything is registered, when its arguments have problems.
+ * The message names the component and lists every problem, one a line.
+ */
+export class InvalidArgumentsError extends Error {
+    constructor(
+        readonly component: string,
+        readonly resourceName: string,
+        readonly problems: readonly Problem[],
+    ) {
+        super(formatProblems(component, resourceName, problems));
+        this.name = "InvalidArgumentsError";
+    }
+}
+
+/** `WindowsVm "app01": computerName "application-server" is 18 characters; ...`, one line per problem. */
+export function formatProblems(component: string, resourceName: string, problems: readonly Problem[]): string {
+    return problems.map((p) => `${component} "${resourceName}": ${p.path} ${p.message}`).join("\n");
+}
+
+/** Prefixes every problem's path, for rules that check one element of a list. */
+export function within(prefix: string, problems: readonly Problem[]): Problem[] {
+    return problems.map((p) => ({ path: `${prefix}.${p.path}`, message: p.message }));
+}

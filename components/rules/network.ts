@@ -1,0 +1,52 @@
+/**
+ * Network rules: IPv4 CIDRs, containment, and management sources.
+ * Sources: Microsoft Learn "Virtual network planning" (address spaces and subnets are IPv4 CIDR ranges; a subnet
+ * lies inside its VNet's address space) and "Network security groups" (service tags `Internet`, `*`/`Any`).
+ */
+import type { Problem } from "../problems";
+
+export interface Cidr {
+    /** The network address as a 32-bit unsigned integer. */
+    readonly network: number;
+    readonly prefixLength: number;
+}
+
+/** Parses `a.b.c.d/n`; undefined when the text is not an IPv4 CIDR or has host bits set. */
+export function parseCidr(text: string): Cidr | undefined {
+    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+    if (!match) {
+        return undefined;
+    }
+    const octets = match.slice(1, 5).map(Number);
+    const prefixLength = Number(match[5]);
+    if (octets.some((o) => o > 255) || prefixLength > 32) {
+        return undefined;
+    }
+    const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+    const size = 2 ** (32 - prefixLength);
+    if (address % size !== 0) {
+        return undefined;
+    }
+    return { network: address, prefixLength };
+}
+
+export function contains(outer: Cidr, inner: Cidr): boolean {
+    const outerSize = 2 ** (32 - outer.prefixLength);
+    return inner.prefixLength >= outer.prefixLength && inner.network >= outer.network && inner.network < outer.network + outerSize;
+}
+
+/** Sources that mean "anyone": an inbound management rule from one of them opens SSH or RDP to the internet. */
+export const ANY_SOURCES: readonly string[] = ["*", "0.0.0.0/0", "::/0", "internet", "any"];
+
+export function checkCidr(path: string, text: string): Problem[] {
+    return parseCidr(text) ? [] : [{ path, message: `"${text}" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".` }];
+}
+
+/** A management source: a single IPv4 address or an IPv4 CIDR, never a source meaning "anyone". */
+export function checkManagementSource(path: string, text: string): Problem[] {
+    if (ANY_SOURCES.includes(text.toLowerCase())) {
+        return [{ path, message: `"${text}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24".` }];
+    }
+    const single = /^\d{1,3}(\.\d{1,3}){3}$/.test(text) ? `${text}/32` : text;
+    return parseCidr(single) ? [] : [{ path, message: `"${text}" is not an IPv4 address or CIDR range, like "203.0.113.0/24".` }];
+}

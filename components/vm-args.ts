@@ -1,0 +1,137 @@
+/**
+ * Arguments both VM components take. Structure (which children exist, their names, LUNs, SKUs) is plain values;
+ * only values flow as `pulumi.Input`.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { ImagePlan } from "./images";
+import type { Caching, DiskSku } from "./rules/disks";
+
+/** An explicit marketplace image. */
+export interface ImageReferenceArgs {
+    /** Image publisher, e.g. `Canonical`. */
+    readonly publisher: string;
+    /** Image offer, e.g. `ubuntu-24_04-lts`. */
+    readonly offer: string;
+    /** Image SKU, e.g. `server`. */
+    readonly sku: string;
+    /**
+     * Image version.
+     * @default "latest"
+     */
+    readonly version?: string;
+}
+
+/** The VM's OS disk, created from the image. */
+export interface OsDiskArgs {
+    /**
+     * Size in GiB.
+     * @default the image's own size (about 30 GiB for Linux images, 127 GiB for Windows Server)
+     */
+    readonly sizeGb?: number;
+    /**
+     * Disk SKU. Premium SSD v2 and Ultra disks cannot be OS disks.
+     * @default "Premium_LRS" when the size supports premium storage, otherwise "StandardSSD_LRS"
+     */
+    readonly sku?: DiskSku;
+    /**
+     * Host caching.
+     * @default "ReadWrite"
+     */
+    readonly caching?: Caching;
+}
+
+/** A persistent data disk: its own managed disk resource, attached to the VM, kept when the VM goes. */
+export interface DataDiskArgs {
+    /**
+     * The disk's stable key: it names the disk (`<vm>-disk-<name>`) and identifies it across changes, so reordering
+     * the list never touches a disk. Letters, digits and hyphens, up to 32 characters.
+     */
+    readonly name: string;
+    /** Logical unit number the disk is attached at, 0-63, unique per VM. */
+    readonly lun: number;
+    /** Size in GiB. */
+    readonly sizeGb: number;
+    /**
+     * Disk SKU.
+     * @default "Premium_LRS" when the size supports premium storage, otherwise "StandardSSD_LRS"
+     */
+    readonly sku?: DiskSku;
+    /**
+     * Host caching.
+     * @default "ReadOnly"; "None" for Premium SSD v2, Ultra and disks of 4 TiB and more, which take no caching
+     */
+    readonly caching?: Caching;
+}
+
+/** What a Linux and a Windows VM share. */
+export interface VmArgs {
+    /** The resource group the VM, its NIC and its disks are created in. */
+    readonly resourceGroupName: pulumi.Input<string>;
+    /** The Azure region, e.g. `westeurope`. */
+    readonly location: pulumi.Input<string>;
+    /** The subnet the VM's NIC joins. */
+    readonly subnetId: pulumi.Input<string>;
+    /**
+     * The network security group applied to the VM's NIC (in addition to the subnet's).
+     * @default none: only the subnet's NSG filters the NIC's traffic
+     */
+    readonly networkSecurityGroupId?: pulumi.Input<string>;
+    /**
+     * The VM's name in Azure; its NIC and disks are named after it.
+     * @default the component's name
+     */
+    readonly vmName?: string;
+    /** The VM size, e.g. `Standard_D2s_v5`. */
+    readonly size: string;
+    /**
+     * The availability zone, `"1"`, `"2"` or `"3"`. Data disks follow it (zone-redundant disks carry no zone).
+     * @default none: a regional VM
+     */
+    readonly zone?: string;
+    /**
+     * A key of the image catalogue (`IMAGE_KEYS`). Set at most one of `image`, `imageReference` and `galleryImageId`.
+     * @default "ubuntu-24.04" for LinuxVm, "windows-server-2025" for WindowsVm
+     */
+    readonly image?: string;
+    /** An explicit marketplace image, instead of a catalogue key. */
+    readonly imageReference?: ImageReferenceArgs;
+    /** The resource id of an Azure Compute Gallery image (definition or version), instead of a catalogue key. */
+    readonly galleryImageId?: pulumi.Input<string>;
+    /**
+     * The marketplace purchase plan of an `imageReference` image that needs one (catalogue images bring their own).
+     * @default none
+     */
+    readonly plan?: ImagePlan;
+    /**
+     * Trusted Launch (secure boot and vTPM) or Standard security. Always sent, because Azure's own default varies by
+     * API version. Gen1 images need "Standard".
+     * @default "TrustedLaunch"
+     */
+    readonly securityType?: "TrustedLaunch" | "Standard";
+    /**
+     * The administrator account's name.
+     * @default "azureuser" on Linux, "azureadmin" on Windows
+     */
+    readonly adminUsername?: string;
+    /**
+     * The OS host name.
+     * @default the VM's name (Windows allows at most 15 characters)
+     */
+    readonly computerName?: string;
+    /**
+     * The OS disk. It is kept, detached, when the VM is deleted; Azure names it `<vm>_OsDisk_1_<unique id>`, so a
+     * VM rebuilt from its image never collides with the disk of an earlier incarnation.
+     * @default see each field
+     */
+    readonly osDisk?: OsDiskArgs;
+    /**
+     * Persistent data disks, each keyed by its `name`. Each is protected: Pulumi refuses to delete it.
+     * @default none
+     */
+    readonly dataDisks?: readonly DataDiskArgs[];
+    /**
+     * Tags for the VM, its NIC and its disks.
+     * @default none
+     */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}

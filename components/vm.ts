@@ -1,0 +1,147 @@
+/**
+ * What LinuxVm and WindowsVm share: the NIC, the persistent data disks and the VM resource, declared from a plan.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/azure-native/compute";
+import * as network from "@pulumi/azure-native/network";
+import type * as azureInputs from "@pulumi/azure-native/types/input";
+import type { VmArgs } from "./vm-args";
+import type { VmPlan } from "./vm-plan";
+
+/** The OS profile a component builds for its OS, and the credential it generated, if any (a secret). */
+export interface OsProfile {
+    readonly osProfile: azureInputs.compute.OSProfileArgs;
+    readonly generatedCredential: pulumi.Output<string> | undefined;
+}
+
+/** Builds the OS profile; children it creates take the given options (they are parented to the component). */
+export type OsProfileFactory = (childOptions: pulumi.CustomResourceOptions) => OsProfile;
+
+/**
+ * The shared implementation: a component whose children are a NIC, one managed disk per data disk, the VM and,
+ * through the OS profile factory, a generated credential.
+ */
+export abstract class PersistentVm extends pulumi.ComponentResource {
+    /** The VM's Azure resource id. */
+    public readonly vmId: pulumi.Output<string>;
+    /** The VM's name in Azure. */
+    public readonly vmName: pulumi.Output<string>;
+    /** The NIC's private IP address. */
+    public readonly privateIpAddress: pulumi.Output<string>;
+    /** The NIC's resource id. */
+    public readonly nicId: pulumi.Output<string>;
+    /** The name Azure gave the OS disk (`<vm>_OsDisk_1_<unique id>`); the disk is kept when the VM is deleted. */
+    public readonly osDiskName: pulumi.Output<string>;
+    /** Data disk resource ids by disk name. */
+    public readonly dataDiskIds: pulumi.Output<Record<string, string>>;
+    /** The principal id of the VM's system-assigned managed identity. */
+    public readonly principalId: pulumi.Output<string>;
+    /** The credential the component generated (a secret), exposed under an OS-specific name by each component. */
+    protected readonly generatedCredential: pulumi.Output<string> | undefined;
+
+    protected constructor(
+        type: string,
+        name: string,
+        plan: VmPlan,
+        args: VmArgs,
+        buildOsProfile: OsProfileFactory,
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
+        super(type, name, {}, opts);
+        const parent = { parent: this };
+        const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
+        const profile = buildOsProfile(parent);
+
+        const nic = new network.NetworkInterface(plan.resourceNames.nic, {
+            ...common,
+            networkInterfaceName: plan.nicName,
+            ipConfigurations: [{
+                name: "ipconfig1",
+                primary: true,
+                privateIPAllocationMethod: "Dynamic",
+                subnet: { id: args.subnetId },
+            }],
+            networkSecurityGroup: args.networkSecurityGroupId !== undefined ? { id: args.networkSecurityGroupId } : undefined,
+            enableIPForwarding: false,
+        }, parent);
+
+        const dataDisks = plan.dataDisks.map((disk) => ({
+            disk,
+            resource: new compute.Disk(disk.resourceName, {
+                ...common,
+                diskName: disk.diskName,
+                creationData: { createOption: "Empty" },
+                diskSizeGB: disk.sizeGb,
+                sku: { name: disk.sku },
+                zones: disk.zones ? [...disk.zones] : undefined,
+                // Disks are reached only through the VM: no export or import over the network, no public endpoint.
+                networkAccessPolicy: "DenyAll",
+                publicNetworkAccess: "Disabled",
+                encryption: { type: "EncryptionAtRestWithPlatformKey" },
+            }, { ...parent, protect: disk.protect }),
+        }));
+
+        const image = plan.image.kind === "marketplace"
+            ? { publisher: plan.image.publisher, offer: plan.image.offer, sku: plan.image.sku, version: plan.image.version }
+            : { id: args.galleryImageId };
+
+        const vm = new compute.VirtualMachine(plan.resourceNames.vm, {
+            ...common,
+            vmName: plan.vmName,
+            zones: plan.zones ? [...plan.zones] : undefined,
+            hardwareProfile: { vmSize: plan.size },
+            plan: plan.plan ? { ...plan.plan } : undefined,
+            identity: { type: "SystemAssigned" },
+            // API 2024-11-01 has no "Standard" security type: Standard means sending no security profile.
+            securityProfile: plan.securityType === "TrustedLaunch"
+                ? { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } }
+                : undefined,
+            diagnosticsProfile: { bootDiagnostics: { enabled: true } },
+            networkProfile: {
+                networkInterfaces: [{ id: nic.id, primary: true, deleteOption: "Detach" }],
+            },
+            osProfile: profile.osProfile,
+            storageProfile: {
+                imageReference: image,
+                osDisk: {
+                    createOption: "FromImage",
+                    deleteOption: "Detach",
+                    caching: plan.osDisk.caching,
+                    diskSizeGB: plan.osDisk.sizeGb,
+                    managedDisk: { storageAccountType: plan.osDisk.sku },
+                },
+                dataDisks: dataDisks.map(({ disk, resource }) => ({
+                    lun: disk.lun,
+                    createOption: "Attach",
+                    deleteOption: "Detach",
+                    caching: disk.caching,
+                    managedDisk: { id: resource.id },
+                })),
+            },
+        }, {
+            ...parent,
+            deleteBeforeReplace: plan.vmOptions.deleteBeforeReplace,
+            replaceOnChanges: [...plan.vmOptions.replaceOnChanges],
+            ignoreChanges: [...plan.vmOptions.ignoreChanges],
+        });
+
+        this.generatedCredential = profile.generatedCredential;
+        this.vmId = vm.id;
+        this.vmName = vm.name;
+        this.nicId = nic.id;
+        this.privateIpAddress = nic.ipConfigurations.apply((configs) => configs?.[0]?.privateIPAddress ?? "");
+        this.osDiskName = vm.storageProfile.apply((storage) => storage?.osDisk?.name ?? "");
+        this.principalId = vm.identity.apply((identity) => identity?.principalId ?? "");
+        this.dataDiskIds = pulumi.output(Object.fromEntries(dataDisks.map(({ disk, resource }) => [disk.key, resource.id])));
+        this.registerOutputs({
+            vmId: this.vmId,
+            vmName: this.vmName,
+            privateIpAddress: this.privateIpAddress,
+            nicId: this.nicId,
+            osDiskName: this.osDiskName,
+            dataDiskIds: this.dataDiskIds,
+            principalId: this.principalId,
+            generatedCredential: profile.generatedCredential,
+        });
+    }
+}

@@ -1,0 +1,147 @@
+/**
+ * The stack's configuration: its schema and the messages a bad value gets. Only the stack program (index.ts) reads
+ * config; it passes what this returns to the components as plain arguments.
+ */
+import { z } from "zod";
+import { CACHING_MODES, DISK_SKUS } from "../components";
+
+/** The config namespace: the project name in Pulumi.yaml. */
+export const NAMESPACE = "azure-persistent-vm";
+
+// YAML `zone: 1` arrives as a number; Azure and the components take the string.
+const zone = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.enum(["1", "2", "3"]));
+
+const osDisk = z.strictObject({
+    sizeGb: z.number().int().optional(),
+    sku: z.enum(DISK_SKUS).optional(),
+    caching: z.enum(CACHING_MODES).optional(),
+});
+
+const dataDisk = z.strictObject({
+    name: z.string(),
+    lun: z.number().int(),
+    sizeGb: z.number().int(),
+    sku: z.enum(DISK_SKUS).optional(),
+    caching: z.enum(CACHING_MODES).optional(),
+});
+
+const vm = z.strictObject({
+    name: z.string().min(1),
+    os: z.enum(["linux", "windows"]),
+    image: z.string().optional(),
+    size: z.string(),
+    zone: zone.optional(),
+    adminUsername: z.string().optional(),
+    computerName: z.string().optional(),
+    sshPublicKeys: z.array(z.string()).optional(),
+    customData: z.string().optional(),
+    osDisk: osDisk.optional(),
+    dataDisks: z.array(dataDisk).optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+});
+
+const schema = z.strictObject({
+    resourceGroupName: z.string().min(1),
+    createResourceGroup: z.boolean().default(true),
+    network: z.strictObject({
+        addressSpace: z.string(),
+        subnetPrefix: z.string(),
+        managementSourcePrefixes: z.array(z.string()).default([]),
+    }),
+    vms: z.array(vm).min(1),
+    tags: z.record(z.string(), z.string()).optional(),
+    adminPasswordVms: z.array(z.string()),
+});
+
+export type StackConfig = z.infer<typeof schema>;
+export type VmConfig = z.infer<typeof vm>;
+
+/** The raw values, as `pulumi.Config` returns them (undefined where a key is absent). */
+export interface RawStackConfig {
+    readonly resourceGroupName: unknown;
+    readonly createResourceGroup: unknown;
+    readonly network: unknown;
+    readonly vms: unknown;
+    readonly tags: unknown;
+    /** The VM names `adminPasswords` has a value for (its keys, never its values). */
+    readonly adminPasswordVms: readonly string[];
+}
+
+/** Thrown when the stack's config is invalid; the message lists every problem, one a line. */
+export class StackConfigError extends Error {
+    constructor(readonly problems: readonly string[]) {
+        super(`invalid stack configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+        this.name = "StackConfigError";
+    }
+}
+
+/** Validates the raw config; returns it typed, with defaults applied, or throws every problem at once. */
+export function parseStackConfig(raw: RawStackConfig): StackConfig {
+    const result = schema.safeParse({ ...raw, adminPasswordVms: [...raw.adminPasswordVms] });
+    if (!result.success) {
+        throw new StackConfigError(result.error.issues.map((issue) => describe(issue, raw)));
+    }
+    const problems = crossChecks(result.data);
+    if (problems.length > 0) {
+        throw new StackConfigError(problems);
+    }
+    return result.data;
+}
+
+/** Rules that span entries: unique VM names, OS-specific keys, passwords only for Windows VMs that exist. */
+function crossChecks(config: StackConfig): string[] {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    config.vms.forEach((entry, index) => {
+        const where = `${NAMESPACE}:vms[${index}] ("${entry.name}")`;
+        if (seen.has(entry.name)) {
+            problems.push(`${where}.name: "${entry.name}" is used by an earlier entry; each VM needs its own name.`);
+        }
+        seen.add(entry.name);
+        if (entry.os === "windows") {
+            for (const key of ["sshPublicKeys", "customData"] as const) {
+                if (entry[key] !== undefined) {
+                    problems.push(`${where}.${key}: is for Linux VMs; remove it from this Windows VM.`);
+                }
+            }
+        }
+    });
+    for (const name of config.adminPasswordVms) {
+        const target = config.vms.find((entry) => entry.name === name);
+        if (target?.os !== "windows") {
+            problems.push(`${NAMESPACE}:adminPasswords.${name}: there is no Windows VM named "${name}"; remove the key or fix the name.`);
+        }
+    }
+    return problems;
+}
+
+function describe(issue: z.core.$ZodIssue, raw: RawStackConfig): string {
+    const [top, ...rest] = issue.path;
+    let where = `${NAMESPACE}:${String(top ?? "")}`;
+    if (top === "vms" && typeof rest[0] === "number") {
+        const index = rest.shift() as number;
+        const entry = Array.isArray(raw.vms) ? (raw.vms[index] as { name?: unknown } | undefined) : undefined;
+        where += typeof entry?.name === "string" ? `[${index}] ("${entry.name}")` : `[${index}]`;
+    }
+    const field = rest.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
+    const at = `${where}${field}`;
+    switch (issue.code) {
+        case "invalid_type":
+            return issue.input === undefined
+                ? `${at}: is required${expectation(issue)}.`
+                : `${at}: expected ${issue.expected}, got ${JSON.stringify(issue.input)}.`;
+        case "invalid_value":
+            if (issue.input === undefined) {
+                return `${at}: is required; set it to one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
+            }
+            return `${at}: ${JSON.stringify(issue.input)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
+        case "unrecognized_keys":
+            return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against the README's config reference.`;
+        default:
+            return `${at}: ${issue.message}.`;
+    }
+}
+
+function expectation(issue: z.core.$ZodIssueInvalidType): string {
+    return issue.expected === "array" || issue.expected === "object" ? ` (an ${issue.expected})` : ` (a ${issue.expected})`;
+}

@@ -1,0 +1,23 @@
+/** Helpers for in-process component tests. */
+import type { PersistentVm } from "../../components";
+import { valueOf, type Recorder, type Registration } from "./recorder";
+
+/** Waits until every child of a VM component has been registered (the VM depends on all of them). */
+export async function settled(vm: PersistentVm): Promise<void> {
+    await Promise.all([valueOf(vm.vmId), valueOf(vm.dataDiskIds), valueOf(vm.privateIpAddress), valueOf(vm.urn)]);
+}
+
+/** The children registered under a component, as `type::name`, sorted. */
+export function childrenOf(recorder: Recorder, parentUrn: string): string[] {
+    return recorder.registrations.filter((r) => r.parent === parentUrn).map((r) => `${r.type}::${r.name}`).sort();
+}
+
+/** Registrations whose name starts with a prefix (a component's name and its children's). */
+export function named(recorder: Recorder, prefix: string): Registration[] {
+    return recorder.registrations.filter((r) => r.name === prefix || r.name.startsWith(`${prefix}-`));
+}
+
+export const SUBNET_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/vms";
+export const NSG_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg";
+export const ED25519_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe test@example";
+export const DISK_ID_PREFIX = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/disks/";

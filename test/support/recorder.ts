@@ -1,0 +1,228 @@
+/**
+ * The one recorder: a subclass of the SDK's own MockMonitor that keeps every registration the engine would receive,
+ * with the resource options that never reach `Mocks.newResource` (protect, retainOnDelete, deleteBeforeReplace,
+ * ignoreChanges, replaceOnChanges, dependencies, import id). It serves two transports: in process, installed with
+ * the SDK's `setMockOptions` (see `installRecorder`), and over the SDK's resource-monitor gRPC protocol to the SDK's
+ * real program runner in a child process (see `program.ts`). It records; it never deploys. The ids and outputs it
+ * returns are visibly placeholders built from names.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor, type MockCallArgs, type MockResourceArgs, type MockResourceResult } from "@pulumi/pulumi/runtime/mocks";
+import { deserializeProperties, isRpcSecret, unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { SupportsFeatureResponse, type RegisterResourceRequest, type SupportsFeatureRequest } from "@pulumi/pulumi/proto/resource_pb";
+
+/** A placeholder subscription id: all zeros, so no one mistakes a recorded id for a real one. */
+export const PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
+export interface RecordedOptions {
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    readonly deleteBeforeReplace: boolean;
+    readonly ignoreChanges: readonly string[];
+    readonly replaceOnChanges: readonly string[];
+    /** Direct dependencies (explicit `dependsOn` and those implied by inputs), as URNs. */
+    readonly dependencies: readonly string[];
+    /** The id given with the `import` option, or null. */
+    readonly import: string | null;
+}
+
+export interface Registration {
+    /** The URN the monitor answered with (set once the registration completed). */
+    urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly parent: string | null;
+    readonly custom: boolean;
+    /** Inputs with secrets unwrapped; `secretPaths` says where they were. */
+    readonly inputs: Record<string, unknown>;
+    /** Paths (`osProfile`, `result`) whose values arrived as secrets. */
+    readonly secretPaths: readonly string[];
+    readonly options: RecordedOptions;
+}
+
+export interface LogEntry {
+    readonly severity: "debug" | "info" | "warning" | "error";
+    readonly message: string;
+    readonly urn: string;
+}
+
+type Callback = (err: unknown, response: unknown) => void;
+
+/** Azure resource-provider paths for the placeholder ids of the types the project registers. */
+const AZURE_PATHS: Readonly<Record<string, { path: string; nameInput: string }>> = {
+    "azure-native:resources:ResourceGroup": { path: "", nameInput: "resourceGroupName" },
+    "azure-native:compute:VirtualMachine": { path: "Microsoft.Compute/virtualMachines", nameInput: "vmName" },
+    "azure-native:compute:Disk": { path: "Microsoft.Compute/disks", nameInput: "diskName" },
+    "azure-native:network:NetworkInterface": { path: "Microsoft.Network/networkInterfaces", nameInput: "networkInterfaceName" },
+    "azure-native:network:VirtualNetwork": { path: "Microsoft.Network/virtualNetworks", nameInput: "virtualNetworkName" },
+    "azure-native:network:NetworkSecurityGroup": { path: "Microsoft.Network/networkSecurityGroups", nameInput: "networkSecurityGroupName" },
+    "azure-native:network:Subnet": { path: "subnets", nameInput: "subnetName" },
+};
+
+/** Outputs Azure or a provider computes, as placeholders derived from the resource's name. */
+function placeholderState(type: string, name: string, azureName: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    switch (type) {
+        case "azure-native:network:NetworkInterface": {
+            const configs = Array.isArray(inputs["ipConfigurations"]) ? (inputs["ipConfigurations"] as Record<string, unknown>[]) : [];
+            return { ipConfigurations: configs.map((c) => ({ ...c, privateIPAddress: `private-ip-of-${azureName}` })) };
+        }
+        case "azure-native:compute:VirtualMachine": {
+            const storage = (inputs["storageProfile"] ?? {}) as Record<string, unknown>;
+            const osDisk = (storage["osDisk"] ?? {}) as Record<string, unknown>;
+            return {
+                identity: { ...(inputs["identity"] as object | undefined), principalId: `principal-id-of-${azureName}` },
+                storageProfile: { ...storage, osDisk: { ...osDisk, name: `${azureName}_OsDisk_1_placeholder` } },
+            };
+        }
+        // The providers mark these outputs secret, and the engine returns them as secrets; so does the recorder.
+        case "random:index/randomPassword:RandomPassword":
+            return { result: pulumi.secret(`placeholder-password-of-${name}`) };
+        case "tls:index/privateKey:PrivateKey":
+            return {
+                publicKeyOpenssh: `ssh-ed25519 placeholder-public-key-of-${name}\n`,
+                privateKeyOpenssh: pulumi.secret(`placeholder-private-key-of-${name}`),
+                privateKeyPem: pulumi.secret(`placeholder-private-key-pem-of-${name}`),
+            };
+        default:
+            return {};
+    }
+}
+
+function placeholderResource(args: MockResourceArgs): MockResourceResult {
+    if (!args.custom) {
+        return { id: undefined, state: {} };
+    }
+    const azure = AZURE_PATHS[args.type];
+    const azureName = azure !== undefined && typeof args.inputs[azure.nameInput] === "string" ? (args.inputs[azure.nameInput] as string) : args.name;
+    const group = typeof args.inputs["resourceGroupName"] === "string" ? (args.inputs["resourceGroupName"] as string) : "placeholder-rg";
+    let id = `placeholder-id-of-${args.name}`;
+    if (azure !== undefined) {
+        const base = `/subscriptions/${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/${group}`;
+        id = azure.path === "" ? base
+            : azure.path === "subnets" ? `${base}/providers/Microsoft.Network/virtualNetworks/${String(args.inputs["virtualNetworkName"])}/subnets/${azureName}`
+            : `${base}/providers/${azure.path}/${azureName}`;
+    }
+    const named = azure !== undefined ? { name: azureName } : {};
+    return { id, state: { ...args.inputs, ...named, ...placeholderState(args.type, args.name, azureName, args.inputs) } };
+}
+
+/** Removes secret wrappers, noting where each one was. */
+function unwrapSecrets(value: unknown, path: string, found: string[]): unknown {
+    if (isRpcSecret(value)) {
+        found.push(path);
+        return unwrapSecrets(unwrapRpcSecret(value), path, []);
+    }
+    if (Array.isArray(value)) {
+        return value.map((item, index) => unwrapSecrets(item, `${path}[${index}]`, found));
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v, path === "" ? k : `${path}.${k}`, found)]));
+    }
+    return value;
+}
+
+function record(req: RegisterResourceRequest): Registration {
+    const secretPaths: string[] = [];
+    const object = req.getObject();
+    const raw = object ? (deserializeProperties(object, true) as Record<string, unknown>) : {};
+    const inputs = unwrapSecrets(raw, "", secretPaths) as Record<string, unknown>;
+    return {
+        urn: "",
+        type: req.getType(),
+        name: req.getName(),
+        parent: req.getParent() || null,
+        custom: req.getCustom(),
+        inputs,
+        secretPaths,
+        options: {
+            // Both are optional in the protocol: absent means "not set", which the engine treats as false.
+            protect: req.getProtect() ?? false,
+            retainOnDelete: req.getRetainondelete() ?? false,
+            deleteBeforeReplace: req.getDeletebeforereplace(),
+            ignoreChanges: req.getIgnorechangesList(),
+            replaceOnChanges: req.getReplaceonchangesList(),
+            dependencies: req.getDependenciesList(),
+            import: req.getImportid() || null,
+        },
+    };
+}
+
+export class Recorder extends MockMonitor {
+    readonly registrations: Registration[] = [];
+    readonly logs: LogEntry[] = [];
+
+    constructor() {
+        super({
+            newResource: placeholderResource,
+            call: (args: MockCallArgs) => {
+                throw new Error(`unexpected call to ${args.token}: the recorder answers no function calls`);
+            },
+        });
+    }
+
+    override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
+        const registration = record(req);
+        this.registrations.push(registration);
+        return super.registerResource(req, (err: unknown, response: unknown) => {
+            if (response && typeof response === "object" && "getUrn" in response && typeof response.getUrn === "function") {
+                registration.urn = String(response.getUrn());
+            }
+            callback(err, response);
+        });
+    }
+
+    // The base class answers these with plain objects, which work in process but cannot cross gRPC.
+    override supportsFeature(req: SupportsFeatureRequest, callback: Callback): void {
+        callback(null, new SupportsFeatureResponse().setHassupport(req.getId() !== "outputValues"));
+    }
+
+    override registerResourceOutputs(req: unknown, callback: Callback): void {
+        super.registerResourceOutputs(req, (err: unknown) => callback(err, err ? undefined : new Empty()));
+    }
+
+    /** The registrations of one type. */
+    ofType(type: string): Registration[] {
+        return this.registrations.filter((r) => r.type === type);
+    }
+
+    /** The registration with this type and name; throws when there is none. */
+    get(type: string, name: string): Registration {
+        const found = this.registrations.find((r) => r.type === type && r.name === name);
+        if (found === undefined) {
+            throw new Error(`no ${type} named "${name}" was registered; registered: ${this.registrations.map((r) => `${r.type}::${r.name}`).join(", ")}`);
+        }
+        return found;
+    }
+}
+
+/**
+ * Installs a fresh recorder as the in-process monitor, then lets the SDK ask it which features it supports (secrets,
+ * resource references, ...), as the SDK does at the start of every real program. Call once per test file, before
+ * the program under test is imported.
+ */
+export async function installRecorder(options: { project?: string; stack?: string; preview?: boolean } = {}): Promise<Recorder> {
+    const recorder = new Recorder();
+    settings.setMockOptions(recorder, options.project ?? "azure-persistent-vm", options.stack ?? "test", options.preview ?? false);
+    // The SDK's own start-up negotiation; it is internal to the SDK, so check it is still there.
+    const negotiate: unknown = Reflect.get(settings, "awaitFeatureSupport");
+    if (typeof negotiate !== "function") {
+        throw new Error("@pulumi/pulumi no longer has runtime/settings.awaitFeatureSupport; update installRecorder");
+    }
+    await (negotiate as () => Promise<void>)();
+    return recorder;
+}
+
+/** Resolves an Output's value in tests (mocks resolve every value when not previewing). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => output.apply((value) => {
+        resolve(value);
+        return value;
+    }));
+}
+
+/** Whether an Output is a secret. */
+export function isSecretOutput(output: pulumi.Output<unknown>): Promise<boolean> {
+    return pulumi.isSecret(output);
+}

@@ -1,7 +1,7 @@
 /**
  * Pure planning for VmNetwork: names, validation and the NSG's inbound rules.
  */
-import { InvalidArgumentsError, type Problem } from "./problems";
+import { InvalidArgumentsError, checkUnique, type Problem } from "./problems";
 import { checkCidr, checkManagementSource, contains, parseCidr } from "./rules/network";
 
 /** Management protocols and the ports they open. */
@@ -43,10 +43,11 @@ export function planNetwork(name: string, args: NetworkPlanInputs): { ok: true; 
     sources.forEach((source, index) => problems.push(...checkManagementSource(`managementSourcePrefixes[${index}]`, source)));
     const protocols = args.managementProtocols ?? ["ssh", "rdp"];
     protocols.forEach((protocol, index) => {
-        if (!(protocol in MANAGEMENT_PORTS)) {
+        if (!Object.hasOwn(MANAGEMENT_PORTS, protocol)) {
             problems.push({ path: `managementProtocols[${index}]`, message: `"${protocol}" is not a management protocol; use "ssh" or "rdp".` });
         }
     });
+    problems.push(...checkUnique(protocols, (i) => `managementProtocols[${i}]`, "management protocol"));
     if (problems.length > 0) {
         return { ok: false, problems };
     }

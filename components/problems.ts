@@ -29,6 +29,32 @@ export function formatProblems(component: string, resourceName: string, problems
     return problems.map((p) => `${component} "${resourceName}": ${p.path} ${p.message}`).join("\n");
 }
 
+/**
+ * Each value may be used once; reports every later use. With `ignoreCase`, values that differ only in case collide,
+ * as Azure resource names do.
+ */
+export function checkUnique(
+    values: readonly (string | number)[],
+    path: (index: number) => string,
+    what: string,
+    ignoreCase = false,
+): Problem[] {
+    const firstIndex = new Map<string | number, number>();
+    const problems: Problem[] = [];
+    values.forEach((value, index) => {
+        const key = ignoreCase && typeof value === "string" ? value.toLowerCase() : value;
+        const first = firstIndex.get(key);
+        if (first === undefined) {
+            firstIndex.set(key, index);
+            return;
+        }
+        const earlier = values[first];
+        const caseOnly = earlier !== value ? ` as ${JSON.stringify(earlier)}; Azure names ignore case, so` : ";";
+        problems.push({ path: path(index), message: `${JSON.stringify(value)} is already used by ${path(first)}${caseOnly} each ${what} must be unique.` });
+    });
+    return problems;
+}
+
 /** Prefixes every problem's path, for rules that check one element of a list. */
 export function within(prefix: string, problems: readonly Problem[]): Problem[] {
     return problems.map((p) => ({ path: `${prefix}.${p.path}`, message: p.message }));

@@ -3,11 +3,11 @@
  * No Azure SDK here, no Outputs inspected: the component declares what this file decides.
  */
 import { DEFAULT_IMAGE, catalogueImage, type ImagePlan, type OsType } from "./images";
-import { InvalidArgumentsError, within, type Problem } from "./problems";
+import { InvalidArgumentsError, checkUnique, within, type Problem } from "./problems";
 import { checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
 import {
-    MAX_DISK_SIZE_GB, MAX_OS_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS, checkCaching, checkCachingAllowed,
-    checkLun, checkSize, checkSku, checkUnique, type Caching, type DiskSku,
+    MAX_DISK_NAME, MAX_DISK_SIZE_GB, MAX_OS_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS, checkCaching,
+    checkCachingAllowed, checkLun, checkSize, checkSku, type Caching, type DiskSku,
 } from "./rules/disks";
 import { checkComputerName, checkVmName } from "./rules/names";
 import type { DataDiskArgs, VmArgs } from "./vm-args";
@@ -152,7 +152,8 @@ function planImage(os: OsType, args: VmArgs): { image: PlannedImage; plan: Image
     ].filter((x): x is string => x !== undefined);
     const fallback = { image: { kind: "gallery", label: "(none)" } as PlannedImage, plan: undefined, platformPatching: false };
     if (given.length > 1) {
-        return { ...fallback, problems: [{ path: given.join(", "), message: `are all set; set only one of image, imageReference and galleryImageId.` }] };
+        const verb = given.length === 2 ? "are both set" : "are all set";
+        return { ...fallback, problems: [{ path: given.join(", "), message: `${verb}; set only one of image, imageReference and galleryImageId.` }] };
     }
     if (args.imageReference !== undefined) {
         const ref = args.imageReference;
@@ -177,9 +178,12 @@ function planImage(os: OsType, args: VmArgs): { image: PlannedImage; plan: Image
     if (entry.os !== os) {
         return { ...fallback, problems: [{ path: "image", message: `"${key}" is a ${entry.os} image; a ${os === "linux" ? "LinuxVm" : "WindowsVm"} needs a ${os} image.` }] };
     }
+    if (args.plan !== undefined) {
+        return { ...fallback, problems: [{ path: "plan", message: `is for imageReference and galleryImageId images; the catalogue image "${key}" brings its own (remove plan, or name the image with imageReference).` }] };
+    }
     return {
         image: { kind: "marketplace", publisher: entry.publisher, offer: entry.offer, sku: entry.sku, version: "latest", label: key },
-        plan: entry.plan ?? args.plan,
+        plan: entry.plan,
         platformPatching: entry.platformPatching,
         problems: [],
     };
@@ -189,8 +193,13 @@ function planDataDisk(name: string, vmName: string, size: string, zones: readonl
     const sku = disk.sku ?? defaultSku(size);
     const uncached = UNCACHED_SKUS.includes(sku) || disk.sizeGb >= 4_096;
     const caching = disk.caching ?? (uncached ? "None" : "ReadOnly");
+    const diskName = `${vmName}-disk-${disk.name}`;
     const problems = [
         ...(DISK_KEY.test(disk.name) ? [] : [{ path: "name", message: `"${disk.name}" must be 1-32 letters, digits and hyphens, starting and ending with a letter or digit.` }]),
+        ...(diskName.length <= MAX_DISK_NAME ? [] : [{
+            path: "name",
+            message: `makes the disk name "${diskName}", ${diskName.length} characters; Azure allows at most ${MAX_DISK_NAME} (shorten the disk name or vmName).`,
+        }]),
         ...checkLun("lun", disk.lun),
         ...checkSku("sku", sku),
         ...checkCaching("caching", caching),
@@ -203,7 +212,7 @@ function planDataDisk(name: string, vmName: string, size: string, zones: readonl
         plan: {
             key: disk.name,
             resourceName: `${name}-disk-${disk.name}`,
-            diskName: `${vmName}-disk-${disk.name}`,
+            diskName,
             lun: disk.lun,
             sizeGb: disk.sizeGb,
             sku,
@@ -258,8 +267,8 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         return planned.plan;
     });
     problems.push(
-        ...checkUnique(disks, (d) => d.name, (i) => `dataDisks[${i}].name`, "data disk name"),
-        ...checkUnique(disks, (d) => d.lun, (i) => `dataDisks[${i}].lun`, "LUN"),
+        ...checkUnique(disks.map((d) => d.name), (i) => `dataDisks[${i}].name`, "data disk name", true),
+        ...checkUnique(disks.map((d) => d.lun), (i) => `dataDisks[${i}].lun`, "LUN"),
     );
 
     const credential = planCredential(os, credentials);

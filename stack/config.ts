@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CACHING_MODES, DISK_SKUS } from "../components";
+import { checkUnique } from "../components/problems";
 
 /** The config namespace: the project name in Pulumi.yaml. */
 export const NAMESPACE = "azure-persistent-vm";
@@ -77,7 +78,9 @@ export class StackConfigError extends Error {
 
 /** Validates the raw config; returns it typed, with defaults applied, or throws every problem at once. */
 export function parseStackConfig(raw: RawStackConfig): StackConfig {
-    const result = schema.safeParse({ ...raw, adminPasswordVms: [...raw.adminPasswordVms] });
+    // reportInput: zod 4 leaves the offending value out of its issues unless asked, and a wrong value must not be
+    // reported as a missing one.
+    const result = schema.safeParse({ ...raw, adminPasswordVms: [...raw.adminPasswordVms] }, { reportInput: true });
     if (!result.success) {
         throw new StackConfigError(result.error.issues.map((issue) => describe(issue, raw)));
     }
@@ -90,18 +93,14 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
 
 /** Rules that span entries: unique VM names, OS-specific keys, passwords only for Windows VMs that exist. */
 function crossChecks(config: StackConfig): string[] {
-    const problems: string[] = [];
-    const seen = new Set<string>();
+    const where = (index: number) => `${NAMESPACE}:vms[${index}] ("${config.vms[index]?.name ?? ""}")`;
+    const problems = checkUnique(config.vms.map((entry) => entry.name), (i) => `${where(i)}.name`, "VM name", true)
+        .map((p) => `${p.path}: ${p.message}`);
     config.vms.forEach((entry, index) => {
-        const where = `${NAMESPACE}:vms[${index}] ("${entry.name}")`;
-        if (seen.has(entry.name)) {
-            problems.push(`${where}.name: "${entry.name}" is used by an earlier entry; each VM needs its own name.`);
-        }
-        seen.add(entry.name);
         if (entry.os === "windows") {
             for (const key of ["sshPublicKeys", "customData"] as const) {
                 if (entry[key] !== undefined) {
-                    problems.push(`${where}.${key}: is for Linux VMs; remove it from this Windows VM.`);
+                    problems.push(`${where(index)}.${key}: is for Linux VMs; remove it from this Windows VM.`);
                 }
             }
         }

@@ -28,6 +28,9 @@ export const MAX_DISK_SIZE_GB: Readonly<Record<DiskSku, number>> = {
     PremiumV2_LRS: 65_536, UltraSSD_LRS: 65_536,
 };
 
+/** A managed disk's name: 1-80 characters (Microsoft.Compute/disks naming rules). */
+export const MAX_DISK_NAME = 80;
+
 /** An OS disk may be at most 4 TiB. */
 export const MAX_OS_DISK_SIZE_GB = 4_095;
 
@@ -79,20 +82,4 @@ export function checkCachingAllowed(path: string, caching: Caching, sku: DiskSku
         return [{ path, message: `"${caching}" is not allowed on a disk of ${sizeGb} GiB; disks of ${CACHING_LIMIT_GB} GiB and more take no host caching (set caching: "None").` }];
     }
     return [];
-}
-
-/** Each value may be used once; reports every later use. */
-export function checkUnique<T>(items: readonly T[], key: (item: T) => string | number, path: (index: number) => string, what: string): Problem[] {
-    const firstIndex = new Map<string | number, number>();
-    const problems: Problem[] = [];
-    items.forEach((item, index) => {
-        const k = key(item);
-        const first = firstIndex.get(k);
-        if (first === undefined) {
-            firstIndex.set(k, index);
-        } else {
-            problems.push({ path: path(index), message: `${JSON.stringify(k)} is already used by ${path(first)}; each ${what} must be unique.` });
-        }
-    });
-    return problems;
 }

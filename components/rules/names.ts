@@ -7,15 +7,18 @@
 import type { Problem } from "../problems";
 import type { OsType } from "../images";
 
-/** VM resource name: 1-64 characters; letters, digits, `_`, `.`, `-`; cannot end with `.` or `-`. */
+/**
+ * VM resource name: 1-64 characters; letters, digits, `_`, `.`, `-`; cannot end with `.` or `-`. It must also start
+ * with a letter or digit, because the VM's NIC and disk names begin with it and those must.
+ */
 export function checkVmName(path: string, value: string): Problem[] {
     if (value.length < 1 || value.length > 64) {
         return [{ path, message: `"${value}" is ${value.length} characters; Azure allows 1 to 64 (set vmName).` }];
     }
-    if (!/^[A-Za-z0-9_.-]+$/.test(value) || /[.-]$/.test(value)) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(value) || /[.-]$/.test(value)) {
         return [{
             path,
-            message: `"${value}" may hold only letters, digits, "_", "." and "-", and cannot end with "." or "-" (set vmName).`,
+            message: `"${value}" may hold only letters, digits, "_", "." and "-", must start with a letter or digit, and cannot end with "." or "-" (set vmName).`,
         }];
     }
     return [];

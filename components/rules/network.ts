@@ -48,5 +48,9 @@ export function checkManagementSource(path: string, text: string): Problem[] {
         return [{ path, message: `"${text}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24".` }];
     }
     const single = /^\d{1,3}(\.\d{1,3}){3}$/.test(text) ? `${text}/32` : text;
-    return parseCidr(single) ? [] : [{ path, message: `"${text}" is not an IPv4 address or CIDR range, like "203.0.113.0/24".` }];
+    if (parseCidr(single)) {
+        return [];
+    }
+    const hostBits = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text) ? " with its host bits zero" : "";
+    return [{ path, message: `"${text}" is not an IPv4 address or CIDR range${hostBits}, like "203.0.113.0/24".` }];
 }

@@ -1,0 +1,187 @@
+// Not proved here: that Azure accepts these ranges and rules, or that VmNetwork declares the NSG the plan describes.
+import { describe, expect, it } from "vitest";
+import { planNetwork, type ManagementProtocol, type NetworkPlanInputs } from "../components/network-plan";
+import type { Problem } from "../components/problems";
+import { contains, parseCidr, type Cidr } from "../components/rules/network";
+
+const NETWORK = { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24" };
+
+/** A protocol list as plain JavaScript callers can pass it, past the type checker. */
+function protocols(...names: string[]): ManagementProtocol[] {
+    return names as ManagementProtocol[];
+}
+
+describe("GIVEN a network with two management sources WHEN it is planned", () => {
+    it("THEN SSH and RDP are allowed from exactly those sources to the subnet, at priorities 100 and 110", () => {
+        expect(planNetwork("network", { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24", "198.51.100.7"] })).toStrictEqual({
+            ok: true,
+            plan: {
+                resourceNames: { vnet: "network-vnet", subnet: "network-subnet", nsg: "network-nsg" },
+                addressSpace: "10.42.0.0/16",
+                subnetPrefix: "10.42.1.0/24",
+                securityRules: [
+                    { name: "allow-ssh-from-management", priority: 100, protocol: "ssh", port: "22", sourceAddressPrefixes: ["203.0.113.0/24", "198.51.100.7"], destinationAddressPrefix: "10.42.1.0/24" },
+                    { name: "allow-rdp-from-management", priority: 110, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24", "198.51.100.7"], destinationAddressPrefix: "10.42.1.0/24" },
+                ],
+            },
+        });
+    });
+
+    it("THEN choosing only RDP gives one rule, at priority 100", () => {
+        const result = planNetwork("net", { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24"], managementProtocols: ["rdp"] });
+        expect(result.ok && result.plan.securityRules).toStrictEqual([
+            { name: "allow-rdp-from-management", priority: 100, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
+        ]);
+    });
+});
+
+describe("GIVEN a network with no management sources WHEN it is planned", () => {
+    it.each<[string, NetworkPlanInputs]>([
+        ["sources left out", NETWORK],
+        ["an empty source list", { ...NETWORK, managementSourcePrefixes: [] }],
+    ])("THEN with %s there is no inbound rule at all", (_, inputs) => {
+        expect(planNetwork("net", inputs)).toStrictEqual({
+            ok: true,
+            plan: {
+                resourceNames: { vnet: "net-vnet", subnet: "net-subnet", nsg: "net-nsg" },
+                addressSpace: "10.42.0.0/16",
+                subnetPrefix: "10.42.1.0/24",
+                securityRules: [],
+            },
+        });
+    });
+});
+
+const ANYONE = (source: string): string => `"${source}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24".`;
+
+describe("GIVEN network arguments a user gets wrong WHEN the network is planned", () => {
+    it.each<{ scenario: string; inputs: NetworkPlanInputs; problems: readonly Problem[] }>([
+        {
+            scenario: "an address space without a prefix length",
+            inputs: { ...NETWORK, addressSpace: "10.42.0.0" },
+            problems: [{ path: "addressSpace", message: `"10.42.0.0" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".` }],
+        },
+        {
+            scenario: "an address space with an octet over 255",
+            inputs: { ...NETWORK, addressSpace: "10.256.0.0/16" },
+            problems: [{ path: "addressSpace", message: `"10.256.0.0/16" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".` }],
+        },
+        {
+            scenario: "a subnet prefix of /33",
+            inputs: { ...NETWORK, subnetPrefix: "10.42.1.0/33" },
+            problems: [{ path: "subnetPrefix", message: `"10.42.1.0/33" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".` }],
+        },
+        {
+            scenario: "a subnet prefix with host bits set",
+            inputs: { ...NETWORK, subnetPrefix: "10.42.1.5/24" },
+            problems: [{ path: "subnetPrefix", message: `"10.42.1.5/24" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".` }],
+        },
+        {
+            scenario: "a subnet outside the address space",
+            inputs: { ...NETWORK, subnetPrefix: "10.43.1.0/24" },
+            problems: [{ path: "subnetPrefix", message: `"10.43.1.0/24" is not inside addressSpace "10.42.0.0/16"; choose a subnet range within it.` }],
+        },
+        {
+            scenario: "a subnet larger than the address space",
+            inputs: { addressSpace: "10.42.1.0/24", subnetPrefix: "10.42.0.0/16" },
+            problems: [{ path: "subnetPrefix", message: `"10.42.0.0/16" is not inside addressSpace "10.42.1.0/24"; choose a subnet range within it.` }],
+        },
+        { scenario: "the source *", inputs: { ...NETWORK, managementSourcePrefixes: ["*"] }, problems: [{ path: "managementSourcePrefixes[0]", message: ANYONE("*") }] },
+        { scenario: "the source 0.0.0.0/0", inputs: { ...NETWORK, managementSourcePrefixes: ["0.0.0.0/0"] }, problems: [{ path: "managementSourcePrefixes[0]", message: ANYONE("0.0.0.0/0") }] },
+        { scenario: "the service tag Internet", inputs: { ...NETWORK, managementSourcePrefixes: ["Internet"] }, problems: [{ path: "managementSourcePrefixes[0]", message: ANYONE("Internet") }] },
+        { scenario: "the source Any", inputs: { ...NETWORK, managementSourcePrefixes: ["Any"] }, problems: [{ path: "managementSourcePrefixes[0]", message: ANYONE("Any") }] },
+        { scenario: "the IPv6 source ::/0", inputs: { ...NETWORK, managementSourcePrefixes: ["::/0"] }, problems: [{ path: "managementSourcePrefixes[0]", message: ANYONE("::/0") }] },
+        {
+            scenario: "a second source that is not an address",
+            inputs: { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24", "office"] },
+            problems: [{ path: "managementSourcePrefixes[1]", message: `"office" is not an IPv4 address or CIDR range, like "203.0.113.0/24".` }],
+        },
+        {
+            scenario: "the protocol telnet",
+            inputs: { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24"], managementProtocols: protocols("ssh", "telnet") },
+            problems: [{ path: "managementProtocols[1]", message: `"telnet" is not a management protocol; use "ssh" or "rdp".` }],
+        },
+        {
+            scenario: "a bad address space, an open source and a bad protocol together",
+            inputs: { addressSpace: "10.42.0.0/8", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: ["*"], managementProtocols: protocols("winrm") },
+            problems: [
+                { path: "addressSpace", message: `"10.42.0.0/8" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".` },
+                { path: "managementSourcePrefixes[0]", message: ANYONE("*") },
+                { path: "managementProtocols[0]", message: `"winrm" is not a management protocol; use "ssh" or "rdp".` },
+            ],
+        },
+    ])("THEN $scenario is refused with exactly its problems", ({ inputs, problems }) => {
+        expect(planNetwork("net", inputs)).toStrictEqual({ ok: false, problems });
+    });
+});
+
+describe("GIVEN CIDR text WHEN it is parsed", () => {
+    it.each<[string, Cidr | undefined]>([
+        ["10.42.0.0/16", { network: 10 * 2 ** 24 + 42 * 2 ** 16, prefixLength: 16 }],
+        ["0.0.0.0/0", { network: 0, prefixLength: 0 }],
+        ["255.255.255.255/32", { network: 2 ** 32 - 1, prefixLength: 32 }],
+        ["203.0.113.7/32", { network: 203 * 2 ** 24 + 113 * 2 ** 8 + 7, prefixLength: 32 }],
+        ["10.42.0.1/16", undefined],
+        ["128.0.0.0/0", undefined],
+        ["10.42.0.0/33", undefined],
+        ["256.0.0.0/8", undefined],
+        ["10.42.0.0", undefined],
+        [" 10.42.0.0/16", undefined],
+        ["10.42.0/16", undefined],
+        ["::/0", undefined],
+    ])("THEN %s parses to %o", (text, expected) => {
+        expect(parseCidr(text)).toStrictEqual(expected);
+    });
+});
+
+function cidr(text: string): Cidr {
+    const parsed = parseCidr(text);
+    if (parsed === undefined) {
+        throw new Error(`${text} is not a CIDR range`);
+    }
+    return parsed;
+}
+
+describe("GIVEN two CIDR ranges WHEN one is tested for containing the other", () => {
+    it.each<[string, string, boolean]>([
+        ["10.42.0.0/16", "10.42.1.0/24", true],
+        ["10.42.0.0/16", "10.42.0.0/16", true],
+        ["10.42.0.0/16", "10.42.255.0/24", true],
+        ["0.0.0.0/0", "255.255.255.255/32", true],
+        ["10.42.1.0/24", "10.42.0.0/16", false],
+        ["10.42.0.0/16", "10.43.0.0/24", false],
+        ["10.42.0.0/16", "10.41.255.0/24", false],
+    ])("THEN %s contains %s: %s", (outer, inner, expected) => {
+        expect(contains(cidr(outer), cidr(inner))).toBe(expected);
+    });
+});
+
+// The describes below state what the plan should do and does not yet; they fail until it does.
+
+describe("GIVEN a management source written with its host bits set WHEN the network is planned", () => {
+    it("THEN the message says the host bits are the problem, as it does for addressSpace", () => {
+        expect(planNetwork("net", { ...NETWORK, managementSourcePrefixes: ["203.0.113.5/24"] })).toStrictEqual({
+            ok: false,
+            problems: [{ path: "managementSourcePrefixes[0]", message: `"203.0.113.5/24" is not an IPv4 address or CIDR range with its host bits zero, like "203.0.113.0/24".` }],
+        });
+    });
+});
+
+describe("GIVEN a management protocol that names an Object.prototype member WHEN the network is planned", () => {
+    it.each(["toString", "constructor", "hasOwnProperty"])("THEN %s is refused like any other unknown protocol", (name) => {
+        expect(planNetwork("net", { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24"], managementProtocols: protocols(name) })).toStrictEqual({
+            ok: false,
+            problems: [{ path: "managementProtocols[0]", message: `"${name}" is not a management protocol; use "ssh" or "rdp".` }],
+        });
+    });
+});
+
+describe("GIVEN the same management protocol listed twice WHEN the network is planned", () => {
+    it("THEN it is refused at the second entry rather than planning two NSG rules with the same name", () => {
+        const result = planNetwork("net", { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24"], managementProtocols: ["ssh", "ssh"] });
+        expect(result).toStrictEqual({ ok: false, problems: [{
+            path: "managementProtocols[1]",
+            message: `"ssh" is already used by managementProtocols[0]; each management protocol must be unique.`,
+        }] });
+    });
+});

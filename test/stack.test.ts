@@ -117,3 +117,31 @@ describe("GIVEN a stack config whose vms entry has no os WHEN the program runs",
         expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
     });
 });
+
+describe("GIVEN the dev stack with app01's password set as a secret (pulumi config set --secret --path adminPasswords.app01)", () => {
+    const password = "Given-Passw0rd-For-Test";
+    let run: ProgramRun;
+    beforeAll(async () => {
+        run = await runProgram({ projectDir, stack: "dev", secretConfig: { "azure-persistent-vm:adminPasswords": { app01: password } } });
+    });
+
+    it("THEN no password is generated and the VM receives the configured one, only as a secret", () => {
+        expect(run.exitCode).toBe(0);
+        expect(inventory(run.registrations)).toEqual(DEV_STACK_INVENTORY.filter((r) => !r.startsWith("random:")));
+        const machine = find(run, "azure-native:compute:VirtualMachine", "app01-vm");
+        expect(machine.secretPaths).toEqual(["osProfile"]);
+        expect((machine.inputs["osProfile"] as { adminPassword: string }).adminPassword).toBe(password);
+        const visible = run.stdout + run.stderr + JSON.stringify(run.logs.filter((l) => l.severity !== "debug"));
+        expect(visible).not.toContain(password);
+    });
+});
+
+describe("GIVEN a password for a VM the stack does not have WHEN the program runs", () => {
+    it("THEN it fails naming the key, and registers nothing but the stack", async () => {
+        const run = await runProgram({ projectDir, stack: "dev", secretConfig: { "azure-persistent-vm:adminPasswords": { web01: "x" } } });
+        expect(run.exitCode).not.toBe(0);
+        expect(run.logs.filter((l) => l.severity === "error").map((l) => l.message).join("\n"))
+            .toContain(`azure-persistent-vm:adminPasswords.web01: there is no Windows VM named "web01"; remove the key or fix the name.`);
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+});

@@ -31,6 +31,11 @@ export interface RunOptions {
     readonly configFile?: string;
     /** Config to overlay on the file's, as parsed YAML values keyed like the file's keys. */
     readonly configOverrides?: Readonly<Record<string, unknown>>;
+    /**
+     * Secret config, as the CLI hands it to a program after decrypting it: plaintext in PULUMI_CONFIG, the key listed
+     * in PULUMI_CONFIG_SECRET_KEYS.
+     */
+    readonly secretConfig?: Readonly<Record<string, unknown>>;
 }
 
 interface ProjectFile {
@@ -40,23 +45,33 @@ interface ProjectFile {
 }
 
 /** The config the CLI hands a program: namespaced keys, strings as they are, structured values as JSON. */
-export function cliConfig(project: string, values: Readonly<Record<string, unknown>>): { config: Record<string, string>; secretKeys: string[] } {
+export function cliConfig(
+    project: string,
+    values: Readonly<Record<string, unknown>>,
+    secrets: Readonly<Record<string, unknown>> = {},
+): { config: Record<string, string>; secretKeys: string[] } {
     const config: Record<string, string> = {};
-    for (const [key, value] of Object.entries(values)) {
+    const secretKeys: string[] = [];
+    const put = (key: string, value: unknown, secret: boolean) => {
         const full = key.includes(":") ? key : `${project}:${key}`;
         if (value !== null && typeof value === "object" && "secure" in value) {
             throw new Error(`config key "${full}" is a secure value; it cannot be decrypted offline`);
         }
         config[full] = typeof value === "string" ? value : JSON.stringify(value);
-    }
-    return { config, secretKeys: [] };
+        if (secret) {
+            secretKeys.push(full);
+        }
+    };
+    Object.entries(values).forEach(([key, value]) => put(key, value, false));
+    Object.entries(secrets).forEach(([key, value]) => put(key, value, true));
+    return { config, secretKeys };
 }
 
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     const project = parse(fs.readFileSync(path.join(options.projectDir, "Pulumi.yaml"), "utf8")) as ProjectFile;
     const configFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
     const stackFile = (parse(fs.readFileSync(configFile, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-    const { config, secretKeys } = cliConfig(project.name, { ...stackFile.config, ...options.configOverrides });
+    const { config, secretKeys } = cliConfig(project.name, { ...stackFile.config, ...options.configOverrides }, options.secretConfig);
     const typescript = typeof project.runtime === "string" || project.runtime.options?.typescript !== false;
     const entryPoint = project.main ?? ".";
 

@@ -29,7 +29,7 @@ export interface VmNetworkArgs {
      */
     readonly managementProtocols?: readonly ManagementProtocol[];
     /**
-     * Tags for the VNet, subnet's NSG and VNet.
+     * Tags for the VNet and the NSG (Azure subnets take no tags).
      * @default none
      */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;

@@ -6,7 +6,7 @@ import { DEFAULT_IMAGE, catalogueImage, type ImagePlan, type OsType } from "./im
 import { InvalidArgumentsError, checkUnique, within, type Problem } from "./problems";
 import { checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
 import {
-    MAX_DISK_NAME, MAX_DISK_SIZE_GB, MAX_OS_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS, checkCaching,
+    CACHING_LIMIT_GB, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MAX_OS_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS, checkCaching,
     checkCachingAllowed, checkLun, checkSize, checkSku, type Caching, type DiskSku,
 } from "./rules/disks";
 import { checkComputerName, checkVmName } from "./rules/names";
@@ -191,7 +191,7 @@ function planImage(os: OsType, args: VmArgs): { image: PlannedImage; plan: Image
 
 function planDataDisk(name: string, vmName: string, size: string, zones: readonly string[] | undefined, disk: DataDiskArgs): { plan: DataDiskPlan; problems: Problem[] } {
     const sku = disk.sku ?? defaultSku(size);
-    const uncached = UNCACHED_SKUS.includes(sku) || disk.sizeGb >= 4_096;
+    const uncached = UNCACHED_SKUS.includes(sku) || disk.sizeGb >= CACHING_LIMIT_GB;
     const caching = disk.caching ?? (uncached ? "None" : "ReadOnly");
     const diskName = `${vmName}-disk-${disk.name}`;
     const problems = [

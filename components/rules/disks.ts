@@ -70,7 +70,7 @@ export function checkLun(path: string, lun: number): Problem[] {
     return [];
 }
 
-/** Caching Azure refuses for the disk: any caching on Premium SSD v2 and Ultra disks, and on disks of 4 TiB and more. */
+/** Caching Azure refuses: every mode but None on Premium SSD v2 and Ultra disks, and on disks of 4 TiB and more. */
 export function checkCachingAllowed(path: string, caching: Caching, sku: DiskSku, sizeGb: number | undefined): Problem[] {
     if (caching === "None") {
         return [];

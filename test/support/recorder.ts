@@ -221,8 +221,3 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
         return value;
     }));
 }
-
-/** Whether an Output is a secret. */
-export function isSecretOutput(output: pulumi.Output<unknown>): Promise<boolean> {
-    return pulumi.isSecret(output);
-}

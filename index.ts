@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
-import { LinuxVm, VmNetwork, WindowsVm, type PersistentVm } from "./components";
+import { LinuxVm, VmNetwork, WindowsVm } from "./components";
 import { parseStackConfig, type VmConfig } from "./stack/config";
 
 const config = new pulumi.Config();
@@ -41,7 +41,7 @@ const net = new VmNetwork("network", {
     tags: settings.tags,
 });
 
-/** Declares one VM from its config entry; returns what the stack exports for it. */
+/** Declares one VM from its config entry; returns the VM and the credential it generated, if any. */
 function declareVm({ name, os, sshPublicKeys, customData, tags, ...common }: VmConfig) {
     const args = {
         ...common,
@@ -53,26 +53,30 @@ function declareVm({ name, os, sshPublicKeys, customData, tags, ...common }: VmC
     };
     if (os === "linux") {
         const vm = new LinuxVm(name, { ...args, sshPublicKeys, customData });
-        return exported(vm, vm.generatedPrivateKey);
+        return { vm, credential: vm.generatedPrivateKey };
     }
     const password = adminPasswords[name];
     const vm = new WindowsVm(name, { ...args, adminPassword: password !== undefined ? pulumi.secret(password) : undefined });
-    return exported(vm, vm.generatedAdminPassword);
+    return { vm, credential: vm.generatedAdminPassword };
 }
 
-function exported(vm: PersistentVm, generatedCredential: pulumi.Output<string> | undefined) {
-    return {
-        vmId: vm.vmId,
-        vmName: vm.vmName,
-        privateIpAddress: vm.privateIpAddress,
-        nicId: vm.nicId,
-        osDiskName: vm.osDiskName,
-        dataDiskIds: vm.dataDiskIds,
-        principalId: vm.principalId,
-        generatedCredential,
-    };
-}
+const declared = settings.vms.map((entry) => ({ name: entry.name, ...declareVm(entry) }));
 
-/** Per VM: ids, names, private IP and, where the stack generated one, the credential (a secret). */
-export const virtualMachines = Object.fromEntries(settings.vms.map((entry) => [entry.name, declareVm(entry)]));
+/** Per VM: ids, names and private IP. No secrets, so `pulumi stack output` shows them in the clear. */
+export const virtualMachines = Object.fromEntries(declared.map(({ name, vm }) => [name, {
+    vmId: vm.vmId,
+    vmName: vm.vmName,
+    privateIpAddress: vm.privateIpAddress,
+    nicId: vm.nicId,
+    osDiskName: vm.osDiskName,
+    dataDiskIds: vm.dataDiskIds,
+    principalId: vm.principalId,
+}]));
+/**
+ * The credentials the stack generated, by VM name (a Windows password or a Linux private key), as secrets; kept
+ * apart from virtualMachines because one secret makes a whole output secret.
+ */
+export const generatedCredentials = Object.fromEntries(
+    declared.flatMap(({ name, credential }) => (credential !== undefined ? [[name, credential]] : [])),
+);
 export const subnetId = net.subnetId;

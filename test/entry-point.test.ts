@@ -6,25 +6,17 @@
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { DEV_STACK_INVENTORY, inventory } from "./support/dev-stack";
-import { runProgram } from "./support/program";
+import { copyProject } from "./support/project-copy";
+import { runProgram } from "../tools/recorder/program";
 
-const repo = path.resolve(__dirname, "..");
 let copy: string;
 
 beforeAll(() => {
-    copy = fs.mkdtempSync(path.join(os.tmpdir(), "apvm-entry-"));
-    for (const file of ["Pulumi.yaml", "Pulumi.dev.yaml", "package.json", "tsconfig.json", "tsconfig.build.json", "index.ts"]) {
-        fs.copyFileSync(path.join(repo, file), path.join(copy, file));
-    }
-    for (const dir of ["components", "stack"]) {
-        fs.cpSync(path.join(repo, dir), path.join(copy, dir), { recursive: true });
-    }
-    fs.symlinkSync(path.join(repo, "node_modules"), path.join(copy, "node_modules"), "dir");
+    copy = copyProject("entry");
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: copy });
 });
 

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidArgumentsError, VmNetwork } from "../components";
 import { childrenOf, named } from "./support/components";
-import { installRecorder, valueOf, type Recorder } from "./support/recorder";
+import { installRecorder, valueOf, type Recorder } from "../tools/recorder/recorder";
 
 let recorder: Recorder;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /** Helpers for in-process component tests. */
 import type { PersistentVm } from "../../components";
-import { valueOf, type Recorder, type Registration } from "./recorder";
+import { valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
 
 /** Waits until every child of a VM component has been registered (the VM depends on all of them). */
 export async function settled(vm: PersistentVm): Promise<void> {

@@ -1,5 +1,5 @@
 /** What the dev stack (Pulumi.dev.yaml) declares, shared by the tests that run it. */
-import type { Registration } from "./recorder";
+import type { Registration } from "../../tools/recorder/recorder";
 
 /** The registrations as `type::name`, sorted, for exact comparison. */
 export function inventory(registrations: readonly Registration[]): string[] {

@@ -1,21 +1,26 @@
 /**
  * Runs a Pulumi program the way `pulumi preview`/`pulumi up` runs it, with the recorder in place of the engine:
- * reads Pulumi.yaml (`main`, runtime options) and the stack's config file, sets `PULUMI_CONFIG` and
- * `PULUMI_CONFIG_SECRET_KEYS` as the CLI does, and starts the SDK's own runner (`@pulumi/pulumi/cmd/run`) with the
- * arguments the Node.js language host passes. What it does not do: the CLI's plugin installation, secrets
- * decryption (a `secure:` value is refused), and the engine's diffing against state.
+ * reads Pulumi.yaml (`name`, `main`, runtime options, project config defaults) and the stack's config file, sets
+ * `PULUMI_CONFIG` and `PULUMI_CONFIG_SECRET_KEYS` as the CLI does, and starts the SDK's own runner
+ * (`@pulumi/pulumi/cmd/run`) with the arguments the Node.js language host passes.
+ * What it does not do: the CLI's plugin installation, decrypting `secure:` values (they reach the program as
+ * secrets whose plaintext is the placeholder "[secret]"), and the engine's diff against existing state.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
 import { parse } from "yaml";
-import { Recorder, type LogEntry, type Registration } from "./recorder";
 import { serveRecorder } from "./monitor-server";
+import { Recorder, SECRET, type LogEntry, type Registration } from "./recorder";
 
 export interface ProgramRun {
+    readonly project: string;
+    readonly stack: string;
     readonly exitCode: number | null;
     readonly registrations: readonly Registration[];
+    /** The stack's outputs, deserialized with secrets still wrapped (see `redact`). */
+    readonly outputs: Readonly<Record<string, unknown>>;
     readonly logs: readonly LogEntry[];
     readonly stdout: string;
     readonly stderr: string;
@@ -36,15 +41,49 @@ export interface RunOptions {
      * in PULUMI_CONFIG_SECRET_KEYS.
      */
     readonly secretConfig?: Readonly<Record<string, unknown>>;
+    /**
+     * Run as `pulumi preview` (the runner's `--dry-run`, so `pulumi.runtime.isDryRun()` is true) or as `pulumi up`.
+     * @default true
+     */
+    readonly preview?: boolean;
 }
 
-interface ProjectFile {
+/** Pulumi.yaml, as far as running a program needs it. */
+export interface ProjectFile {
     readonly name: string;
     readonly main?: string;
     readonly runtime: string | { readonly name: string; readonly options?: { readonly typescript?: boolean } };
+    readonly config?: Readonly<Record<string, unknown>>;
 }
 
-/** The config the CLI hands a program: namespaced keys, strings as they are, structured values as JSON. */
+export function readProject(projectDir: string): ProjectFile {
+    return parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as ProjectFile;
+}
+
+function isSecure(value: unknown): value is { secure: unknown } {
+    return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value;
+}
+
+/** Replaces every `secure:` node with the placeholder; says whether there was one. */
+function withoutCiphertext(value: unknown): { value: unknown; secure: boolean } {
+    if (isSecure(value)) {
+        return { value: SECRET, secure: true };
+    }
+    if (Array.isArray(value)) {
+        const items = value.map(withoutCiphertext);
+        return { value: items.map((i) => i.value), secure: items.some((i) => i.secure) };
+    }
+    if (value !== null && typeof value === "object") {
+        const entries = Object.entries(value).map(([k, v]) => [k, withoutCiphertext(v)] as const);
+        return { value: Object.fromEntries(entries.map(([k, v]) => [k, v.value])), secure: entries.some(([, v]) => v.secure) };
+    }
+    return { value, secure: false };
+}
+
+/**
+ * The config the CLI hands a program: namespaced keys (a key without a namespace belongs to the project), strings as
+ * they are, structured values as JSON, and the keys holding secrets listed separately.
+ */
 export function cliConfig(
     project: string,
     values: Readonly<Record<string, unknown>>,
@@ -52,13 +91,11 @@ export function cliConfig(
 ): { config: Record<string, string>; secretKeys: string[] } {
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
-    const put = (key: string, value: unknown, secret: boolean) => {
+    const put = (key: string, raw: unknown, secret: boolean) => {
         const full = key.includes(":") ? key : `${project}:${key}`;
-        if (value !== null && typeof value === "object" && "secure" in value) {
-            throw new Error(`config key "${full}" is a secure value; it cannot be decrypted offline`);
-        }
+        const { value, secure } = withoutCiphertext(raw);
         config[full] = typeof value === "string" ? value : JSON.stringify(value);
-        if (secret) {
+        if (secret || secure) {
             secretKeys.push(full);
         }
     };
@@ -67,17 +104,35 @@ export function cliConfig(
     return { config, secretKeys };
 }
 
+/** Project config defaults from Pulumi.yaml: `key: value` or `key: { default: value }`. */
+function projectDefaults(project: ProjectFile): Record<string, unknown> {
+    const defaults: Record<string, unknown> = {};
+    for (const [key, declaration] of Object.entries(project.config ?? {})) {
+        const value = declaration !== null && typeof declaration === "object" && !Array.isArray(declaration)
+            ? (declaration as { default?: unknown }).default
+            : declaration;
+        if (value !== undefined) {
+            defaults[key] = value;
+        }
+    }
+    return defaults;
+}
+
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
-    const project = parse(fs.readFileSync(path.join(options.projectDir, "Pulumi.yaml"), "utf8")) as ProjectFile;
+    const project = readProject(options.projectDir);
     const configFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
     const stackFile = (parse(fs.readFileSync(configFile, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-    const { config, secretKeys } = cliConfig(project.name, { ...stackFile.config, ...options.configOverrides }, options.secretConfig);
+    const { config, secretKeys } = cliConfig(
+        project.name,
+        { ...projectDefaults(project), ...stackFile.config, ...options.configOverrides },
+        options.secretConfig,
+    );
     const typescript = typeof project.runtime === "string" || project.runtime.options?.typescript !== false;
     const entryPoint = project.main ?? ".";
 
     const recorder = new Recorder();
     // The monitor builds URNs from this process's SDK settings; make them the run's project and stack.
-    setMockOptions(recorder, project.name, options.stack, false);
+    setMockOptions(recorder, project.name, options.stack, options.preview ?? true);
     const server = await serveRecorder(recorder);
     try {
         const runner = require.resolve("@pulumi/pulumi/cmd/run", { paths: [options.projectDir] });
@@ -89,6 +144,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
             "--stack", options.stack,
             "--pwd", options.projectDir,
             "--root-directory", options.projectDir,
+            ...(options.preview ?? true ? ["--dry-run"] : []),
             entryPoint,
         ];
         const child = spawn(process.execPath, args, {
@@ -98,7 +154,8 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
                 PULUMI_CONFIG: JSON.stringify(config),
                 PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys),
                 PULUMI_NODEJS_TYPESCRIPT: String(typescript),
-                // `npm test` type-checks the program with tsc first; the runner then only transpiles.
+                // The caller type-checks the program first (as the CLI's TypeScript loader would); the runner only
+                // transpiles.
                 PULUMI_NODEJS_TRANSPILE_ONLY: "true",
             },
             stdio: ["ignore", "pipe", "pipe"],
@@ -108,7 +165,18 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
         child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
         const exitCode = await new Promise<number | null>((resolve) => child.on("close", resolve));
-        return { exitCode, registrations: recorder.registrations, logs: recorder.logs, stdout, stderr, entryPoint };
+        const stackUrn = recorder.registrations.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
+        return {
+            project: project.name,
+            stack: options.stack,
+            exitCode,
+            registrations: recorder.registrations,
+            outputs: recorder.outputs.get(stackUrn) ?? {},
+            logs: recorder.logs,
+            stdout,
+            stderr,
+            entryPoint,
+        };
     } finally {
         await server.close();
     }

@@ -8,14 +8,21 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor, type MockCallArgs, type MockResourceArgs, type MockResourceResult } from "@pulumi/pulumi/runtime/mocks";
-import { deserializeProperties, isRpcSecret, unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
+import { deserializeProperties, isRpcSecret, unknownValue, unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import { SupportsFeatureResponse, type RegisterResourceRequest, type SupportsFeatureRequest } from "@pulumi/pulumi/proto/resource_pb";
+import {
+    SupportsFeatureResponse, type RegisterResourceOutputsRequest, type RegisterResourceRequest, type SupportsFeatureRequest,
+} from "@pulumi/pulumi/proto/resource_pb";
 
 /** A placeholder subscription id: all zeros, so no one mistakes a recorded id for a real one. */
 export const PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 
+/**
+ * The options the engine would apply. `protect` and `retainOnDelete` are optional in the protocol; the SDK has
+ * already copied `protect` from the parent when the resource did not set it, and an option still unset means false
+ * for a resource being created (for an existing one the engine keeps the value in its state).
+ */
 export interface RecordedOptions {
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
@@ -31,6 +38,8 @@ export interface RecordedOptions {
 export interface Registration {
     /** The URN the monitor answered with (set once the registration completed). */
     urn: string;
+    /** The id the recorder answered with: a placeholder, empty for components. */
+    id: string;
     readonly type: string;
     readonly name: string;
     readonly parent: string | null;
@@ -39,7 +48,32 @@ export interface Registration {
     readonly inputs: Record<string, unknown>;
     /** Paths (`osProfile`, `result`) whose values arrived as secrets. */
     readonly secretPaths: readonly string[];
+    /** Inputs as the engine receives them, secrets still wrapped (see `redact`). */
+    readonly rawInputs: Record<string, unknown>;
+    /** Input name -> the URNs of the resources that input depends on. */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
     readonly options: RecordedOptions;
+}
+
+/** What prints in place of a secret and of a value not known until deployment. */
+export const SECRET = "[secret]";
+export const UNKNOWN = "[unknown]";
+
+/** A copy of a deserialized value with every secret replaced by "[secret]" and every unknown by "[unknown]". */
+export function redact(value: unknown): unknown {
+    if (isRpcSecret(value)) {
+        return SECRET;
+    }
+    if (value === unknownValue) {
+        return UNKNOWN;
+    }
+    if (Array.isArray(value)) {
+        return value.map(redact);
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)]));
+    }
+    return value;
 }
 
 export interface LogEntry {
@@ -128,14 +162,21 @@ function record(req: RegisterResourceRequest): Registration {
     const object = req.getObject();
     const raw = object ? (deserializeProperties(object, true) as Record<string, unknown>) : {};
     const inputs = unwrapSecrets(raw, "", secretPaths) as Record<string, unknown>;
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps, key) => {
+        propertyDependencies[key] = deps.getUrnsList();
+    });
     return {
         urn: "",
+        id: "",
         type: req.getType(),
         name: req.getName(),
         parent: req.getParent() || null,
         custom: req.getCustom(),
         inputs,
         secretPaths,
+        rawInputs: raw,
+        propertyDependencies,
         options: {
             // Both are optional in the protocol: absent means "not set", which the engine treats as false.
             protect: req.getProtect() ?? false,
@@ -152,6 +193,8 @@ function record(req: RegisterResourceRequest): Registration {
 export class Recorder extends MockMonitor {
     readonly registrations: Registration[] = [];
     readonly logs: LogEntry[] = [];
+    /** Outputs each resource registered (`registerOutputs`), by URN, deserialized with secrets still wrapped. */
+    readonly outputs = new Map<string, Record<string, unknown>>();
 
     constructor() {
         super({
@@ -169,6 +212,9 @@ export class Recorder extends MockMonitor {
             if (response && typeof response === "object" && "getUrn" in response && typeof response.getUrn === "function") {
                 registration.urn = String(response.getUrn());
             }
+            if (response && typeof response === "object" && "getId" in response && typeof response.getId === "function") {
+                registration.id = String(response.getId());
+            }
             callback(err, response);
         });
     }
@@ -178,7 +224,9 @@ export class Recorder extends MockMonitor {
         callback(null, new SupportsFeatureResponse().setHassupport(req.getId() !== "outputValues"));
     }
 
-    override registerResourceOutputs(req: unknown, callback: Callback): void {
+    override registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback): void {
+        const outputs = req.getOutputs();
+        this.outputs.set(req.getUrn(), outputs ? (deserializeProperties(outputs, true) as Record<string, unknown>) : {});
         super.registerResourceOutputs(req, (err: unknown) => callback(err, err ? undefined : new Empty()));
     }
 

@@ -22,4 +22,10 @@ export default tseslint.config(
             "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
         },
     },
+    {
+        // CommonJS preload scripts (test/support/*.cjs) are plain Node: require is how they load modules.
+        files: ["**/*.cjs"],
+        languageOptions: { sourceType: "commonjs", globals: { module: "writable" } },
+        rules: { "@typescript-eslint/no-require-imports": "off", "@typescript-eslint/no-explicit-any": "off" },
+    },
 );

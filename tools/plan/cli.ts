@@ -1,0 +1,101 @@
+/**
+ * npm run plan [-- --stack NAME] [--config-file PATH] [--json | --format text|json|mermaid] [--out FILE]
+ *              [--verbose] [--timings]
+ * Exit codes: 0 the plan was printed; 1 the program or its inputs failed; 2 usage error.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { formatJson, formatMermaid, formatText } from "./format";
+import { plan } from "./plan";
+
+const USAGE = `usage: npm run plan -- [--stack NAME] [--config-file PATH] [--json | --format text|json|mermaid] [--out FILE] [--verbose] [--timings]
+  --stack NAME        the stack to plan (default: dev); its config is Pulumi.NAME.yaml
+  --config-file PATH  read the stack's config from PATH instead
+  --json              the plan as JSON (same as --format json)
+  --format FORMAT     text (default, like pulumi preview), json, or mermaid (a flowchart)
+  --out FILE          write the plan to FILE instead of standard output
+  --verbose           on failure, print the program's full error with its stack trace
+  --timings           print the type-check and program-run times to standard error`;
+
+type Format = "text" | "json" | "mermaid";
+
+function usageError(message: string): never {
+    process.stderr.write(`error: ${message}\n${USAGE}\n`);
+    process.exit(2);
+}
+
+function parse(argv: string[]) {
+    let values;
+    try {
+        ({ values } = parseArgs({
+            args: argv,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                stack: { type: "string", default: "dev" },
+                "config-file": { type: "string" },
+                json: { type: "boolean", default: false },
+                format: { type: "string" },
+                out: { type: "string" },
+                verbose: { type: "boolean", default: false },
+                timings: { type: "boolean", default: false },
+                help: { type: "boolean", default: false },
+            },
+        }));
+    } catch (err) {
+        usageError(err instanceof Error ? err.message : String(err));
+    }
+    if (values.help) {
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+    }
+    if (values.format !== undefined && !["text", "json", "mermaid"].includes(values.format)) {
+        usageError(`--format must be text, json or mermaid, not "${values.format}"`);
+    }
+    if (values.json && values.format !== undefined && values.format !== "json") {
+        usageError(`--json and --format ${values.format} contradict each other`);
+    }
+    const format: Format = values.json ? "json" : ((values.format ?? "text") as Format);
+    return { ...values, format };
+}
+
+async function main(): Promise<number> {
+    const args = parse(process.argv.slice(2));
+    const projectDir = process.cwd();
+    if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
+        usageError(`no Pulumi.yaml in ${projectDir}; run the plan from the project's folder`);
+    }
+    const configFile = args["config-file"] !== undefined ? path.resolve(args["config-file"]) : path.join(projectDir, `Pulumi.${args.stack}.yaml`);
+    if (!fs.existsSync(configFile)) {
+        usageError(`no stack config file ${configFile}${args["config-file"] === undefined ? ` for stack "${args.stack}"` : ""}`);
+    }
+    const outcome = await plan({ projectDir, stack: args.stack, configFile, verbose: args.verbose });
+    if (args.timings) {
+        const { typeCheckMs, programMs } = outcome.timings;
+        process.stderr.write(`timings: type-check ${(typeCheckMs / 1000).toFixed(2)} s, program run ${(programMs / 1000).toFixed(2)} s, total ${((typeCheckMs + programMs) / 1000).toFixed(2)} s\n`);
+    }
+    if (!outcome.ok) {
+        process.stderr.write(`error: ${outcome.message}\n`);
+        if (args.verbose && outcome.details) {
+            process.stderr.write(`${outcome.details}\n`);
+        }
+        return 1;
+    }
+    const rendered = args.format === "json" ? formatJson(outcome.document)
+        : args.format === "mermaid" ? formatMermaid(outcome.document)
+        : formatText(outcome.document, outcome.vms);
+    if (args.out !== undefined) {
+        fs.writeFileSync(args.out, rendered);
+    } else {
+        process.stdout.write(rendered);
+    }
+    return 0;
+}
+
+main().then((code) => {
+    process.exitCode = code;
+}, (err: unknown) => {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+});

@@ -1,0 +1,191 @@
+/**
+ * The plan as data: what the engine would receive, in a stable order, with every secret redacted. Pure: a recorded
+ * program run in, plain data out. The JSON format (`npm run plan -- --json`) is this document.
+ */
+import type { ProgramRun } from "../recorder/program";
+import { SECRET, redact, type RecordedOptions, type Registration } from "../recorder/recorder";
+
+/** The recorded options, with `dependsOn` (what no input implies) in place of the full dependency list. */
+export type PlannedOptions = Omit<RecordedOptions, "dependencies"> & {
+    /** Dependencies no input implies: the explicit `dependsOn`, as URNs. */
+    readonly dependsOn: readonly string[];
+};
+
+export interface PlannedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly parent: string | null;
+    readonly custom: boolean;
+    /** Inputs with every secret replaced by "[secret]" and every value unknown until deployment by "[unknown]". */
+    readonly inputs: Readonly<Record<string, unknown>>;
+    readonly options: PlannedOptions;
+    /** Every direct dependency, explicit or through inputs, as URNs. */
+    readonly dependencies: readonly string[];
+}
+
+export interface PlanDocument {
+    readonly project: string;
+    readonly stack: string;
+    readonly resources: readonly PlannedResource[];
+    /** Stack outputs, redacted like inputs. */
+    readonly outputs: Readonly<Record<string, unknown>>;
+}
+
+/** Registrations in tree order: each parent before its children, siblings by type and name. */
+export function treeOrder(registrations: readonly Registration[]): Registration[] {
+    const byParent = new Map<string | null, Registration[]>();
+    for (const r of registrations) {
+        byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
+    }
+    const known = new Set(registrations.map((r) => r.urn));
+    const ordered: Registration[] = [];
+    const visit = (parent: string | null) => {
+        const children = [...(byParent.get(parent) ?? [])].sort((a, b) => `${a.type}::${a.name}`.localeCompare(`${b.type}::${b.name}`));
+        for (const child of children) {
+            ordered.push(child);
+            visit(child.urn);
+        }
+    };
+    visit(null);
+    // Resources whose parent was never registered still appear, last.
+    for (const [parent, children] of byParent) {
+        if (parent !== null && !known.has(parent)) {
+            children.forEach((child) => {
+                ordered.push(child);
+                visit(child.urn);
+            });
+        }
+    }
+    return ordered;
+}
+
+function planned(r: Registration): PlannedResource {
+    const implied = new Set(Object.values(r.propertyDependencies).flat());
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        parent: r.parent,
+        custom: r.custom,
+        inputs: redact(r.rawInputs) as Record<string, unknown>,
+        options: {
+            protect: r.options.protect,
+            retainOnDelete: r.options.retainOnDelete,
+            deleteBeforeReplace: r.options.deleteBeforeReplace,
+            ignoreChanges: r.options.ignoreChanges,
+            replaceOnChanges: r.options.replaceOnChanges,
+            dependsOn: r.options.dependencies.filter((urn) => !implied.has(urn)).sort(),
+            import: r.options.import,
+        },
+        dependencies: [...r.options.dependencies].sort(),
+    };
+}
+
+export function planDocument(run: ProgramRun): PlanDocument {
+    return {
+        project: run.project,
+        stack: run.stack,
+        resources: treeOrder(run.registrations).map(planned),
+        outputs: redact(run.outputs) as Record<string, unknown>,
+    };
+}
+
+/** One data disk of a VM, as the summary shows it. */
+export interface DiskSummary {
+    readonly key: string;
+    readonly lun: number;
+    readonly sizeGb: number | undefined;
+    readonly sku: string;
+    readonly caching: string;
+    readonly protected: boolean;
+}
+
+export interface VmSummary {
+    readonly name: string;
+    readonly os: "linux" | "windows" | "unknown";
+    readonly size: string;
+    readonly image: string;
+    readonly zone: string;
+    readonly osDisk: { readonly sku: string; readonly sizeGb: number | undefined; readonly caching: string; readonly deleteOption: string };
+    readonly disks: readonly DiskSummary[];
+}
+
+type Inputs = Readonly<Record<string, unknown>>;
+
+function field(value: unknown, ...path: string[]): unknown {
+    return path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Inputs)[key] : undefined), value);
+}
+
+function text(value: unknown, fallback = "-"): string {
+    return typeof value === "string" || typeof value === "number" ? String(value) : fallback;
+}
+
+function osOf(vm: Registration, parent: Registration | undefined): VmSummary["os"] {
+    // The OS profile may be a secret; the component that declared the VM says the OS without looking inside it.
+    if (parent?.type.endsWith(":LinuxVm")) {
+        return "linux";
+    }
+    if (parent?.type.endsWith(":WindowsVm")) {
+        return "windows";
+    }
+    if (vm.secretPaths.includes("osProfile")) {
+        return "unknown";
+    }
+    return field(vm.inputs, "osProfile", "linuxConfiguration") !== undefined ? "linux"
+        : field(vm.inputs, "osProfile", "windowsConfiguration") !== undefined ? "windows" : "unknown";
+}
+
+function imageOf(vm: Registration): string {
+    if (vm.secretPaths.some((p) => p === "storageProfile" || p.startsWith("storageProfile.imageReference"))) {
+        return SECRET;
+    }
+    const ref = field(vm.inputs, "storageProfile", "imageReference");
+    if (typeof field(ref, "id") === "string") {
+        return text(field(ref, "id"));
+    }
+    return ["publisher", "offer", "sku", "version"].map((k) => text(field(ref, k), "?")).join(":");
+}
+
+/** One summary per VirtualMachine: OS, size, image, zone, OS disk and data disks joined with their Disk resources. */
+export function vmSummaries(registrations: readonly Registration[]): VmSummary[] {
+    const byUrn = new Map(registrations.map((r) => [r.urn, r]));
+    const disksById = new Map(registrations.filter((r) => r.type === "azure-native:compute:Disk").map((r) => [r.id, r]));
+    return treeOrder(registrations).filter((r) => r.type === "azure-native:compute:VirtualMachine").map((vm) => {
+        const parent = vm.parent !== null ? byUrn.get(vm.parent) : undefined;
+        const storage = field(vm.inputs, "storageProfile");
+        const osDisk = field(storage, "osDisk");
+        const attached = field(storage, "dataDisks");
+        const disks = (Array.isArray(attached) ? attached : []).map((d: unknown): DiskSummary => {
+            const resource = disksById.get(text(field(d, "managedDisk", "id"), ""));
+            const prefix = parent !== undefined ? `${parent.name}-disk-` : "";
+            const key = resource === undefined ? text(field(d, "managedDisk", "id"))
+                : prefix !== "" && resource.name.startsWith(prefix) ? resource.name.slice(prefix.length) : resource.name;
+            const size = field(resource?.inputs, "diskSizeGB");
+            return {
+                key,
+                lun: Number(field(d, "lun")),
+                sizeGb: typeof size === "number" ? size : undefined,
+                sku: text(field(resource?.inputs, "sku", "name")),
+                caching: text(field(d, "caching"), "default"),
+                protected: resource?.options.protect ?? false,
+            };
+        });
+        const zones = field(vm.inputs, "zones");
+        const osSize = field(osDisk, "diskSizeGB");
+        return {
+            name: text(field(vm.inputs, "vmName"), vm.name),
+            os: osOf(vm, parent),
+            size: text(field(vm.inputs, "hardwareProfile", "vmSize")),
+            image: imageOf(vm),
+            zone: Array.isArray(zones) && zones.length > 0 ? zones.join(",") : "regional",
+            osDisk: {
+                sku: text(field(osDisk, "managedDisk", "storageAccountType"), "default"),
+                sizeGb: typeof osSize === "number" ? osSize : undefined,
+                caching: text(field(osDisk, "caching"), "default"),
+                deleteOption: text(field(osDisk, "deleteOption"), "default"),
+            },
+            disks,
+        };
+    });
+}

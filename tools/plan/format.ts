@@ -1,0 +1,139 @@
+/**
+ * The plan's three formats, from the plan document: text (like `pulumi preview`), JSON and a Mermaid flowchart.
+ * Pure. Secrets are already "[secret]" in the document; nothing here reads a secret.
+ */
+import type { PlanDocument, PlannedResource, VmSummary } from "./document";
+
+function depth(resource: PlannedResource, byUrn: ReadonlyMap<string, PlannedResource>): number {
+    let n = 0;
+    for (let p = resource.parent; p !== null; p = byUrn.get(p)?.parent ?? null) {
+        n++;
+    }
+    return n;
+}
+
+/** Tree prefixes like `pulumi preview`: `├─ ` for a child with later siblings, `└─ ` for the last. */
+function treePrefixes(resources: readonly PlannedResource[]): string[] {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const lastChild = new Map<string | null, string>();
+    resources.forEach((r) => lastChild.set(r.parent, r.urn));
+    return resources.map((r) => {
+        const d = depth(r, byUrn);
+        if (d === 0) {
+            return "";
+        }
+        const ancestors: PlannedResource[] = [];
+        for (let p = r.parent; p !== null; p = byUrn.get(p)?.parent ?? null) {
+            const ancestor = byUrn.get(p);
+            if (ancestor !== undefined) {
+                ancestors.unshift(ancestor);
+            }
+        }
+        // For each ancestor below the root: a bar while that ancestor has later siblings.
+        const bars = ancestors.slice(1).map((a) => (lastChild.get(a.parent) === a.urn ? "   " : "│  ")).join("");
+        return `${bars}${lastChild.get(r.parent) === r.urn ? "└─ " : "├─ "}`;
+    });
+}
+
+function flags(r: PlannedResource): string {
+    return [
+        r.options.protect ? "protect" : "",
+        r.options.retainOnDelete ? "retainOnDelete" : "",
+        r.options.deleteBeforeReplace ? "deleteBeforeReplace" : "",
+    ].filter((f) => f !== "").join(", ");
+}
+
+function gib(size: number | undefined): string {
+    return size === undefined ? "image size" : `${size} GiB`;
+}
+
+function vmLines(vm: VmSummary): string[] {
+    const zone = vm.zone === "regional" ? "regional" : `zone ${vm.zone}`;
+    return [
+        `    ${vm.name}  ${vm.os}  ${vm.size}  ${vm.image}  ${zone}`,
+        `        OS disk  ${vm.osDisk.sku}  ${gib(vm.osDisk.sizeGb)}  ${vm.osDisk.caching}  deleteOption ${vm.osDisk.deleteOption}`,
+        ...vm.disks.map((d) => `        disk ${d.key}  LUN ${d.lun}  ${gib(d.sizeGb)}  ${d.sku}  ${d.caching}  ${d.protected ? "protected" : "NOT protected"}`),
+    ];
+}
+
+/** The human format: a tree like `pulumi preview`, counts by type, one block per VM, the stack's outputs. */
+export function formatText(doc: PlanDocument, vms: readonly VmSummary[]): string {
+    const prefixes = treePrefixes(doc.resources);
+    const typeColumn = Math.max(4, ...doc.resources.map((r, i) => (prefixes[i] ?? "").length + r.type.length)) + 2;
+    const nameColumn = Math.max(4, ...doc.resources.map((r) => r.name.length)) + 2;
+    const header = `     ${"Type".padEnd(typeColumn)}${"Name".padEnd(nameColumn)}Plan`;
+    const rows = doc.resources.map((r, i) => {
+        const extra = flags(r);
+        return ` +   ${`${prefixes[i] ?? ""}${r.type}`.padEnd(typeColumn)}${r.name.padEnd(nameColumn)}create${extra ? `  [${extra}]` : ""}`;
+    });
+    const counts = new Map<string, number>();
+    doc.resources.forEach((r) => counts.set(r.type, (counts.get(r.type) ?? 0) + 1));
+    const countLines = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `    ${String(n).padStart(3)} ${type}`);
+    const outputs = Object.entries(doc.outputs).sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, value]) => `    ${key}: ${JSON.stringify(value, null, 4).replace(/\n/g, "\n    ")}`);
+    return [
+        `Plan for stack "${doc.stack}" of project "${doc.project}" (offline: nothing is deployed; ids and outputs are placeholders)`,
+        "",
+        header,
+        ...rows,
+        "",
+        `Resources: ${doc.resources.length} to create`,
+        ...countLines,
+        ...(vms.length > 0 ? ["", "Virtual machines:", ...vms.flatMap(vmLines)] : []),
+        ...(outputs.length > 0 ? ["", "Outputs:", ...outputs] : []),
+        "",
+    ].join("\n");
+}
+
+export function formatJson(doc: PlanDocument): string {
+    return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function mermaidText(s: string): string {
+    return s.replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
+}
+
+/** The short type for labels: `azure-native:compute:Disk` -> `compute:Disk`, `pkg:index:LinuxVm` -> `LinuxVm`. */
+function shortType(type: string): string {
+    const [, module = "", name = type] = type.split(":");
+    return module === "index" || module.startsWith("index/") ? name : `${module}:${name}`;
+}
+
+/**
+ * A Mermaid flowchart that renders on GitHub: each component a subgraph holding its children, each custom resource
+ * a node (protected ones marked), and an edge from each dependency to the resource that depends on it.
+ */
+export function formatMermaid(doc: PlanDocument): string {
+    const root = doc.resources.find((r) => r.parent === null && r.type === "pulumi:pulumi:Stack");
+    const shown = doc.resources.filter((r) => r !== root);
+    const ids = new Map(shown.map((r, i) => [r.urn, `r${i}`]));
+    const children = new Map<string | null, PlannedResource[]>();
+    shown.forEach((r) => {
+        const parent = r.parent !== null && ids.has(r.parent) ? r.parent : null;
+        children.set(parent, [...(children.get(parent) ?? []), r]);
+    });
+    const lines = ["flowchart LR"];
+    const emit = (parent: string | null, indent: string) => {
+        for (const r of children.get(parent) ?? []) {
+            const id = ids.get(r.urn) ?? "";
+            const label = mermaidText(`${shortType(r.type)} ${r.name}`);
+            if (r.custom) {
+                lines.push(`${indent}${id}["${label}${r.options.protect ? "<br/>protected" : ""}"]`);
+            } else {
+                lines.push(`${indent}subgraph ${id}["${label}"]`);
+                emit(r.urn, `${indent}    `);
+                lines.push(`${indent}end`);
+            }
+        }
+    };
+    emit(null, "    ");
+    for (const r of shown.filter((s) => s.custom)) {
+        for (const dep of r.dependencies) {
+            const from = ids.get(dep);
+            if (from !== undefined && doc.resources.find((d) => d.urn === dep)?.custom) {
+                lines.push(`    ${from} --> ${ids.get(r.urn) ?? ""}`);
+            }
+        }
+    }
+    return `${lines.join("\n")}\n`;
+}

@@ -47,12 +47,15 @@ let text: CliRun;
 let json: CliRun;
 let mermaid: CliRun;
 let bad: CliRun;
+let toFile: CliRun;
+const outFile = path.join(scratch, "plan.json");
 beforeAll(async () => {
-    [text, json, mermaid, bad] = await Promise.all([
+    [text, json, mermaid, bad, toFile] = await Promise.all([
         planCli([]),
         planCli(["--json"]),
         planCli(["--format", "mermaid"]),
         planCli(["--config-file", badConfig]),
+        planCli(["--json", "--out", outFile]),
     ]);
 });
 
@@ -110,6 +113,14 @@ describe("GIVEN the dev stack WHEN npm run plan -- --json runs", () => {
         expect(vm?.dependencies.map((d) => d.split("::").pop()).sort()).toEqual(["resource-group", "web01-disk-data", "web01-nic"]);
         expect(vm?.dependencies).toEqual([...(vm?.dependencies ?? [])].sort());
         expect(vm?.options.dependsOn).toEqual([]);
+    });
+});
+
+describe("GIVEN the dev stack WHEN npm run plan -- --json --out FILE runs", () => {
+    it("THEN the file holds exactly what --json prints, and standard output is empty", () => {
+        expect(toFile.code).toBe(0);
+        expect(toFile.stdout).toBe("");
+        expect(fs.readFileSync(outFile, "utf8")).toBe(json.stdout);
     });
 });
 

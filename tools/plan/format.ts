@@ -4,30 +4,19 @@
  */
 import type { PlanDocument, PlannedResource, VmSummary } from "./document";
 
-function depth(resource: PlannedResource, byUrn: ReadonlyMap<string, PlannedResource>): number {
-    let n = 0;
-    for (let p = resource.parent; p !== null; p = byUrn.get(p)?.parent ?? null) {
-        n++;
-    }
-    return n;
-}
-
 /** Tree prefixes like `pulumi preview`: `├─ ` for a child with later siblings, `└─ ` for the last. */
 function treePrefixes(resources: readonly PlannedResource[]): string[] {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const lastChild = new Map<string | null, string>();
     resources.forEach((r) => lastChild.set(r.parent, r.urn));
     return resources.map((r) => {
-        const d = depth(r, byUrn);
-        if (d === 0) {
-            return "";
-        }
         const ancestors: PlannedResource[] = [];
-        for (let p = r.parent; p !== null; p = byUrn.get(p)?.parent ?? null) {
-            const ancestor = byUrn.get(p);
-            if (ancestor !== undefined) {
-                ancestors.unshift(ancestor);
-            }
+        for (let ancestor = r.parent !== null ? byUrn.get(r.parent) : undefined; ancestor !== undefined;
+            ancestor = ancestor.parent !== null ? byUrn.get(ancestor.parent) : undefined) {
+            ancestors.unshift(ancestor);
+        }
+        if (ancestors.length === 0) {
+            return "";
         }
         // For each ancestor below the root: a bar while that ancestor has later siblings.
         const bars = ancestors.slice(1).map((a) => (lastChild.get(a.parent) === a.urn ? "   " : "│  ")).join("");
@@ -106,6 +95,7 @@ function shortType(type: string): string {
 export function formatMermaid(doc: PlanDocument): string {
     const root = doc.resources.find((r) => r.parent === null && r.type === "pulumi:pulumi:Stack");
     const shown = doc.resources.filter((r) => r !== root);
+    const custom = new Set(doc.resources.filter((r) => r.custom).map((r) => r.urn));
     const ids = new Map(shown.map((r, i) => [r.urn, `r${i}`]));
     const children = new Map<string | null, PlannedResource[]>();
     shown.forEach((r) => {
@@ -130,7 +120,7 @@ export function formatMermaid(doc: PlanDocument): string {
     for (const r of shown.filter((s) => s.custom)) {
         for (const dep of r.dependencies) {
             const from = ids.get(dep);
-            if (from !== undefined && doc.resources.find((d) => d.urn === dep)?.custom) {
+            if (from !== undefined && custom.has(dep)) {
                 lines.push(`    ${from} --> ${ids.get(r.urn) ?? ""}`);
             }
         }

@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ImagePlan } from "./images";
 import type { Caching, DiskSku } from "./rules/disks";
+import type { PreflightFacts } from "./rules/placement";
 
 /** An explicit marketplace image. */
 export interface ImageReferenceArgs {
@@ -88,6 +89,18 @@ export interface VmArgs {
      * @default none: a regional VM
      */
     readonly zone?: string;
+    /**
+     * The availability set to place the VM in; a VM is either zonal (`zone`) or in an availability set.
+     * @default none
+     */
+    readonly availabilitySetId?: pulumi.Input<string>;
+    /**
+     * Facts the preflight rules use, for what their dated tables do not know or to correct them: the size's
+     * capabilities (`premiumStorage`, `maxDataDisks`, `trustedLaunch`, `generations`), whether the region has zones,
+     * the image's Hyper-V generation. Without them, an unknown fact makes a warning, not an error.
+     * @default none: the tables in components/rules/facts.ts
+     */
+    readonly preflightFacts?: PreflightFacts;
     /**
      * A key of the image catalogue (`IMAGE_KEYS`). Set at most one of `image`, `imageReference` and `galleryImageId`.
      * @default "ubuntu-24.04" for LinuxVm, "windows-server-2025" for WindowsVm

@@ -2,75 +2,26 @@
  * Pure planning for a VM: defaults, names, validation and resource options, from plain arguments to a plain plan.
  * No Azure SDK here, no Outputs inspected: the component declares what this file decides.
  */
-import { DEFAULT_IMAGE, catalogueImage, type ImagePlan, type OsType } from "./images";
+import type { ImagePlan, OsType } from "./images";
+import { planImage, type PlannedImage } from "./image-plan";
 import { InvalidArgumentsError, checkUnique, within, type Problem } from "./problems";
-import { checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
+import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
 import {
-    CACHING_LIMIT_GB, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MAX_OS_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS, checkCaching,
-    checkCachingAllowed, checkLun, checkSize, checkSku, type Caching, type DiskSku,
+    CACHING_LIMIT_GB, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MAX_OS_DISK_SIZE_GB, MIN_DISK_SIZE_GB, UNCACHED_SKUS,
+    ZONE_REDUNDANT_SKUS, checkCaching, checkCachingAllowed, checkLun, checkSize, checkSku, type Caching, type DiskSku,
 } from "./rules/disks";
-import { checkComputerName, checkVmName } from "./rules/names";
+import { sizeFacts } from "./rules/facts";
+import { checkPlacement, premiumByName, type PreflightFacts } from "./rules/placement";
+import { checkComputerName, checkResourceName, checkVmName } from "./rules/names";
 import type { DataDiskArgs, VmArgs } from "./vm-args";
 
-/**
- * Create-only properties of `Microsoft.Compute/virtualMachines` (API 2024-11-01, the version azure-native 3.x uses),
- * as azure-native input paths. azure-native replaces a VM only when `resourceGroupName` or `vmName` change; a change
- * to any of these would preview as an update and fail at deploy with `PropertyChangeNotAllowed`
- * (pulumi/pulumi-azure-native#577, #1117).
- * Sources: the ComputeRP 2024-11-01 spec ("cannot be changed" in the property descriptions; `location` is
- * create-only on TrackedResource) and the ForceNew fields of hashicorp/terraform-provider-azurerm's
- * linux_virtual_machine_resource.go and windows_virtual_machine_resource.go.
- * Left out on purpose: credentials (see VM_IGNORE_CHANGES), and `storageProfile.osDisk.name`, which the component
- * never sends (Azure names each incarnation's OS disk uniquely).
- */
-export const VM_REPLACE_ON_CHANGES: readonly string[] = [
-    "location",
-    "zones",
-    "extendedLocation",
-    "placement",
-    "availabilitySet",
-    "virtualMachineScaleSet",
-    "platformFaultDomain",
-    "plan",
-    "priority",
-    "evictionPolicy",
-    "osProfile.computerName",
-    "osProfile.adminUsername",
-    "osProfile.customData",
-    "osProfile.linuxConfiguration.disablePasswordAuthentication",
-    "osProfile.linuxConfiguration.provisionVMAgent",
-    "osProfile.windowsConfiguration.provisionVMAgent",
-    "osProfile.windowsConfiguration.enableAutomaticUpdates",
-    "osProfile.windowsConfiguration.timeZone",
-    "osProfile.windowsConfiguration.additionalUnattendContent",
-    "osProfile.windowsConfiguration.winRM",
-    "storageProfile.imageReference",
-    "storageProfile.osDisk.createOption",
-    "storageProfile.osDisk.diffDiskSettings",
-    "storageProfile.osDisk.managedDisk.id",
-    "storageProfile.osDisk.managedDisk.storageAccountType",
-    "storageProfile.osDisk.managedDisk.securityProfile",
-    "securityProfile.securityType",
-    "securityProfile.uefiSettings",
-];
+import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
 
-/**
- * Credentials are create-only for Azure too (azurerm marks `admin_password` and `admin_ssh_key` ForceNew), but a
- * credential change must never reimage a VM: the VM ignores them after creation, and rotation goes through the VM
- * access extension instead.
- */
-export const VM_IGNORE_CHANGES: readonly string[] = [
-    "osProfile.adminPassword",
-    "osProfile.linuxConfiguration.ssh.publicKeys",
-];
+export { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
+export type { PlannedImage } from "./image-plan";
 
 /** How the VM's administrator signs in. */
 export type CredentialMode = "ssh-keys" | "generated-ssh-key" | "password" | "generated-password";
-
-/** The image, resolved. `gallery` means the id comes from the `galleryImageId` argument. */
-export type PlannedImage =
-    | { readonly kind: "marketplace"; readonly publisher: string; readonly offer: string; readonly sku: string; readonly version: string; readonly label: string }
-    | { readonly kind: "gallery"; readonly label: string };
 
 export interface DataDiskPlan {
     readonly key: string;
@@ -98,26 +49,31 @@ export interface VmPlan {
     readonly adminUsername: string;
     readonly size: string;
     readonly zones: readonly string[] | undefined;
+    readonly availabilitySet: boolean;
     readonly image: PlannedImage;
     readonly plan: ImagePlan | undefined;
     readonly platformPatching: boolean;
     readonly securityType: "TrustedLaunch" | "Standard";
     readonly osDisk: { readonly sizeGb: number | undefined; readonly sku: DiskSku; readonly caching: Caching };
     readonly dataDisks: readonly DataDiskPlan[];
+    /** Ultra disks attach only to a VM that enables them; the plan enables them exactly when one is attached. */
+    readonly ultraSsdEnabled: boolean;
     readonly credential: CredentialMode;
     readonly vmOptions: {
         readonly deleteBeforeReplace: true;
         readonly replaceOnChanges: readonly string[];
         readonly ignoreChanges: readonly string[];
     };
+    /** What the rules could not check (a fact the tables do not know); the component logs each as a warning. */
+    readonly warnings: readonly Problem[];
 }
 
 /** The OS-specific inputs the plan needs to see. */
 export interface CredentialInputs {
     /** Linux: the SSH public keys given, plain strings or Outputs (only plain ones are checked). */
     readonly sshPublicKeys?: readonly unknown[];
-    /** Windows: whether a password was given. */
-    readonly adminPasswordGiven?: boolean;
+    /** Windows: the password given, a plain string (checked) or an Output (not checked), or undefined. */
+    readonly adminPassword?: unknown;
 }
 
 export type PlanResult = { readonly ok: true; readonly plan: VmPlan } | { readonly ok: false; readonly problems: readonly Problem[] };
@@ -127,70 +83,19 @@ const ZONES = ["1", "2", "3"];
 const DISK_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 
 /**
- * Whether a size can use premium storage, by Azure's size naming convention: a lower-case `s` among the additive
- * features (`Standard_D2s_v5`, `Standard_E4ads_v5`, `Standard_B2ms`) or an `S` family (`Standard_DS2_v2`).
- * Source: Microsoft Learn, "Azure virtual machine sizes naming conventions".
+ * Whether a size can use premium storage: from the size table, else by Azure's size naming convention (a lower-case
+ * `s` among the additive features, as in Standard_D2s_v5). False when neither says.
  */
-export function supportsPremiumStorage(size: string): boolean {
-    const match = /^Standard_([A-Z]+)\d+(?:-\d+)?([a-z]*)/.exec(size);
-    if (!match) {
-        return false;
-    }
-    const [, family = "", features = ""] = match;
-    return features.includes("s") || family.endsWith("S");
+export function supportsPremiumStorage(size: string, facts: PreflightFacts = {}): boolean {
+    return facts.size?.premiumStorage ?? sizeFacts(size)?.premiumStorage ?? premiumByName(size) ?? false;
 }
 
-function defaultSku(size: string): DiskSku {
-    return supportsPremiumStorage(size) ? "Premium_LRS" : "StandardSSD_LRS";
+function defaultSku(size: string, facts: PreflightFacts): DiskSku {
+    return supportsPremiumStorage(size, facts) ? "Premium_LRS" : "StandardSSD_LRS";
 }
 
-function planImage(os: OsType, args: VmArgs): { image: PlannedImage; plan: ImagePlan | undefined; platformPatching: boolean; problems: Problem[] } {
-    const given = [
-        args.image !== undefined ? "image" : undefined,
-        args.imageReference !== undefined ? "imageReference" : undefined,
-        args.galleryImageId !== undefined ? "galleryImageId" : undefined,
-    ].filter((x): x is string => x !== undefined);
-    const fallback = { image: { kind: "gallery", label: "(none)" } as PlannedImage, plan: undefined, platformPatching: false };
-    if (given.length > 1) {
-        const verb = given.length === 2 ? "are both set" : "are all set";
-        return { ...fallback, problems: [{ path: given.join(", "), message: `${verb}; set only one of image, imageReference and galleryImageId.` }] };
-    }
-    if (args.imageReference !== undefined) {
-        const ref = args.imageReference;
-        const missing = (["publisher", "offer", "sku"] as const).filter((k) => !ref[k]);
-        const problems = missing.map((k) => ({ path: `imageReference.${k}`, message: `is empty; an explicit image needs publisher, offer and sku.` }));
-        const version = ref.version ?? "latest";
-        return {
-            image: { kind: "marketplace", publisher: ref.publisher, offer: ref.offer, sku: ref.sku, version, label: `${ref.publisher}:${ref.offer}:${ref.sku}:${version}` },
-            plan: args.plan,
-            platformPatching: false,
-            problems,
-        };
-    }
-    if (args.galleryImageId !== undefined) {
-        return { image: { kind: "gallery", label: "gallery image" }, plan: args.plan, platformPatching: false, problems: [] };
-    }
-    const key = args.image ?? DEFAULT_IMAGE[os];
-    const entry = catalogueImage(key);
-    if (entry === undefined) {
-        return { ...fallback, problems: [{ path: "image", message: `"${key}" is not in the image catalogue; use a catalogue key (see IMAGE_KEYS) or set imageReference.` }] };
-    }
-    if (entry.os !== os) {
-        return { ...fallback, problems: [{ path: "image", message: `"${key}" is a ${entry.os} image; a ${os === "linux" ? "LinuxVm" : "WindowsVm"} needs a ${os} image.` }] };
-    }
-    if (args.plan !== undefined) {
-        return { ...fallback, problems: [{ path: "plan", message: `is for imageReference and galleryImageId images; the catalogue image "${key}" brings its own (remove plan, or name the image with imageReference).` }] };
-    }
-    return {
-        image: { kind: "marketplace", publisher: entry.publisher, offer: entry.offer, sku: entry.sku, version: "latest", label: key },
-        plan: entry.plan,
-        platformPatching: entry.platformPatching,
-        problems: [],
-    };
-}
-
-function planDataDisk(name: string, vmName: string, size: string, zones: readonly string[] | undefined, disk: DataDiskArgs): { plan: DataDiskPlan; problems: Problem[] } {
-    const sku = disk.sku ?? defaultSku(size);
+function planDataDisk(name: string, vmName: string, defaultDiskSku: DiskSku, zones: readonly string[] | undefined, disk: DataDiskArgs): { plan: DataDiskPlan; problems: Problem[] } {
+    const sku = disk.sku ?? defaultDiskSku;
     const uncached = UNCACHED_SKUS.includes(sku) || disk.sizeGb >= CACHING_LIMIT_GB;
     const caching = disk.caching ?? (uncached ? "None" : "ReadOnly");
     const diskName = `${vmName}-disk-${disk.name}`;
@@ -203,7 +108,7 @@ function planDataDisk(name: string, vmName: string, size: string, zones: readonl
         ...checkLun("lun", disk.lun),
         ...checkSku("sku", sku),
         ...checkCaching("caching", caching),
-        ...checkSize("sizeGb", disk.sizeGb, MAX_DISK_SIZE_GB[sku] ?? MAX_DISK_SIZE_GB.Premium_LRS, `a ${sku} data disk`),
+        ...checkSize("sizeGb", disk.sizeGb, MIN_DISK_SIZE_GB[sku] ?? 1, MAX_DISK_SIZE_GB[sku] ?? MAX_DISK_SIZE_GB.Premium_LRS, `a ${sku} data disk`),
     ];
     if (problems.length === 0) {
         problems.push(...checkCachingAllowed("caching", caching, sku, disk.sizeGb));
@@ -246,23 +151,28 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         problems.push({ path: "zone", message: `"${args.zone}" is not an availability zone; use "1", "2" or "3", or leave zone unset for a regional VM.` });
     }
     const zones = args.zone !== undefined ? [args.zone] : undefined;
+    if (typeof args.resourceGroupName === "string") {
+        problems.push(...checkResourceName("resourceGroupName", "resourceGroup", args.resourceGroupName, "set resourceGroupName", false));
+    }
 
     const image = planImage(os, args);
     problems.push(...image.problems);
 
-    const osDiskSku = args.osDisk?.sku ?? defaultSku(args.size);
+    const facts = args.preflightFacts ?? {};
+    const diskSku = defaultSku(args.size, facts);
+    const osDiskSku = args.osDisk?.sku ?? diskSku;
     const osDiskCaching = args.osDisk?.caching ?? "ReadWrite";
     problems.push(...checkSku("osDisk.sku", osDiskSku), ...checkCaching("osDisk.caching", osDiskCaching));
     if (UNCACHED_SKUS.includes(osDiskSku)) {
         problems.push({ path: "osDisk.sku", message: `"${osDiskSku}" cannot be an OS disk; use Premium_LRS, StandardSSD_LRS or a ZRS SKU.` });
     }
     if (args.osDisk?.sizeGb !== undefined) {
-        problems.push(...checkSize("osDisk.sizeGb", args.osDisk.sizeGb, MAX_OS_DISK_SIZE_GB, "an OS disk"));
+        problems.push(...checkSize("osDisk.sizeGb", args.osDisk.sizeGb, 1, MAX_OS_DISK_SIZE_GB, "an OS disk"));
     }
 
     const disks = args.dataDisks ?? [];
     const dataDisks = disks.map((disk, index) => {
-        const planned = planDataDisk(name, vmName, args.size, zones, disk);
+        const planned = planDataDisk(name, vmName, diskSku, zones, disk);
         problems.push(...within(`dataDisks[${index}]`, planned.problems));
         return planned.plan;
     });
@@ -277,6 +187,23 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             problems.push(...checkSshPublicKey(`sshPublicKeys[${index}]`, key));
         }
     });
+    if (typeof credentials.adminPassword === "string") {
+        problems.push(...checkAdminPassword("adminPassword", os, credentials.adminPassword));
+    }
+
+    const securityType = args.securityType ?? "TrustedLaunch";
+    const placement = checkPlacement({
+        size: args.size,
+        zone: args.zone,
+        availabilitySet: args.availabilitySetId !== undefined,
+        location: typeof args.location === "string" ? args.location : undefined,
+        trustedLaunch: securityType === "TrustedLaunch",
+        image: { label: image.image.label, generation: args.preflightFacts?.imageGeneration ?? image.generation },
+        osDiskSku,
+        dataDisks,
+        facts,
+    });
+    problems.push(...placement.problems);
 
     if (problems.length > 0) {
         return { ok: false, problems };
@@ -292,14 +219,17 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             adminUsername,
             size: args.size,
             zones,
+            availabilitySet: args.availabilitySetId !== undefined,
             image: image.image,
             plan: image.plan,
             platformPatching: image.platformPatching,
-            securityType: args.securityType ?? "TrustedLaunch",
+            securityType,
             osDisk: { sizeGb: args.osDisk?.sizeGb, sku: osDiskSku, caching: osDiskCaching },
             dataDisks,
+            ultraSsdEnabled: dataDisks.some((d) => d.sku === "UltraSSD_LRS"),
             credential,
             vmOptions: { deleteBeforeReplace: true, replaceOnChanges: VM_REPLACE_ON_CHANGES, ignoreChanges: VM_IGNORE_CHANGES },
+            warnings: placement.warnings,
         },
     };
 }
@@ -308,7 +238,7 @@ function planCredential(os: OsType, credentials: CredentialInputs): CredentialMo
     if (os === "linux") {
         return (credentials.sshPublicKeys ?? []).length > 0 ? "ssh-keys" : "generated-ssh-key";
     }
-    return credentials.adminPasswordGiven ? "password" : "generated-password";
+    return credentials.adminPassword !== undefined ? "password" : "generated-password";
 }
 
 /** Plans a VM or throws every problem at once, before the component registers anything. */

@@ -48,6 +48,9 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
         opts?: pulumi.ComponentResourceOptions,
     ) {
         super(type, name, {}, opts);
+        for (const warning of plan.warnings) {
+            void pulumi.log.warn(`${type.split(":").pop() ?? type} "${name}": ${warning.path} ${warning.message}`, this);
+        }
         const parent = { parent: this };
         const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
         const profile = buildOsProfile(parent);
@@ -89,6 +92,8 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             ...common,
             vmName: plan.vmName,
             zones: plan.zones ? [...plan.zones] : undefined,
+            availabilitySet: args.availabilitySetId !== undefined ? { id: args.availabilitySetId } : undefined,
+            additionalCapabilities: plan.ultraSsdEnabled ? { ultraSSDEnabled: true } : undefined,
             hardwareProfile: { vmSize: plan.size },
             plan: plan.plan ? { ...plan.plan } : undefined,
             identity: { type: "SystemAssigned" },

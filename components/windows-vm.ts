@@ -37,7 +37,7 @@ export class WindowsVm extends PersistentVm {
     public readonly generatedAdminPassword: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: WindowsVmArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = requirePlan("WindowsVm", "windows", name, args, { adminPasswordGiven: args.adminPassword !== undefined });
+        const plan = requirePlan("WindowsVm", "windows", name, args, { adminPassword: args.adminPassword });
         super(WINDOWS_VM_TYPE, name, plan, args, (childOptions) => windowsOsProfile(plan, args, childOptions), opts);
         this.generatedAdminPassword = this.generatedCredential;
     }

@@ -28,6 +28,11 @@ export const MAX_DISK_SIZE_GB: Readonly<Record<DiskSku, number>> = {
     PremiumV2_LRS: 65_536, UltraSSD_LRS: 65_536,
 };
 
+/** Smallest size per SKU, in GiB: Ultra disks start at 4 GiB, the others at 1. */
+export const MIN_DISK_SIZE_GB: Readonly<Record<DiskSku, number>> = {
+    Standard_LRS: 1, StandardSSD_LRS: 1, StandardSSD_ZRS: 1, Premium_LRS: 1, Premium_ZRS: 1, PremiumV2_LRS: 1, UltraSSD_LRS: 4,
+};
+
 /** A managed disk's name: 1-80 characters (Microsoft.Compute/disks naming rules). */
 export const MAX_DISK_NAME = 80;
 
@@ -56,15 +61,18 @@ export function checkCaching(path: string, value: string): Problem[] {
     return isCaching(value) ? [] : [{ path, message: `"${value}" is not a caching mode; use one of ${CACHING_MODES.join(", ")}.` }];
 }
 
-export function checkSize(path: string, sizeGb: number, max: number, what: string): Problem[] {
-    if (!Number.isInteger(sizeGb) || sizeGb < 1 || sizeGb > max) {
-        return [{ path, message: `${sizeGb} is outside 1-${max} GiB, the range of ${what} (set a whole number of GiB in that range).` }];
+export function checkSize(path: string, sizeGb: number, min: number, max: number, what: string): Problem[] {
+    if (!Number.isInteger(sizeGb) || sizeGb < min || sizeGb > max) {
+        return [{ path, message: `${sizeGb} is outside ${min}-${max} GiB, the range of ${what} (set a whole number of GiB in that range).` }];
     }
     return [];
 }
 
 export function checkLun(path: string, lun: number): Problem[] {
-    if (!Number.isInteger(lun) || lun < 0 || lun > MAX_LUN) {
+    if (!Number.isInteger(lun)) {
+        return [{ path, message: `${lun} is not a whole number (set a LUN from 0 to ${MAX_LUN}).` }];
+    }
+    if (lun < 0 || lun > MAX_LUN) {
         return [{ path, message: `${lun} is outside 0-${MAX_LUN} (set a LUN from 0 to ${MAX_LUN}).` }];
     }
     return [];

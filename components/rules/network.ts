@@ -42,10 +42,16 @@ export function checkCidr(path: string, text: string): Problem[] {
     return parseCidr(text) ? [] : [{ path, message: `"${text}" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".` }];
 }
 
-/** A management source: a single IPv4 address or an IPv4 CIDR, never a source meaning "anyone". */
-export function checkManagementSource(path: string, text: string): Problem[] {
+/**
+ * A management source: a single IPv4 address or an IPv4 CIDR. A source meaning "anyone" is refused unless
+ * `allowAnywhere` (the documented `allowManagementFromAnywhere` override) is set; then it passes as given.
+ */
+export function checkManagementSource(path: string, text: string, allowAnywhere = false): Problem[] {
     if (ANY_SOURCES.includes(text.toLowerCase())) {
-        return [{ path, message: `"${text}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24".` }];
+        return allowAnywhere ? [] : [{
+            path,
+            message: `"${text}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).`,
+        }];
     }
     const single = /^\d{1,3}(\.\d{1,3}){3}$/.test(text) ? `${text}/32` : text;
     if (parseCidr(single)) {

@@ -2,6 +2,7 @@
  * Pure planning for VmNetwork: names, validation and the NSG's inbound rules.
  */
 import { InvalidArgumentsError, checkUnique, type Problem } from "./problems";
+import { checkResourceName } from "./rules/names";
 import { checkCidr, checkManagementSource, contains, parseCidr } from "./rules/network";
 
 /** Management protocols and the ports they open. */
@@ -14,6 +15,7 @@ export interface NetworkPlanInputs {
     readonly subnetPrefix: string;
     readonly managementSourcePrefixes?: readonly string[];
     readonly managementProtocols?: readonly ManagementProtocol[];
+    readonly allowManagementFromAnywhere?: boolean;
 }
 
 export interface SecurityRulePlan {
@@ -40,7 +42,7 @@ export function planNetwork(name: string, args: NetworkPlanInputs): { ok: true; 
         problems.push({ path: "subnetPrefix", message: `"${args.subnetPrefix}" is not inside addressSpace "${args.addressSpace}"; choose a subnet range within it.` });
     }
     const sources = args.managementSourcePrefixes ?? [];
-    sources.forEach((source, index) => problems.push(...checkManagementSource(`managementSourcePrefixes[${index}]`, source)));
+    sources.forEach((source, index) => problems.push(...checkManagementSource(`managementSourcePrefixes[${index}]`, source, args.allowManagementFromAnywhere)));
     const protocols = args.managementProtocols ?? ["ssh", "rdp"];
     protocols.forEach((protocol, index) => {
         if (!Object.hasOwn(MANAGEMENT_PORTS, protocol)) {
@@ -48,6 +50,12 @@ export function planNetwork(name: string, args: NetworkPlanInputs): { ok: true; 
         }
     });
     problems.push(...checkUnique(protocols, (i) => `managementProtocols[${i}]`, "management protocol"));
+    const fix = "choose a shorter or simpler component name";
+    problems.push(
+        ...checkResourceName("name", "virtualNetwork", `${name}-vnet`, fix),
+        ...checkResourceName("name", "subnet", `${name}-subnet`, fix),
+        ...checkResourceName("name", "networkSecurityGroup", `${name}-nsg`, fix),
+    );
     if (problems.length > 0) {
         return { ok: false, problems };
     }

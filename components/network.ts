@@ -24,6 +24,12 @@ export interface VmNetworkArgs {
      */
     readonly managementSourcePrefixes?: readonly string[];
     /**
+     * Lets `managementSourcePrefixes` hold a source meaning "anyone" (`*`, `0.0.0.0/0`, `::/0`, `Internet`, `Any`),
+     * which is otherwise refused: SSH/RDP open to the internet is what scanners flag first. Set it only knowingly.
+     * @default false
+     */
+    readonly allowManagementFromAnywhere?: boolean;
+    /**
      * Which management protocols the sources may use: "ssh" (TCP 22) and "rdp" (TCP 3389).
      * @default ["ssh", "rdp"]
      */

@@ -5,7 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { LinuxVm, VmNetwork, WindowsVm } from "./components";
-import { parseStackConfig, type VmConfig } from "./stack/config";
+import { StackConfigError, parseStackConfig, type VmConfig } from "./stack/config";
+import { managementProtocols, preflightStack, vmArgs } from "./stack/preflight";
 
 const config = new pulumi.Config();
 // Only the keys of adminPasswords decide anything (which Windows VMs get a generated password); the values go to
@@ -20,6 +21,11 @@ const settings = parseStackConfig({
     adminPasswordVms: Object.keys(adminPasswords),
 });
 const location = new pulumi.Config("azure-native").require("location");
+// Every rule of every component, over the whole config, before anything is declared.
+const problems = preflightStack(settings, location, adminPasswords);
+if (problems.length > 0) {
+    throw new StackConfigError(problems);
+}
 
 // The stack's resource group is protected: deleting it would delete every disk in it.
 const resourceGroupName = settings.createResourceGroup
@@ -30,27 +36,18 @@ const resourceGroupName = settings.createResourceGroup
     }, { protect: true }).name
     : pulumi.output(settings.resourceGroupName);
 
-const protocols = [...new Set(settings.vms.map((vm) => (vm.os === "linux" ? "ssh" : "rdp") as "ssh" | "rdp"))];
 const net = new VmNetwork("network", {
+    ...settings.network,
     resourceGroupName,
     location,
-    addressSpace: settings.network.addressSpace,
-    subnetPrefix: settings.network.subnetPrefix,
-    managementSourcePrefixes: settings.network.managementSourcePrefixes,
-    managementProtocols: protocols,
+    managementProtocols: managementProtocols(settings),
     tags: settings.tags,
 });
 
 /** Declares one VM from its config entry; returns the VM and the credential it generated, if any. */
-function declareVm({ name, os, sshPublicKeys, customData, tags, ...common }: VmConfig) {
-    const args = {
-        ...common,
-        resourceGroupName,
-        location,
-        subnetId: net.subnetId,
-        networkSecurityGroupId: net.networkSecurityGroupId,
-        tags: { ...settings.tags, ...tags },
-    };
+function declareVm(entry: VmConfig) {
+    const { common, name, os, sshPublicKeys, customData } = vmArgs(entry, settings, location);
+    const args = { ...common, resourceGroupName, subnetId: net.subnetId, networkSecurityGroupId: net.networkSecurityGroupId };
     if (os === "linux") {
         const vm = new LinuxVm(name, { ...args, sshPublicKeys, customData });
         return { vm, credential: vm.generatedPrivateKey };

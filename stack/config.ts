@@ -26,6 +26,17 @@ const dataDisk = z.strictObject({
     caching: z.enum(CACHING_MODES).optional(),
 });
 
+const preflightFacts = z.strictObject({
+    size: z.strictObject({
+        premiumStorage: z.boolean().optional(),
+        maxDataDisks: z.number().int().optional(),
+        trustedLaunch: z.boolean().optional(),
+        generations: z.array(z.union([z.literal(1), z.literal(2)])).optional(),
+    }).optional(),
+    regionHasZones: z.boolean().optional(),
+    imageGeneration: z.union([z.literal(1), z.literal(2)]).optional(),
+});
+
 const vm = z.strictObject({
     name: z.string().min(1),
     os: z.enum(["linux", "windows"]),
@@ -38,6 +49,8 @@ const vm = z.strictObject({
     customData: z.string().optional(),
     osDisk: osDisk.optional(),
     dataDisks: z.array(dataDisk).optional(),
+    securityType: z.enum(["TrustedLaunch", "Standard"]).optional(),
+    preflightFacts: preflightFacts.optional(),
     tags: z.record(z.string(), z.string()).optional(),
 });
 
@@ -48,6 +61,7 @@ const schema = z.strictObject({
         addressSpace: z.string(),
         subnetPrefix: z.string(),
         managementSourcePrefixes: z.array(z.string()).default([]),
+        allowManagementFromAnywhere: z.boolean().default(false),
     }),
     vms: z.array(vm).min(1),
     tags: z.record(z.string(), z.string()).optional(),

@@ -82,6 +82,9 @@ async function main(): Promise<number> {
         }
         return 1;
     }
+    for (const warning of outcome.warnings) {
+        process.stderr.write(`warning: ${warning}\n`);
+    }
     const rendered = args.format === "json" ? formatJson(outcome.document)
         : args.format === "mermaid" ? formatMermaid(outcome.document)
         : formatText(outcome.document, outcome.vms);

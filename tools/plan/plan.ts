@@ -13,7 +13,15 @@ export interface Timings {
 }
 
 export type PlanOutcome =
-    | { readonly ok: true; readonly document: PlanDocument; readonly vms: readonly VmSummary[]; readonly run: ProgramRun; readonly timings: Timings }
+    | {
+        readonly ok: true;
+        readonly document: PlanDocument;
+        readonly vms: readonly VmSummary[];
+        /** What the program logged as warnings (e.g. facts the preflight tables do not know). */
+        readonly warnings: readonly string[];
+        readonly run: ProgramRun;
+        readonly timings: Timings;
+    }
     | { readonly ok: false; readonly stage: "type-check" | "program"; readonly message: string; readonly details: string; readonly timings: Timings };
 
 /** The program's own error, without the runner's preamble and, unless asked, without stack frames. */
@@ -50,5 +58,6 @@ export async function plan(options: Omit<RunOptions, "preview"> & { readonly ver
     if (run.exitCode !== 0 || run.logs.some((l) => l.severity === "error")) {
         return { ok: false, stage: "program", message: programError(run, options.verbose ?? false), details: run.stderr, timings };
     }
-    return { ok: true, document: planDocument(run), vms: vmSummaries(run.registrations), run, timings };
+    const warnings = run.logs.filter((l) => l.severity === "warning").map((l) => l.message);
+    return { ok: true, document: planDocument(run), vms: vmSummaries(run.registrations), warnings, run, timings };
 }

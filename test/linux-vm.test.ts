@@ -184,7 +184,8 @@ describe("GIVEN two Linux VMs in one program, each with a disk named data", () =
 });
 
 describe("GIVEN a Linux VM whose arguments Azure would refuse", () => {
-    it("THEN the constructor throws every problem, naming the component, and registers nothing", () => {
+    it("THEN the constructor throws every problem, naming the component, and registers nothing at all", () => {
+        const before = recorder.registrations.length;
         const build = () => new LinuxVm("bad01", {
             ...base,
             adminUsername: "root",
@@ -197,5 +198,6 @@ describe("GIVEN a Linux VM whose arguments Azure would refuse", () => {
             `LinuxVm "bad01": dataDisks[1].name "data" is already used by dataDisks[0].name; each data disk name must be unique.`,
         ].join("\n"));
         expect(named(recorder, "bad01")).toEqual([]);
+        expect(recorder.registrations.length).toBe(before);
     });
 });

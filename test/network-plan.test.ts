@@ -52,7 +52,7 @@ describe("GIVEN a network with no management sources WHEN it is planned", () => 
     });
 });
 
-const ANYONE = (source: string): string => `"${source}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24".`;
+const ANYONE = (source: string): string => `"${source}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).`;
 
 describe("GIVEN network arguments a user gets wrong WHEN the network is planned", () => {
     it.each<{ scenario: string; inputs: NetworkPlanInputs; problems: readonly Problem[] }>([

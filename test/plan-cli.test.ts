@@ -48,14 +48,23 @@ let json: CliRun;
 let mermaid: CliRun;
 let bad: CliRun;
 let toFile: CliRun;
+let unknownSize: CliRun;
+let openToAll: CliRun;
 const outFile = path.join(scratch, "plan.json");
+const devConfig = fs.readFileSync(path.join(REPO, "Pulumi.dev.yaml"), "utf8");
+const unknownSizeConfig = path.join(scratch, "Pulumi.v6.yaml");
+fs.writeFileSync(unknownSizeConfig, devConfig.replace("size: Standard_D2s_v5\n      zone: \"1\"\n      adminUsername: winadmin", "size: Standard_D2s_v6\n      zone: \"1\"\n      adminUsername: winadmin"));
+const openConfig = path.join(scratch, "Pulumi.open.yaml");
+fs.writeFileSync(openConfig, devConfig.replace(`managementSourcePrefixes: ["203.0.113.0/24"]`, `managementSourcePrefixes: ["*"]\n    allowManagementFromAnywhere: true`));
 beforeAll(async () => {
-    [text, json, mermaid, bad, toFile] = await Promise.all([
+    [text, json, mermaid, bad, toFile, unknownSize, openToAll] = await Promise.all([
         planCli([]),
         planCli(["--json"]),
         planCli(["--format", "mermaid"]),
         planCli(["--config-file", badConfig]),
         planCli(["--json", "--out", outFile]),
+        planCli(["--config-file", unknownSizeConfig]),
+        planCli(["--json", "--config-file", openConfig]),
     ]);
 });
 
@@ -138,8 +147,27 @@ describe("GIVEN the dev stack WHEN npm run plan -- --format mermaid runs", () =>
 describe("GIVEN a config file whose VM breaks a rule WHEN npm run plan -- --config-file runs", () => {
     it("THEN it exits 1 naming the VM and the key, without a stack trace", () => {
         expect(bad.code).toBe(1);
-        expect(bad.stderr).toBe(`error: InvalidArgumentsError: LinuxVm "web01": dataDisks[0].lun 64 is outside 0-63 (set a LUN from 0 to 63).\n`);
+        expect(bad.stderr).toBe([
+            "error: StackConfigError: invalid stack configuration:",
+            `  azure-persistent-vm:vms[0] ("web01").dataDisks[0].lun: 64 is outside 0-63 (set a LUN from 0 to 63).`,
+            "",
+        ].join("\n"));
         expect(bad.stdout).toBe("");
+    });
+});
+
+describe("GIVEN a VM size the size table does not know WHEN the plan runs", () => {
+    it("THEN it plans, and warns which rules it could not check and how to supply the facts", () => {
+        expect(unknownSize.code).toBe(0);
+        expect(unknownSize.stderr).toBe(`warning: WindowsVm "app01": size "Standard_D2s_v6" is not in the size table of 2026-11, so maxDataDisks, trustedLaunch, generations are not checked (set preflightFacts.size).\n`);
+    });
+});
+
+describe("GIVEN management from anywhere, with the documented override set", () => {
+    it("THEN the plan accepts it and the NSG rule allows the source as given", () => {
+        expect(openToAll.code).toBe(0);
+        const nsg = (JSON.parse(openToAll.stdout) as PlanDocument).resources.find((r) => r.name === "network-nsg");
+        expect((nsg?.inputs["securityRules"] as { sourceAddressPrefixes: string[] }[]).map((r) => r.sourceAddressPrefixes)).toEqual([["*"], ["*"]]);
     });
 });
 

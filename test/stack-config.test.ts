@@ -34,7 +34,7 @@ describe("GIVEN a stack config with only the required keys WHEN it is parsed", (
         expect(parseStackConfig(RAW)).toStrictEqual({
             resourceGroupName: "rg-persistent-vm-test",
             createResourceGroup: true,
-            network: { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: [] },
+            network: { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: [], allowManagementFromAnywhere: false },
             vms: [
                 { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: "1", sshPublicKeys: [ED25519_KEY] },
                 { name: "app01", os: "windows", size: "Standard_D2s_v5", dataDisks: [{ name: "data", lun: 0, sizeGb: 256 }] },

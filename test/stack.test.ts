@@ -13,6 +13,19 @@ import type { Registration } from "../tools/recorder/recorder";
 const projectDir = path.resolve(__dirname, "..");
 const DEV_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe throwaway-dev-key@azure-persistent-vm";
 
+/** What the program logged as errors, one message a line. */
+function errorsOf(run: ProgramRun): string {
+    return run.logs.filter((l) => l.severity === "error").map((l) => l.message).join("\n");
+}
+
+/**
+ * Everything a user sees by default: the runner's output and every log but debug. (The SDK's own debug logging,
+ * shown only with --debug, prints RPC responses with secrets inside their wrappers, under the real engine too.)
+ */
+function visibleOutput(run: ProgramRun): string {
+    return run.stdout + run.stderr + JSON.stringify(run.logs.filter((l) => l.severity !== "debug"));
+}
+
 function find(run: ProgramRun, type: string, name: string): Registration {
     const found = run.registrations.find((r) => r.type === type && r.name === name);
     if (found === undefined) {
@@ -78,10 +91,7 @@ describe("GIVEN the dev stack (Pulumi.dev.yaml) WHEN its program runs as pulumi 
         expect(machine.secretPaths).toEqual(["osProfile"]);
         expect((machine.inputs["osProfile"] as { adminPassword: string }).adminPassword).toBe("placeholder-password-of-app01-admin-password");
         expect(password.parent).toBe(find(run, "azure-persistent-vm:index:WindowsVm", "app01").urn);
-        // The plaintext appears nowhere a user sees by default. (The SDK's own debug logging, shown only with
-        // --debug, prints RPC responses with secrets inside their wrappers, under the real engine too.)
-        const visible = run.stdout + run.stderr + JSON.stringify(run.logs.filter((l) => l.severity !== "debug"));
-        expect(visible).not.toContain("placeholder-password-of");
+        expect(visibleOutput(run)).not.toContain("placeholder-password-of");
     });
 
     it("THEN SSH and RDP are open only to the configured management prefix, and the resource group is protected", () => {
@@ -109,8 +119,7 @@ describe("GIVEN a stack config whose vms entry has no os WHEN the program runs",
 
     it("THEN it fails with a message naming the entry and the key", () => {
         expect(run.exitCode).not.toBe(0);
-        const errors = run.logs.filter((l) => l.severity === "error").map((l) => l.message).join("\n");
-        expect(errors).toContain(`azure-persistent-vm:vms[0] ("db01").os: is required; set it to one of "linux", "windows".`);
+        expect(errorsOf(run)).toContain(`azure-persistent-vm:vms[0] ("db01").os: is required; set it to one of "linux", "windows".`);
     });
 
     it("THEN nothing but the stack itself is registered", () => {
@@ -131,8 +140,7 @@ describe("GIVEN the dev stack with app01's password set as a secret (pulumi conf
         const machine = find(run, "azure-native:compute:VirtualMachine", "app01-vm");
         expect(machine.secretPaths).toEqual(["osProfile"]);
         expect((machine.inputs["osProfile"] as { adminPassword: string }).adminPassword).toBe(password);
-        const visible = run.stdout + run.stderr + JSON.stringify(run.logs.filter((l) => l.severity !== "debug"));
-        expect(visible).not.toContain(password);
+        expect(visibleOutput(run)).not.toContain(password);
     });
 });
 
@@ -140,8 +148,49 @@ describe("GIVEN a password for a VM the stack does not have WHEN the program run
     it("THEN it fails naming the key, and registers nothing but the stack", async () => {
         const run = await runProgram({ projectDir, stack: "dev", secretConfig: { "azure-persistent-vm:adminPasswords": { web01: "x" } } });
         expect(run.exitCode).not.toBe(0);
-        expect(run.logs.filter((l) => l.severity === "error").map((l) => l.message).join("\n"))
+        expect(errorsOf(run))
             .toContain(`azure-persistent-vm:adminPasswords.web01: there is no Windows VM named "web01"; remove the key or fix the name.`);
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+});
+
+describe("GIVEN a stack config where two VMs and the network each break a rule WHEN the program runs", () => {
+    let run: ProgramRun;
+    beforeAll(async () => {
+        run = await runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: {
+                "azure-persistent-vm:network": { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: ["*"] },
+                "azure-persistent-vm:vms": [
+                    { name: "web01", os: "linux", size: "Standard_D2s_v5", sshPublicKeys: [DEV_KEY], dataDisks: [{ name: "data", lun: 64, sizeGb: 128 }] },
+                    { name: "application-server", os: "windows", size: "Standard_A2_v2" },
+                ],
+            },
+        });
+    });
+
+    it("THEN one error lists every problem by its config key, and nothing but the stack is registered", () => {
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain([
+            "StackConfigError: invalid stack configuration:",
+            `  azure-persistent-vm:network.managementSourcePrefixes[0]: "*" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).`,
+            `  azure-persistent-vm:vms[0] ("web01").dataDisks[0].lun: 64 is outside 0-63 (set a LUN from 0 to 63).`,
+            `  azure-persistent-vm:vms[1] ("application-server").computerName: "application-server" is 18 characters; Windows allows at most 15 (set computerName).`,
+            `  azure-persistent-vm:vms[1] ("application-server").securityType: "TrustedLaunch" is not supported on Standard_A2_v2 (choose a size that supports it, or set securityType: "Standard").`,
+            `  azure-persistent-vm:vms[1] ("application-server").size: "Standard_A2_v2" runs only Gen1 images, and windows-server-2025 is Gen2 (choose a Gen2-capable size such as Standard_D2s_v5).`,
+        ].join("\n"));
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+});
+
+describe("GIVEN a Windows password in secret config that Azure would refuse WHEN the program runs", () => {
+    it("THEN it fails at that config key without printing the password", async () => {
+        const weak = "alllowercaseletters";
+        const run = await runProgram({ projectDir, stack: "dev", secretConfig: { "azure-persistent-vm:adminPasswords": { app01: weak } } });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain(`  azure-persistent-vm:adminPasswords.app01: [secret] has 1 of the 4 character classes; Azure needs 3 of lower case, upper case, digit and special character (choose another password).`);
+        expect(visibleOutput(run)).not.toContain(weak);
         expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
     });
 });

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ImagePlan } from "./images";
-import type { Caching, DiskSku } from "./rules/disks";
+import type { Caching, DiskProtection, DiskSku, LockKind } from "./rules/disks";
 import type { PreflightFacts } from "./rules/placement";
 
 /** An explicit marketplace image. */
@@ -62,6 +62,23 @@ export interface DataDiskArgs {
      * @default "ReadOnly"; "None" for Premium SSD v2, Ultra and disks of 4 TiB and more, which take no caching
      */
     readonly caching?: Caching;
+    /**
+     * What happens to this disk when it leaves the stack: "protect" (Pulumi refuses to delete it), "retain" (Pulumi
+     * forgets it, Azure keeps it) or "delete" (for scratch disks).
+     * @default the VM's `diskProtection`
+     */
+    readonly protection?: DiskProtection;
+}
+
+/** A management lock (the Azure Verified Modules `lock` interface). */
+export interface LockArgs {
+    /** "CanNotDelete": nobody deletes the resource, from Pulumi, the portal or the CLI, until the lock is removed. */
+    readonly kind: LockKind;
+    /**
+     * The lock's name.
+     * @default "lock-<resource name>"
+     */
+    readonly name?: string;
 }
 
 /** What a Linux and a Windows VM share. */
@@ -142,6 +159,18 @@ export interface VmArgs {
      * @default none
      */
     readonly dataDisks?: readonly DataDiskArgs[];
+    /**
+     * The default protection of the VM's data disks (each can set its own) and of its OS disk: with "protect" and
+     * "retain" the OS disk is kept when the VM is deleted; with "delete" it is deleted with the VM.
+     * @default "protect"
+     */
+    readonly diskProtection?: DiskProtection;
+    /**
+     * A management lock on each data disk. `protect` stops only Pulumi; a `CanNotDelete` lock also stops the portal,
+     * the CLI and a resource-group deletion.
+     * @default none
+     */
+    readonly lock?: LockArgs;
     /**
      * Tags for the VM, its NIC and its disks.
      * @default none

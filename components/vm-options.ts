@@ -45,6 +45,23 @@ export const VM_REPLACE_ON_CHANGES: readonly string[] = [
 ];
 
 /**
+ * Create-only properties of `Microsoft.Compute/disks` (API 2024-03-02, the version azure-native 3.x uses), as
+ * azure-native input paths. A change to one becomes a planned replacement, which `protect` refuses at preview,
+ * instead of an update Azure rejects at deploy. Sources: the ForceNew fields of azurerm's managed_disk_resource.go
+ * (zone, create_option, source_uri, source_resource_id, storage_account_id, image_reference_id, hyper_v_generation,
+ * security_type, edge_zone, logical_sector_size, location) and the disk API ("creationData: cannot be changed after
+ * the disk has been created"). Size, SKU, tier, caching and encryption are updatable and left out.
+ */
+export const DISK_REPLACE_ON_CHANGES: readonly string[] = [
+    "location",
+    "zones",
+    "extendedLocation",
+    "creationData",
+    "hyperVGeneration",
+    "securityProfile",
+];
+
+/**
  * Credentials are create-only for Azure too (azurerm marks `admin_password` and `admin_ssh_key` ForceNew), but a
  * credential change must never reimage a VM: the VM ignores them after creation, and rotation goes through the VM
  * access extension instead.

@@ -7,8 +7,9 @@ import { planImage, type PlannedImage } from "./image-plan";
 import { InvalidArgumentsError, checkUnique, within, type Problem } from "./problems";
 import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
 import {
-    CACHING_LIMIT_GB, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MAX_OS_DISK_SIZE_GB, MIN_DISK_SIZE_GB, UNCACHED_SKUS,
-    ZONE_REDUNDANT_SKUS, checkCaching, checkCachingAllowed, checkLun, checkSize, checkSku, type Caching, type DiskSku,
+    CACHING_LIMIT_GB, DISK_PROTECTIONS, LOCK_KINDS, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MAX_OS_DISK_SIZE_GB,
+    MIN_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS, checkCaching, checkCachingAllowed, checkLun, checkSize, checkSku,
+    type Caching, type DiskProtection, type DiskSku,
 } from "./rules/disks";
 import { sizeFacts } from "./rules/facts";
 import { checkPlacement, premiumByName, type PreflightFacts } from "./rules/placement";
@@ -35,7 +36,12 @@ export interface DataDiskPlan {
     readonly caching: Caching;
     /** The disk's zone list: the VM's zone, none for zone-redundant SKUs and regional VMs. */
     readonly zones: readonly string[] | undefined;
+    readonly protection: DiskProtection;
+    /** The resource options the protection mode sets. */
     readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    /** The management lock on the disk, if any. */
+    readonly lock: { readonly resourceName: string; readonly lockName: string } | undefined;
 }
 
 export interface VmPlan {
@@ -54,7 +60,13 @@ export interface VmPlan {
     readonly plan: ImagePlan | undefined;
     readonly platformPatching: boolean;
     readonly securityType: "TrustedLaunch" | "Standard";
-    readonly osDisk: { readonly sizeGb: number | undefined; readonly sku: DiskSku; readonly caching: Caching };
+    readonly osDisk: {
+        readonly sizeGb: number | undefined;
+        readonly sku: DiskSku;
+        readonly caching: Caching;
+        /** Detach (kept) unless the VM's diskProtection is "delete". */
+        readonly deleteOption: "Detach" | "Delete";
+    };
     readonly dataDisks: readonly DataDiskPlan[];
     /** Ultra disks attach only to a VM that enables them; the plan enables them exactly when one is attached. */
     readonly ultraSsdEnabled: boolean;
@@ -94,8 +106,16 @@ function defaultSku(size: string, facts: PreflightFacts): DiskSku {
     return supportsPremiumStorage(size, facts) ? "Premium_LRS" : "StandardSSD_LRS";
 }
 
-function planDataDisk(name: string, vmName: string, defaultDiskSku: DiskSku, zones: readonly string[] | undefined, disk: DataDiskArgs): { plan: DataDiskPlan; problems: Problem[] } {
-    const sku = disk.sku ?? defaultDiskSku;
+interface DataDiskDefaults {
+    readonly sku: DiskSku;
+    readonly zones: readonly string[] | undefined;
+    readonly protection: DiskProtection;
+    readonly lock: VmArgs["lock"];
+}
+
+function planDataDisk(name: string, vmName: string, defaults: DataDiskDefaults, disk: DataDiskArgs): { plan: DataDiskPlan; problems: Problem[] } {
+    const sku = disk.sku ?? defaults.sku;
+    const protection = disk.protection ?? defaults.protection;
     const uncached = UNCACHED_SKUS.includes(sku) || disk.sizeGb >= CACHING_LIMIT_GB;
     const caching = disk.caching ?? (uncached ? "None" : "ReadOnly");
     const diskName = `${vmName}-disk-${disk.name}`;
@@ -109,6 +129,7 @@ function planDataDisk(name: string, vmName: string, defaultDiskSku: DiskSku, zon
         ...checkSku("sku", sku),
         ...checkCaching("caching", caching),
         ...checkSize("sizeGb", disk.sizeGb, MIN_DISK_SIZE_GB[sku] ?? 1, MAX_DISK_SIZE_GB[sku] ?? MAX_DISK_SIZE_GB.Premium_LRS, `a ${sku} data disk`),
+        ...checkProtection("protection", protection),
     ];
     if (problems.length === 0) {
         problems.push(...checkCachingAllowed("caching", caching, sku, disk.sizeGb));
@@ -122,8 +143,13 @@ function planDataDisk(name: string, vmName: string, defaultDiskSku: DiskSku, zon
             sizeGb: disk.sizeGb,
             sku,
             caching,
-            zones: ZONE_REDUNDANT_SKUS.includes(sku) ? undefined : zones,
-            protect: true,
+            zones: ZONE_REDUNDANT_SKUS.includes(sku) ? undefined : defaults.zones,
+            protection,
+            protect: protection === "protect",
+            retainOnDelete: protection === "retain",
+            lock: defaults.lock?.kind === "CanNotDelete"
+                ? { resourceName: `${name}-disk-${disk.name}-lock`, lockName: defaults.lock.name ?? `lock-${diskName}` }
+                : undefined,
         },
         problems,
     };
@@ -170,9 +196,15 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         problems.push(...checkSize("osDisk.sizeGb", args.osDisk.sizeGb, 1, MAX_OS_DISK_SIZE_GB, "an OS disk"));
     }
 
+    const diskProtection = args.diskProtection ?? "protect";
+    problems.push(...checkProtection("diskProtection", diskProtection));
+    if (args.lock !== undefined && !(LOCK_KINDS as readonly string[]).includes(args.lock.kind)) {
+        problems.push({ path: "lock.kind", message: `"${args.lock.kind}" is not a lock kind; use "CanNotDelete" or "None".` });
+    }
     const disks = args.dataDisks ?? [];
+    const defaults: DataDiskDefaults = { sku: diskSku, zones, protection: diskProtection, lock: args.lock };
     const dataDisks = disks.map((disk, index) => {
-        const planned = planDataDisk(name, vmName, diskSku, zones, disk);
+        const planned = planDataDisk(name, vmName, defaults, disk);
         problems.push(...within(`dataDisks[${index}]`, planned.problems));
         return planned.plan;
     });
@@ -224,7 +256,7 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             plan: image.plan,
             platformPatching: image.platformPatching,
             securityType,
-            osDisk: { sizeGb: args.osDisk?.sizeGb, sku: osDiskSku, caching: osDiskCaching },
+            osDisk: { sizeGb: args.osDisk?.sizeGb, sku: osDiskSku, caching: osDiskCaching, deleteOption: diskProtection === "delete" ? "Delete" : "Detach" },
             dataDisks,
             ultraSsdEnabled: dataDisks.some((d) => d.sku === "UltraSSD_LRS"),
             credential,
@@ -232,6 +264,12 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             warnings: placement.warnings,
         },
     };
+}
+
+function checkProtection(path: string, value: string): Problem[] {
+    return (DISK_PROTECTIONS as readonly string[]).includes(value)
+        ? []
+        : [{ path, message: `"${value}" is not a protection mode; use "protect", "retain" or "delete".` }];
 }
 
 function planCredential(os: OsType, credentials: CredentialInputs): CredentialMode {

@@ -3,9 +3,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
+import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
 import type { VmArgs } from "./vm-args";
+import { DISK_REPLACE_ON_CHANGES } from "./vm-options";
 import type { VmPlan } from "./vm-plan";
 
 /** The OS profile a component builds for its OS, and the credential it generated, if any (a secret). */
@@ -81,8 +83,18 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
                 networkAccessPolicy: "DenyAll",
                 publicNetworkAccess: "Disabled",
                 encryption: { type: "EncryptionAtRestWithPlatformKey" },
-            }, { ...parent, protect: disk.protect }),
+            }, { ...parent, protect: disk.protect, retainOnDelete: disk.retainOnDelete, replaceOnChanges: [...DISK_REPLACE_ON_CHANGES] }),
         }));
+        for (const { disk, resource } of dataDisks) {
+            if (disk.lock !== undefined) {
+                new authorization.ManagementLockByScope(disk.lock.resourceName, {
+                    scope: resource.id,
+                    lockName: disk.lock.lockName,
+                    level: "CanNotDelete",
+                    notes: "Persistent data disk: remove this lock before deleting it.",
+                }, parent);
+            }
+        }
 
         const image = plan.image.kind === "marketplace"
             ? { publisher: plan.image.publisher, offer: plan.image.offer, sku: plan.image.sku, version: plan.image.version }
@@ -110,7 +122,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
                 imageReference: image,
                 osDisk: {
                     createOption: "FromImage",
-                    deleteOption: "Detach",
+                    deleteOption: plan.osDisk.deleteOption,
                     caching: plan.osDisk.caching,
                     diskSizeGB: plan.osDisk.sizeGb,
                     managedDisk: { storageAccountType: plan.osDisk.sku },

@@ -6,6 +6,18 @@
  */
 import type { Problem } from "../problems";
 
+/**
+ * What happens to a disk when it leaves the stack: `protect` (Pulumi refuses to delete it), `retain` (Pulumi forgets
+ * it and Azure keeps it), `delete` (Pulumi deletes it; for scratch disks). For the OS disk: kept when the VM is
+ * deleted, except with `delete`.
+ */
+export const DISK_PROTECTIONS = ["protect", "retain", "delete"] as const;
+export type DiskProtection = (typeof DISK_PROTECTIONS)[number];
+
+/** Management lock kinds a VM's data disks can carry (the Azure Verified Modules `lock` interface). */
+export const LOCK_KINDS = ["CanNotDelete", "None"] as const;
+export type LockKind = (typeof LOCK_KINDS)[number];
+
 /** Managed disk SKUs. */
 export const DISK_SKUS = [
     "Standard_LRS", "StandardSSD_LRS", "StandardSSD_ZRS", "Premium_LRS", "Premium_ZRS", "PremiumV2_LRS", "UltraSSD_LRS",

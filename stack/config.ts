@@ -3,7 +3,7 @@
  * config; it passes what this returns to the components as plain arguments.
  */
 import { z } from "zod";
-import { CACHING_MODES, DISK_SKUS } from "../components";
+import { CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, LOCK_KINDS } from "../components";
 import { checkUnique } from "../components/problems";
 
 /** The config namespace: the project name in Pulumi.yaml. */
@@ -24,6 +24,7 @@ const dataDisk = z.strictObject({
     sizeGb: z.number().int(),
     sku: z.enum(DISK_SKUS).optional(),
     caching: z.enum(CACHING_MODES).optional(),
+    protection: z.enum(DISK_PROTECTIONS).optional(),
 });
 
 const preflightFacts = z.strictObject({
@@ -50,6 +51,8 @@ const vm = z.strictObject({
     osDisk: osDisk.optional(),
     dataDisks: z.array(dataDisk).optional(),
     securityType: z.enum(["TrustedLaunch", "Standard"]).optional(),
+    diskProtection: z.enum(DISK_PROTECTIONS).optional(),
+    lock: z.strictObject({ kind: z.enum(LOCK_KINDS), name: z.string().optional() }).optional(),
     preflightFacts: preflightFacts.optional(),
     tags: z.record(z.string(), z.string()).optional(),
 });

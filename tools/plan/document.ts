@@ -98,7 +98,12 @@ export interface DiskSummary {
     readonly sizeGb: number | undefined;
     readonly sku: string;
     readonly caching: string;
-    readonly protected: boolean;
+    /** protect, retain or delete, from the disk's resource options; "not owned" for a disk the stack only attaches. */
+    readonly protection: string;
+    /** How the disk is made: its creationData.createOption (Empty, Copy, Import, ...). */
+    readonly source: string;
+    /** The level of the management lock on the disk, or "none". */
+    readonly lock: string;
 }
 
 export interface VmSummary {
@@ -151,6 +156,8 @@ function imageOf(vm: Registration): string {
 export function vmSummaries(registrations: readonly Registration[]): VmSummary[] {
     const byUrn = new Map(registrations.map((r) => [r.urn, r]));
     const disksById = new Map(registrations.filter((r) => r.type === "azure-native:compute:Disk").map((r) => [r.id, r]));
+    const locksByScope = new Map(registrations.filter((r) => r.type === "azure-native:authorization:ManagementLockByScope")
+        .map((r) => [text(field(r.inputs, "scope"), ""), text(field(r.inputs, "level"))]));
     return treeOrder(registrations).filter((r) => r.type === "azure-native:compute:VirtualMachine").map((vm) => {
         const parent = vm.parent !== null ? byUrn.get(vm.parent) : undefined;
         const storage = field(vm.inputs, "storageProfile");
@@ -168,7 +175,10 @@ export function vmSummaries(registrations: readonly Registration[]): VmSummary[]
                 sizeGb: typeof size === "number" ? size : undefined,
                 sku: text(field(resource?.inputs, "sku", "name")),
                 caching: text(field(d, "caching"), "default"),
-                protected: resource?.options.protect ?? false,
+                protection: resource === undefined ? "not owned"
+                    : resource.options.protect ? "protect" : resource.options.retainOnDelete ? "retain" : "delete",
+                source: text(field(resource?.inputs, "creationData", "createOption"), "existing disk"),
+                lock: locksByScope.get(resource?.id ?? "") ?? "none",
             };
         });
         const zones = field(vm.inputs, "zones");

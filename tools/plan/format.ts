@@ -41,7 +41,7 @@ function vmLines(vm: VmSummary): string[] {
     return [
         `    ${vm.name}  ${vm.os}  ${vm.size}  ${vm.image}  ${zone}`,
         `        OS disk  ${vm.osDisk.sku}  ${gib(vm.osDisk.sizeGb)}  ${vm.osDisk.caching}  deleteOption ${vm.osDisk.deleteOption}`,
-        ...vm.disks.map((d) => `        disk ${d.key}  LUN ${d.lun}  ${gib(d.sizeGb)}  ${d.sku}  ${d.caching}  ${d.protected ? "protected" : "NOT protected"}`),
+        ...vm.disks.map((d) => `        disk ${d.key}  LUN ${d.lun}  ${gib(d.sizeGb)}  ${d.sku}  ${d.caching}  protection ${d.protection}  source ${d.source}  lock ${d.lock}`),
     ];
 }
 

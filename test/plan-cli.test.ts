@@ -50,14 +50,19 @@ let bad: CliRun;
 let toFile: CliRun;
 let unknownSize: CliRun;
 let openToAll: CliRun;
+let durable: CliRun;
 const outFile = path.join(scratch, "plan.json");
 const devConfig = fs.readFileSync(path.join(REPO, "Pulumi.dev.yaml"), "utf8");
 const unknownSizeConfig = path.join(scratch, "Pulumi.v6.yaml");
 fs.writeFileSync(unknownSizeConfig, devConfig.replace("size: Standard_D2s_v5\n      zone: \"1\"\n      adminUsername: winadmin", "size: Standard_D2s_v6\n      zone: \"1\"\n      adminUsername: winadmin"));
 const openConfig = path.join(scratch, "Pulumi.open.yaml");
 fs.writeFileSync(openConfig, devConfig.replace(`managementSourcePrefixes: ["203.0.113.0/24"]`, `managementSourcePrefixes: ["*"]\n    allowManagementFromAnywhere: true`));
+const durableConfig = path.join(scratch, "Pulumi.durable.yaml");
+fs.writeFileSync(durableConfig, devConfig
+    .replace("adminUsername: azureuser", "adminUsername: azureuser\n      lock: { kind: CanNotDelete }")
+    .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS }", "{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, protection: retain }"));
 beforeAll(async () => {
-    [text, json, mermaid, bad, toFile, unknownSize, openToAll] = await Promise.all([
+    [text, json, mermaid, bad, toFile, unknownSize, openToAll, durable] = await Promise.all([
         planCli([]),
         planCli(["--json"]),
         planCli(["--format", "mermaid"]),
@@ -65,6 +70,7 @@ beforeAll(async () => {
         planCli(["--json", "--out", outFile]),
         planCli(["--config-file", unknownSizeConfig]),
         planCli(["--json", "--config-file", openConfig]),
+        planCli(["--config-file", durableConfig]),
     ]);
 });
 
@@ -81,7 +87,7 @@ describe("GIVEN the dev stack WHEN npm run plan runs", () => {
         expect(lines).toContain(" +   │  ├─ azure-native:compute:Disk                   web01-disk-data          create  [protect]");
         expect(lines).toContain("Resources: 15 to create");
         expect(lines).toContain("    web01  linux  Standard_D2s_v5  Canonical:ubuntu-24_04-lts:server:latest  zone 1");
-        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protected");
+        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source Empty  lock none");
         expect(lines).toContain("    app01  windows  Standard_D2s_v5  MicrosoftWindowsServer:WindowsServer:2025-datacenter-azure-edition:latest  zone 1");
         expect(lines).toContain(`    generatedCredentials: "[secret]"`);
     });
@@ -153,6 +159,16 @@ describe("GIVEN a config file whose VM breaks a rule WHEN npm run plan -- --conf
             "",
         ].join("\n"));
         expect(bad.stdout).toBe("");
+    });
+});
+
+describe("GIVEN a stack whose Linux VM locks its disks and whose Windows VM retains its disk", () => {
+    it("THEN the plan shows, per disk, its protection mode, source and lock", () => {
+        expect(durable.code).toBe(0);
+        const lines = durable.stdout.split("\n");
+        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source Empty  lock CanNotDelete");
+        expect(lines).toContain("        disk data  LUN 0  256 GiB  Premium_LRS  ReadOnly  protection retain  source Empty  lock none");
+        expect(lines).toContain(" +   │  ├─ azure-native:authorization:ManagementLockByScope  web01-disk-data-lock     create");
     });
 });
 

@@ -5,7 +5,7 @@ export { LinuxVm, LINUX_VM_TYPE, type LinuxVmArgs } from "./linux-vm";
 export { WindowsVm, WINDOWS_VM_TYPE, GENERATED_PASSWORD, type WindowsVmArgs } from "./windows-vm";
 export { VmNetwork, VM_NETWORK_TYPE, type VmNetworkArgs } from "./network";
 export { PersistentVm } from "./vm";
-export type { VmArgs, OsDiskArgs, DataDiskArgs, ImageReferenceArgs, LockArgs } from "./vm-args";
+export type { VmArgs, OsDiskArgs, DataDiskArgs, DiskSourceArgs, VhdArgs, ImageReferenceArgs, LockArgs } from "./vm-args";
 export { IMAGES, IMAGE_KEYS, DEFAULT_IMAGE, catalogueImage, type ImageKey, type CatalogueImage, type ImagePlan, type OsType } from "./images";
 export { planVm, VM_REPLACE_ON_CHANGES, VM_IGNORE_CHANGES, supportsPremiumStorage, type VmPlan, type DataDiskPlan } from "./vm-plan";
 export { planNetwork, MANAGEMENT_PORTS, type ManagementProtocol, type NetworkPlan } from "./network-plan";

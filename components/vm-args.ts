@@ -41,6 +41,32 @@ export interface OsDiskArgs {
     readonly caching?: Caching;
 }
 
+/** A VHD in a storage account, to import into a managed disk. */
+export interface VhdArgs {
+    /** The VHD's blob URI, e.g. `https://<account>.blob.core.windows.net/vhds/data.vhd`. */
+    readonly uri: pulumi.Input<string>;
+    /** The resource id of the storage account that holds it. */
+    readonly storageAccountId: pulumi.Input<string>;
+}
+
+/**
+ * Where an existing disk's data comes from: set at most one field. Without any, the disk is created empty.
+ */
+export interface DiskSourceArgs {
+    /** Copy a managed disk or a snapshot, given by resource id (`createOption: Copy`). */
+    readonly copyFrom?: pulumi.Input<string>;
+    /** Import a VHD from a storage account (`createOption: Import`). */
+    readonly importVhd?: VhdArgs;
+    /**
+     * Adopt an existing managed disk into the stack, by resource id (the `import` resource option). It must be in the
+     * VM's resource group; give its exact `sizeGb` and `sku`. Its creation data is ignored, so adoption never
+     * rewrites it, and no security default is sent, so the import matches the disk as it is.
+     */
+    readonly adoptId?: string;
+    /** Attach an existing managed disk by resource id without owning it: the stack never changes or deletes it. */
+    readonly existingId?: pulumi.Input<string>;
+}
+
 /** A persistent data disk: its own managed disk resource, attached to the VM, kept when the VM goes. */
 export interface DataDiskArgs {
     /**
@@ -50,8 +76,16 @@ export interface DataDiskArgs {
     readonly name: string;
     /** Logical unit number the disk is attached at, 0-63, unique per VM. */
     readonly lun: number;
-    /** Size in GiB. */
-    readonly sizeGb: number;
+    /**
+     * Size in GiB. Required for an empty or adopted disk.
+     * @default for a copy or an import, the source's size
+     */
+    readonly sizeGb?: number;
+    /**
+     * Where the disk's data comes from.
+     * @default an empty disk
+     */
+    readonly source?: DiskSourceArgs;
     /**
      * Disk SKU.
      * @default "Premium_LRS" when the size supports premium storage, otherwise "StandardSSD_LRS"

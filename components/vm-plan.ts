@@ -4,45 +4,25 @@
  */
 import type { ImagePlan, OsType } from "./images";
 import { planImage, type PlannedImage } from "./image-plan";
+import { checkProtection, planDataDisk, type DataDiskDefaults, type DataDiskPlan } from "./disk-plan";
 import { InvalidArgumentsError, checkUnique, within, type Problem } from "./problems";
 import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
 import {
-    CACHING_LIMIT_GB, DISK_PROTECTIONS, LOCK_KINDS, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MAX_OS_DISK_SIZE_GB,
-    MIN_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS, checkCaching, checkCachingAllowed, checkLun, checkSize, checkSku,
-    type Caching, type DiskProtection, type DiskSku,
+    LOCK_KINDS, MAX_OS_DISK_SIZE_GB, UNCACHED_SKUS, checkCaching, checkSize, checkSku, type Caching, type DiskSku,
 } from "./rules/disks";
 import { sizeFacts } from "./rules/facts";
 import { checkPlacement, premiumByName, type PreflightFacts } from "./rules/placement";
 import { checkComputerName, checkResourceName, checkVmName } from "./rules/names";
-import type { DataDiskArgs, VmArgs } from "./vm-args";
+import type { VmArgs } from "./vm-args";
 
 import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
 
 export { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
 export type { PlannedImage } from "./image-plan";
+export type { DataDiskPlan } from "./disk-plan";
 
 /** How the VM's administrator signs in. */
 export type CredentialMode = "ssh-keys" | "generated-ssh-key" | "password" | "generated-password";
-
-export interface DataDiskPlan {
-    readonly key: string;
-    /** Pulumi logical name. */
-    readonly resourceName: string;
-    /** Azure disk name. */
-    readonly diskName: string;
-    readonly lun: number;
-    readonly sizeGb: number;
-    readonly sku: DiskSku;
-    readonly caching: Caching;
-    /** The disk's zone list: the VM's zone, none for zone-redundant SKUs and regional VMs. */
-    readonly zones: readonly string[] | undefined;
-    readonly protection: DiskProtection;
-    /** The resource options the protection mode sets. */
-    readonly protect: boolean;
-    readonly retainOnDelete: boolean;
-    /** The management lock on the disk, if any. */
-    readonly lock: { readonly resourceName: string; readonly lockName: string } | undefined;
-}
 
 export interface VmPlan {
     readonly os: OsType;
@@ -92,7 +72,6 @@ export type PlanResult = { readonly ok: true; readonly plan: VmPlan } | { readon
 
 const DEFAULT_ADMIN: Readonly<Record<OsType, string>> = { linux: "azureuser", windows: "azureadmin" };
 const ZONES = ["1", "2", "3"];
-const DISK_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 
 /**
  * Whether a size can use premium storage: from the size table, else by Azure's size naming convention (a lower-case
@@ -104,55 +83,6 @@ export function supportsPremiumStorage(size: string, facts: PreflightFacts = {})
 
 function defaultSku(size: string, facts: PreflightFacts): DiskSku {
     return supportsPremiumStorage(size, facts) ? "Premium_LRS" : "StandardSSD_LRS";
-}
-
-interface DataDiskDefaults {
-    readonly sku: DiskSku;
-    readonly zones: readonly string[] | undefined;
-    readonly protection: DiskProtection;
-    readonly lock: VmArgs["lock"];
-}
-
-function planDataDisk(name: string, vmName: string, defaults: DataDiskDefaults, disk: DataDiskArgs): { plan: DataDiskPlan; problems: Problem[] } {
-    const sku = disk.sku ?? defaults.sku;
-    const protection = disk.protection ?? defaults.protection;
-    const uncached = UNCACHED_SKUS.includes(sku) || disk.sizeGb >= CACHING_LIMIT_GB;
-    const caching = disk.caching ?? (uncached ? "None" : "ReadOnly");
-    const diskName = `${vmName}-disk-${disk.name}`;
-    const problems = [
-        ...(DISK_KEY.test(disk.name) ? [] : [{ path: "name", message: `"${disk.name}" must be 1-32 letters, digits and hyphens, starting and ending with a letter or digit.` }]),
-        ...(diskName.length <= MAX_DISK_NAME ? [] : [{
-            path: "name",
-            message: `makes the disk name "${diskName}", ${diskName.length} characters; Azure allows at most ${MAX_DISK_NAME} (shorten the disk name or vmName).`,
-        }]),
-        ...checkLun("lun", disk.lun),
-        ...checkSku("sku", sku),
-        ...checkCaching("caching", caching),
-        ...checkSize("sizeGb", disk.sizeGb, MIN_DISK_SIZE_GB[sku] ?? 1, MAX_DISK_SIZE_GB[sku] ?? MAX_DISK_SIZE_GB.Premium_LRS, `a ${sku} data disk`),
-        ...checkProtection("protection", protection),
-    ];
-    if (problems.length === 0) {
-        problems.push(...checkCachingAllowed("caching", caching, sku, disk.sizeGb));
-    }
-    return {
-        plan: {
-            key: disk.name,
-            resourceName: `${name}-disk-${disk.name}`,
-            diskName,
-            lun: disk.lun,
-            sizeGb: disk.sizeGb,
-            sku,
-            caching,
-            zones: ZONE_REDUNDANT_SKUS.includes(sku) ? undefined : defaults.zones,
-            protection,
-            protect: protection === "protect",
-            retainOnDelete: protection === "retain",
-            lock: defaults.lock?.kind === "CanNotDelete"
-                ? { resourceName: `${name}-disk-${disk.name}-lock`, lockName: defaults.lock.name ?? `lock-${diskName}` }
-                : undefined,
-        },
-        problems,
-    };
 }
 
 /**
@@ -202,7 +132,13 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         problems.push({ path: "lock.kind", message: `"${args.lock.kind}" is not a lock kind; use "CanNotDelete" or "None".` });
     }
     const disks = args.dataDisks ?? [];
-    const defaults: DataDiskDefaults = { sku: diskSku, zones, protection: diskProtection, lock: args.lock };
+    const defaults: DataDiskDefaults = {
+        sku: diskSku,
+        zones,
+        protection: diskProtection,
+        lock: args.lock,
+        resourceGroupName: typeof args.resourceGroupName === "string" ? args.resourceGroupName : undefined,
+    };
     const dataDisks = disks.map((disk, index) => {
         const planned = planDataDisk(name, vmName, defaults, disk);
         problems.push(...within(`dataDisks[${index}]`, planned.problems));
@@ -264,12 +200,6 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             warnings: placement.warnings,
         },
     };
-}
-
-function checkProtection(path: string, value: string): Problem[] {
-    return (DISK_PROTECTIONS as readonly string[]).includes(value)
-        ? []
-        : [{ path, message: `"${value}" is not a protection mode; use "protect", "retain" or "delete".` }];
 }
 
 function planCredential(os: OsType, credentials: CredentialInputs): CredentialMode {

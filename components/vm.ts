@@ -3,11 +3,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
 import type { VmArgs } from "./vm-args";
-import { DISK_REPLACE_ON_CHANGES } from "./vm-options";
+import { declareDataDisk } from "./data-disk";
 import type { VmPlan } from "./vm-plan";
 
 /** The OS profile a component builds for its OS, and the credential it generated, if any (a secret). */
@@ -70,31 +69,10 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             enableIPForwarding: false,
         }, parent);
 
-        const dataDisks = plan.dataDisks.map((disk) => ({
+        const dataDisks = plan.dataDisks.map((disk, index) => ({
             disk,
-            resource: new compute.Disk(disk.resourceName, {
-                ...common,
-                diskName: disk.diskName,
-                creationData: { createOption: "Empty" },
-                diskSizeGB: disk.sizeGb,
-                sku: { name: disk.sku },
-                zones: disk.zones ? [...disk.zones] : undefined,
-                // Disks are reached only through the VM: no export or import over the network, no public endpoint.
-                networkAccessPolicy: "DenyAll",
-                publicNetworkAccess: "Disabled",
-                encryption: { type: "EncryptionAtRestWithPlatformKey" },
-            }, { ...parent, protect: disk.protect, retainOnDelete: disk.retainOnDelete, replaceOnChanges: [...DISK_REPLACE_ON_CHANGES] }),
+            id: declareDataDisk(disk, args.dataDisks?.[index]?.source, common, parent),
         }));
-        for (const { disk, resource } of dataDisks) {
-            if (disk.lock !== undefined) {
-                new authorization.ManagementLockByScope(disk.lock.resourceName, {
-                    scope: resource.id,
-                    lockName: disk.lock.lockName,
-                    level: "CanNotDelete",
-                    notes: "Persistent data disk: remove this lock before deleting it.",
-                }, parent);
-            }
-        }
 
         const image = plan.image.kind === "marketplace"
             ? { publisher: plan.image.publisher, offer: plan.image.offer, sku: plan.image.sku, version: plan.image.version }
@@ -127,12 +105,12 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
                     diskSizeGB: plan.osDisk.sizeGb,
                     managedDisk: { storageAccountType: plan.osDisk.sku },
                 },
-                dataDisks: dataDisks.map(({ disk, resource }) => ({
+                dataDisks: dataDisks.map(({ disk, id }) => ({
                     lun: disk.lun,
                     createOption: "Attach",
                     deleteOption: "Detach",
                     caching: disk.caching,
-                    managedDisk: { id: resource.id },
+                    managedDisk: { id },
                 })),
             },
         }, {
@@ -149,7 +127,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
         this.privateIpAddress = nic.ipConfigurations.apply((configs) => configs?.[0]?.privateIPAddress ?? "");
         this.osDiskName = vm.storageProfile.apply((storage) => storage?.osDisk?.name ?? "");
         this.principalId = vm.identity.apply((identity) => identity?.principalId ?? "");
-        this.dataDiskIds = pulumi.output(Object.fromEntries(dataDisks.map(({ disk, resource }) => [disk.key, resource.id])));
+        this.dataDiskIds = pulumi.output(Object.fromEntries(dataDisks.map(({ disk, id }) => [disk.key, id])));
         this.registerOutputs({
             vmId: this.vmId,
             vmName: this.vmName,

@@ -28,7 +28,8 @@ export interface PlacementInputs {
     readonly trustedLaunch: boolean;
     readonly image: { readonly label: string; readonly generation: 1 | 2 | undefined };
     readonly osDiskSku: DiskSku;
-    readonly dataDisks: readonly { readonly sku: DiskSku }[];
+    /** The data disks' SKUs; undefined for a disk the stack does not own (its SKU is unknown). */
+    readonly dataDisks: readonly { readonly sku: DiskSku | undefined }[];
     readonly facts: PreflightFacts;
 }
 
@@ -60,7 +61,8 @@ export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warni
     }
 
     const premium = size.premiumStorage ?? premiumByName(p.size);
-    const disks = [{ path: "osDisk.sku", sku: p.osDiskSku }, ...p.dataDisks.map((d, i) => ({ path: `dataDisks[${i}].sku`, sku: d.sku }))];
+    const disks = [{ path: "osDisk.sku", sku: p.osDiskSku }, ...p.dataDisks.map((d, i) => ({ path: `dataDisks[${i}].sku`, sku: d.sku }))]
+        .filter((d): d is { path: string; sku: DiskSku } => d.sku !== undefined);
     if (premium === false) {
         for (const disk of disks.filter((d) => PREMIUM_SKUS.includes(d.sku))) {
             problems.push({ path: disk.path, message: `"${disk.sku}" needs a size with premium storage, and ${p.size} has none (choose an "s" size such as Standard_D2s_v5, or a Standard SKU).` });
@@ -87,7 +89,8 @@ export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warni
     }
 
     const zonal = p.facts.regionHasZones ?? (p.location !== undefined ? regionHasZones(p.location) : undefined);
-    const zonalOnly = p.dataDisks.filter((d) => ZONAL_ONLY_SKUS.includes(d.sku)).map((d) => d.sku);
+    // Data disks only: an OS disk of these SKUs is refused outright elsewhere.
+    const zonalOnly = p.dataDisks.flatMap((d) => (d.sku !== undefined && ZONAL_ONLY_SKUS.includes(d.sku) ? [d.sku] : []));
     if (zonal === false) {
         for (const disk of disks.filter((d) => ZONE_REDUNDANT_SKUS.includes(d.sku))) {
             problems.push({ path: disk.path, message: `"${disk.sku}" needs a region with availability zones, and ${p.location ?? "the region"} has none (use the LRS SKU).` });

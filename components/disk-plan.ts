@@ -1,0 +1,142 @@
+/**
+ * Pure planning for one data disk: its names, size, SKU, caching, zone, protection, lock and source (an empty disk,
+ * a copy, a VHD import, an adopted disk or a disk the stack only references).
+ */
+import type { Problem } from "./problems";
+import {
+    CACHING_LIMIT_GB, DISK_PROTECTIONS, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MIN_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS,
+    checkCaching, checkCachingAllowed, checkLun, checkSize, checkSku, type Caching, type DiskProtection, type DiskSku,
+} from "./rules/disks";
+import type { DataDiskArgs, DiskSourceArgs, VmArgs } from "./vm-args";
+
+/** How a disk's data comes to be. */
+export type DiskSourceKind = "empty" | "copy" | "importVhd" | "adopt" | "existing";
+
+export interface DataDiskPlan {
+    readonly key: string;
+    /** Pulumi logical name. */
+    readonly resourceName: string;
+    /** Azure disk name (an adopted disk keeps its own). */
+    readonly diskName: string;
+    readonly lun: number;
+    /** Undefined for a copy or an import (the source's size) and for a disk the stack does not own. */
+    readonly sizeGb: number | undefined;
+    /** Undefined for a disk the stack does not own (its SKU is whatever the disk has). */
+    readonly sku: DiskSku | undefined;
+    readonly caching: Caching;
+    /** The disk's zone list: the VM's zone, none for zone-redundant SKUs and regional VMs. */
+    readonly zones: readonly string[] | undefined;
+    readonly source: DiskSourceKind;
+    /** The id given to the `import` resource option, for an adopted disk. */
+    readonly importId: string | undefined;
+    /** "not owned" for a disk the stack only references. */
+    readonly protection: DiskProtection | "not owned";
+    /** The resource options the protection mode sets. */
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    /** The management lock on the disk, if any. */
+    readonly lock: { readonly resourceName: string; readonly lockName: string } | undefined;
+}
+
+export interface DataDiskDefaults {
+    readonly sku: DiskSku;
+    readonly zones: readonly string[] | undefined;
+    readonly protection: DiskProtection;
+    readonly lock: VmArgs["lock"];
+    /** The VM's resource group, when it is a plain value (an adopted disk must be in it). */
+    readonly resourceGroupName: string | undefined;
+}
+
+const DISK_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
+const DISK_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/disks\/([^/]+)$/i;
+const SOURCE_FIELDS = ["copyFrom", "importVhd", "adoptId", "existingId"] as const;
+const KIND_OF: Readonly<Record<(typeof SOURCE_FIELDS)[number], DiskSourceKind>> = {
+    copyFrom: "copy", importVhd: "importVhd", adoptId: "adopt", existingId: "existing",
+};
+
+export function checkProtection(path: string, value: string): Problem[] {
+    return (DISK_PROTECTIONS as readonly string[]).includes(value)
+        ? []
+        : [{ path, message: `"${value}" is not a protection mode; use "protect", "retain" or "delete".` }];
+}
+
+function planSource(source: DiskSourceArgs | undefined, defaults: DataDiskDefaults, disk: DataDiskArgs): { kind: DiskSourceKind; adoptedName?: string; problems: Problem[] } {
+    const set = SOURCE_FIELDS.filter((f) => source?.[f] !== undefined);
+    if (set.length > 1) {
+        return { kind: "empty", problems: [{ path: "source", message: `sets ${set.join(" and ")}; a disk has one source (keep one).` }] };
+    }
+    const field = set[0];
+    const kind = field === undefined ? "empty" : KIND_OF[field];
+    const problems: Problem[] = [];
+    if ((kind === "empty" || kind === "adopt") && disk.sizeGb === undefined) {
+        problems.push({ path: "sizeGb", message: kind === "empty" ? "is required for an empty disk (set sizeGb)." : "is required for an adopted disk (give the disk's exact size)." });
+    }
+    if (kind === "adopt" && disk.sku === undefined) {
+        problems.push({ path: "sku", message: "is required for an adopted disk (give the disk's exact SKU)." });
+    }
+    if (kind === "existing" && disk.protection !== undefined) {
+        problems.push({ path: "protection", message: "does not apply to a disk the stack does not own (remove it, or adopt the disk with adoptId)." });
+    }
+    if (kind !== "adopt" || source?.adoptId === undefined) {
+        return { kind, problems };
+    }
+    const match = DISK_ID.exec(source.adoptId);
+    if (!match) {
+        problems.push({ path: "source.adoptId", message: `"${source.adoptId}" is not a managed disk id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/disks/<name>).` });
+        return { kind, problems };
+    }
+    const [, group = "", name = ""] = match;
+    if (defaults.resourceGroupName !== undefined && group.toLowerCase() !== defaults.resourceGroupName.toLowerCase()) {
+        problems.push({ path: "source.adoptId", message: `is in resource group "${group}", not the VM's "${defaults.resourceGroupName}"; an adopted disk stays where it is (move it first, or attach it with existingId).` });
+    }
+    return { kind, adoptedName: name, problems };
+}
+
+export function planDataDisk(name: string, vmName: string, defaults: DataDiskDefaults, disk: DataDiskArgs): { plan: DataDiskPlan; problems: Problem[] } {
+    const source = planSource(disk.source, defaults, disk);
+    const owned = source.kind !== "existing";
+    const sku = owned ? (disk.sku ?? defaults.sku) : disk.sku;
+    const protection = disk.protection ?? defaults.protection;
+    const uncached = (sku !== undefined && UNCACHED_SKUS.includes(sku)) || (disk.sizeGb ?? 0) >= CACHING_LIMIT_GB;
+    const caching = disk.caching ?? (uncached ? "None" : "ReadOnly");
+    const diskName = source.adoptedName ?? `${vmName}-disk-${disk.name}`;
+    const problems: Problem[] = [
+        ...(DISK_KEY.test(disk.name) ? [] : [{ path: "name", message: `"${disk.name}" must be 1-32 letters, digits and hyphens, starting and ending with a letter or digit.` }]),
+        ...(!owned || diskName.length <= MAX_DISK_NAME ? [] : [{
+            path: "name",
+            message: `makes the disk name "${diskName}", ${diskName.length} characters; Azure allows at most ${MAX_DISK_NAME} (shorten the disk name or vmName).`,
+        }]),
+        ...checkLun("lun", disk.lun),
+        ...(sku !== undefined ? checkSku("sku", sku) : []),
+        ...checkCaching("caching", caching),
+        ...(disk.sizeGb !== undefined && sku !== undefined
+            ? checkSize("sizeGb", disk.sizeGb, MIN_DISK_SIZE_GB[sku] ?? 1, MAX_DISK_SIZE_GB[sku] ?? MAX_DISK_SIZE_GB.Premium_LRS, `a ${sku} data disk`)
+            : []),
+        ...checkProtection("protection", protection),
+        ...source.problems,
+    ];
+    if (problems.length === 0 && sku !== undefined) {
+        problems.push(...checkCachingAllowed("caching", caching, sku, disk.sizeGb));
+    }
+    return {
+        plan: {
+            key: disk.name,
+            resourceName: `${name}-disk-${disk.name}`,
+            diskName,
+            lun: disk.lun,
+            sizeGb: owned ? disk.sizeGb : undefined,
+            sku,
+            caching,
+            zones: sku !== undefined && ZONE_REDUNDANT_SKUS.includes(sku) ? undefined : defaults.zones,
+            source: source.kind,
+            importId: source.kind === "adopt" ? disk.source?.adoptId : undefined,
+            protection: owned ? protection : "not owned",
+            protect: owned && protection === "protect",
+            retainOnDelete: owned && protection === "retain",
+            lock: owned && defaults.lock?.kind === "CanNotDelete"
+                ? { resourceName: `${name}-disk-${disk.name}-lock`, lockName: defaults.lock.name ?? `lock-${diskName}` }
+                : undefined,
+        },
+        problems,
+    };
+}

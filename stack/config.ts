@@ -21,7 +21,13 @@ const osDisk = z.strictObject({
 const dataDisk = z.strictObject({
     name: z.string(),
     lun: z.number().int(),
-    sizeGb: z.number().int(),
+    sizeGb: z.number().int().optional(),
+    source: z.strictObject({
+        copyFrom: z.string().optional(),
+        importVhd: z.strictObject({ uri: z.string(), storageAccountId: z.string() }).optional(),
+        adoptId: z.string().optional(),
+        existingId: z.string().optional(),
+    }).optional(),
     sku: z.enum(DISK_SKUS).optional(),
     caching: z.enum(CACHING_MODES).optional(),
     protection: z.enum(DISK_PROTECTIONS).optional(),

@@ -58,8 +58,12 @@ fs.writeFileSync(unknownSizeConfig, devConfig.replace("size: Standard_D2s_v5\n  
 const openConfig = path.join(scratch, "Pulumi.open.yaml");
 fs.writeFileSync(openConfig, devConfig.replace(`managementSourcePrefixes: ["203.0.113.0/24"]`, `managementSourcePrefixes: ["*"]\n    allowManagementFromAnywhere: true`));
 const durableConfig = path.join(scratch, "Pulumi.durable.yaml");
+const SNAPSHOT_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-backup/providers/Microsoft.Compute/snapshots/web01-logs";
+const EXISTING_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.Compute/disks/archive";
 fs.writeFileSync(durableConfig, devConfig
     .replace("adminUsername: azureuser", "adminUsername: azureuser\n      lock: { kind: CanNotDelete }")
+    .replace("caching: ReadOnly }", `caching: ReadOnly }\n        - { name: logs, lun: 1, source: { copyFrom: "${SNAPSHOT_ID}" } }`)
+    .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS }", `{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS }\n        - { name: archive, lun: 1, source: { existingId: "${EXISTING_ID}" } }`)
     .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS }", "{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, protection: retain }"));
 beforeAll(async () => {
     [text, json, mermaid, bad, toFile, unknownSize, openToAll, durable] = await Promise.all([
@@ -168,6 +172,8 @@ describe("GIVEN a stack whose Linux VM locks its disks and whose Windows VM reta
         const lines = durable.stdout.split("\n");
         expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source Empty  lock CanNotDelete");
         expect(lines).toContain("        disk data  LUN 0  256 GiB  Premium_LRS  ReadOnly  protection retain  source Empty  lock none");
+        expect(lines).toContain("        disk logs  LUN 1  source size  Premium_LRS  ReadOnly  protection protect  source Copy  lock CanNotDelete");
+        expect(lines).toContain("        disk archive  LUN 1  source size  -  ReadOnly  protection not owned  source existing disk  lock none");
         expect(lines).toContain(" +   │  ├─ azure-native:authorization:ManagementLockByScope  web01-disk-data-lock     create");
     });
 });

@@ -152,8 +152,11 @@ function imageOf(vm: Registration): string {
     return ["publisher", "offer", "sku", "version"].map((k) => text(field(ref, k), "?")).join(":");
 }
 
-/** One summary per VirtualMachine: OS, size, image, zone, OS disk and data disks joined with their Disk resources. */
-export function vmSummaries(registrations: readonly Registration[]): VmSummary[] {
+/**
+ * One summary per VirtualMachine: OS, size, image, zone, OS disk and data disks joined with their Disk resources.
+ * A disk's key comes from the declaring component's `dataDiskIds` output where it registered one.
+ */
+export function vmSummaries(registrations: readonly Registration[], resourceOutputs: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map()): VmSummary[] {
     const byUrn = new Map(registrations.map((r) => [r.urn, r]));
     const disksById = new Map(registrations.filter((r) => r.type === "azure-native:compute:Disk").map((r) => [r.id, r]));
     const locksByScope = new Map(registrations.filter((r) => r.type === "azure-native:authorization:ManagementLockByScope")
@@ -163,11 +166,12 @@ export function vmSummaries(registrations: readonly Registration[]): VmSummary[]
         const storage = field(vm.inputs, "storageProfile");
         const osDisk = field(storage, "osDisk");
         const attached = field(storage, "dataDisks");
+        const keysById = new Map(Object.entries(field(parent !== undefined ? resourceOutputs.get(parent.urn) : undefined, "dataDiskIds") ?? {})
+            .map(([key, id]) => [String(id), key]));
         const disks = (Array.isArray(attached) ? attached : []).map((d: unknown): DiskSummary => {
-            const resource = disksById.get(text(field(d, "managedDisk", "id"), ""));
-            const prefix = parent !== undefined ? `${parent.name}-disk-` : "";
-            const key = resource === undefined ? text(field(d, "managedDisk", "id"))
-                : prefix !== "" && resource.name.startsWith(prefix) ? resource.name.slice(prefix.length) : resource.name;
+            const id = text(field(d, "managedDisk", "id"), "");
+            const resource = disksById.get(id);
+            const key = keysById.get(id) ?? resource?.name ?? id;
             const size = field(resource?.inputs, "diskSizeGB");
             return {
                 key,
@@ -177,7 +181,8 @@ export function vmSummaries(registrations: readonly Registration[]): VmSummary[]
                 caching: text(field(d, "caching"), "default"),
                 protection: resource === undefined ? "not owned"
                     : resource.options.protect ? "protect" : resource.options.retainOnDelete ? "retain" : "delete",
-                source: text(field(resource?.inputs, "creationData", "createOption"), "existing disk"),
+                source: resource === undefined ? "existing disk"
+                    : resource.options.import !== null ? "adopted" : text(field(resource.inputs, "creationData", "createOption")),
                 lock: locksByScope.get(resource?.id ?? "") ?? "none",
             };
         });

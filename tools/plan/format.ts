@@ -32,16 +32,16 @@ function flags(r: PlannedResource): string {
     ].filter((f) => f !== "").join(", ");
 }
 
-function gib(size: number | undefined): string {
-    return size === undefined ? "image size" : `${size} GiB`;
+function gib(size: number | undefined, otherwise: string): string {
+    return size === undefined ? otherwise : `${size} GiB`;
 }
 
 function vmLines(vm: VmSummary): string[] {
     const zone = vm.zone === "regional" ? "regional" : `zone ${vm.zone}`;
     return [
         `    ${vm.name}  ${vm.os}  ${vm.size}  ${vm.image}  ${zone}`,
-        `        OS disk  ${vm.osDisk.sku}  ${gib(vm.osDisk.sizeGb)}  ${vm.osDisk.caching}  deleteOption ${vm.osDisk.deleteOption}`,
-        ...vm.disks.map((d) => `        disk ${d.key}  LUN ${d.lun}  ${gib(d.sizeGb)}  ${d.sku}  ${d.caching}  protection ${d.protection}  source ${d.source}  lock ${d.lock}`),
+        `        OS disk  ${vm.osDisk.sku}  ${gib(vm.osDisk.sizeGb, "image size")}  ${vm.osDisk.caching}  deleteOption ${vm.osDisk.deleteOption}`,
+        ...vm.disks.map((d) => `        disk ${d.key}  LUN ${d.lun}  ${gib(d.sizeGb, "source size")}  ${d.sku}  ${d.caching}  protection ${d.protection}  source ${d.source}  lock ${d.lock}`),
     ];
 }
 

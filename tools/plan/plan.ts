@@ -59,5 +59,5 @@ export async function plan(options: Omit<RunOptions, "preview"> & { readonly ver
         return { ok: false, stage: "program", message: programError(run, options.verbose ?? false), details: run.stderr, timings };
     }
     const warnings = run.logs.filter((l) => l.severity === "warning").map((l) => l.message);
-    return { ok: true, document: planDocument(run), vms: vmSummaries(run.registrations), warnings, run, timings };
+    return { ok: true, document: planDocument(run), vms: vmSummaries(run.registrations, run.resourceOutputs), warnings, run, timings };
 }

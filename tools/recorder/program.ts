@@ -21,6 +21,8 @@ export interface ProgramRun {
     readonly registrations: readonly Registration[];
     /** The stack's outputs, deserialized with secrets still wrapped (see `redact`). */
     readonly outputs: Readonly<Record<string, unknown>>;
+    /** Every resource's registered outputs (components' `registerOutputs`), by URN, secrets still wrapped. */
+    readonly resourceOutputs: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
     readonly logs: readonly LogEntry[];
     readonly stdout: string;
     readonly stderr: string;
@@ -172,6 +174,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
             exitCode,
             registrations: recorder.registrations,
             outputs: recorder.outputs.get(stackUrn) ?? {},
+            resourceOutputs: recorder.outputs,
             logs: recorder.logs,
             stdout,
             stderr,

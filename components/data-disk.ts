@@ -8,6 +8,8 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as compute from "@pulumi/azure-native/compute";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
 import type { DataDiskPlan } from "./disk-plan";
+import { azureOsType, type OsDiskPlan } from "./os-disk-plan";
+import type { OsType } from "./images";
 import type { DiskSourceArgs } from "./vm-args";
 import { DISK_REPLACE_ON_CHANGES } from "./vm-options";
 
@@ -18,14 +20,47 @@ const SECURE_DISK_DEFAULTS = {
     encryption: { type: "EncryptionAtRestWithPlatformKey" },
 } as const;
 
+type DiskSource = DataDiskPlan["source"] | OsDiskPlan["source"];
+type OwnedDisk = Pick<DataDiskPlan, "diskName" | "sizeGb" | "sku" | "protect" | "retainOnDelete" | "importId"> & { readonly source: DiskSource };
+
+/** The inputs every disk the stack owns shares; an adopted disk gets no security defaults. */
+function diskInputs(disk: OwnedDisk, source: DiskSourceArgs | undefined, zones: readonly string[] | undefined, common: DiskCommon): compute.DiskArgs {
+    return {
+        ...common,
+        diskName: disk.diskName,
+        creationData: creationData(disk.source, source),
+        diskSizeGB: disk.sizeGb,
+        sku: disk.sku !== undefined ? { name: disk.sku } : undefined,
+        zones: zones ? [...zones] : undefined,
+        // An adopted disk is imported as it is: sending defaults would make the import fail or rewrite it.
+        ...(disk.source === "adopt" ? {} : SECURE_DISK_DEFAULTS),
+    };
+}
+
+/**
+ * The resource options of a disk the stack owns: its protection, replaceOnChanges for its create-only properties,
+ * and, for an adopted disk, the import id with its creation data ignored (so adoption never rewrites it).
+ */
+function diskOptions(disk: OwnedDisk, parent: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
+    const adopted = disk.source === "adopt";
+    return {
+        ...parent,
+        protect: disk.protect,
+        retainOnDelete: disk.retainOnDelete,
+        replaceOnChanges: DISK_REPLACE_ON_CHANGES.filter((p) => !adopted || p !== "creationData"),
+        ignoreChanges: adopted ? ["creationData"] : undefined,
+        import: disk.importId,
+    };
+}
+
 export interface DiskCommon {
     readonly resourceGroupName: pulumi.Input<string>;
     readonly location: pulumi.Input<string>;
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-function creationData(disk: DataDiskPlan, source: DiskSourceArgs | undefined): azureInputs.compute.CreationDataArgs {
-    switch (disk.source) {
+function creationData(kind: DiskSource, source: DiskSourceArgs | undefined): azureInputs.compute.CreationDataArgs {
+    switch (kind) {
         case "copy":
             return { createOption: "Copy", sourceResourceId: source?.copyFrom };
         case "importVhd":
@@ -48,24 +83,7 @@ export function declareDataDisk(
         }
         return source.existingId;
     }
-    const adopted = disk.source === "adopt";
-    const resource = new compute.Disk(disk.resourceName, {
-        ...common,
-        diskName: disk.diskName,
-        creationData: creationData(disk, source),
-        diskSizeGB: disk.sizeGb,
-        sku: disk.sku !== undefined ? { name: disk.sku } : undefined,
-        zones: disk.zones ? [...disk.zones] : undefined,
-        // An adopted disk is imported as it is: sending defaults would make the import fail or rewrite it.
-        ...(adopted ? {} : SECURE_DISK_DEFAULTS),
-    }, {
-        ...parent,
-        protect: disk.protect,
-        retainOnDelete: disk.retainOnDelete,
-        replaceOnChanges: DISK_REPLACE_ON_CHANGES.filter((p) => !adopted || p !== "creationData"),
-        ignoreChanges: adopted ? ["creationData"] : undefined,
-        import: disk.importId,
-    });
+    const resource = new compute.Disk(disk.resourceName, diskInputs(disk, source, disk.zones, common), diskOptions(disk, parent));
     if (disk.lock !== undefined) {
         new authorization.ManagementLockByScope(disk.lock.resourceName, {
             scope: resource.id,
@@ -74,5 +92,35 @@ export function declareDataDisk(
             notes: "Persistent data disk: remove this lock before deleting it.",
         }, parent);
     }
+    return resource.id;
+}
+
+/**
+ * Declares the OS disk of a VM built from an existing disk and returns the id the VM attaches: the copy, the imported
+ * VHD (with its OS type, generation and, for a Trusted Launch VM, a Trusted Launch security profile) or the adopted
+ * disk; for a disk attached by id, that id.
+ */
+export function declareOsDisk(
+    plan: OsDiskPlan,
+    source: DiskSourceArgs | undefined,
+    os: OsType,
+    trustedLaunch: boolean,
+    zones: readonly string[] | undefined,
+    common: DiskCommon,
+    parent: pulumi.CustomResourceOptions,
+): pulumi.Input<string> {
+    if (plan.source === "existing" || plan.source === "image") {
+        if (source?.existingId === undefined) {
+            throw new Error("internal: the OS disk was planned as existing without an existingId");
+        }
+        return source.existingId;
+    }
+    const imported = plan.source === "importVhd";
+    const resource = new compute.Disk(plan.resourceName, {
+        ...diskInputs(plan, source, zones, common),
+        osType: azureOsType(os),
+        hyperVGeneration: imported ? plan.hyperVGeneration : undefined,
+        securityProfile: imported && trustedLaunch ? { securityType: "TrustedLaunch" } : undefined,
+    }, diskOptions(plan, parent));
     return resource.id;
 }

@@ -60,14 +60,34 @@ export function checkProtection(path: string, value: string): Problem[] {
         : [{ path, message: `"${value}" is not a protection mode; use "protect", "retain" or "delete".` }];
 }
 
-function planSource(source: DiskSourceArgs | undefined, defaults: DataDiskDefaults, disk: DataDiskArgs): { kind: DiskSourceKind; adoptedName?: string; problems: Problem[] } {
+/** Which source a disk names: "empty" when none; a problem at `path` when more than one. */
+export function sourceKind(path: string, source: DiskSourceArgs | undefined): { kind: DiskSourceKind; problems: Problem[] } {
     const set = SOURCE_FIELDS.filter((f) => source?.[f] !== undefined);
     if (set.length > 1) {
-        return { kind: "empty", problems: [{ path: "source", message: `sets ${set.join(" and ")}; a disk has one source (keep one).` }] };
+        return { kind: "empty", problems: [{ path, message: `sets ${set.join(" and ")}; a disk has one source (keep one).` }] };
     }
     const field = set[0];
-    const kind = field === undefined ? "empty" : KIND_OF[field];
-    const problems: Problem[] = [];
+    return { kind: field === undefined ? "empty" : KIND_OF[field], problems: [] };
+}
+
+/** An adopted disk's id must name a managed disk in the VM's resource group; returns the disk's name. */
+export function checkAdoptId(path: string, id: string, resourceGroupName: string | undefined): { name?: string; problems: Problem[] } {
+    const match = DISK_ID.exec(id);
+    if (!match) {
+        return { problems: [{ path, message: `"${id}" is not a managed disk id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/disks/<name>).` }] };
+    }
+    const [, group = "", name = ""] = match;
+    if (resourceGroupName !== undefined && group.toLowerCase() !== resourceGroupName.toLowerCase()) {
+        return { name, problems: [{ path, message: `is in resource group "${group}", not the VM's "${resourceGroupName}"; an adopted disk stays where it is (move it first, or attach it with existingId).` }] };
+    }
+    return { name, problems: [] };
+}
+
+function planSource(source: DiskSourceArgs | undefined, defaults: DataDiskDefaults, disk: DataDiskArgs): { kind: DiskSourceKind; adoptedName?: string; problems: Problem[] } {
+    const { kind, problems } = sourceKind("source", source);
+    if (problems.length > 0) {
+        return { kind, problems };
+    }
     if ((kind === "empty" || kind === "adopt") && disk.sizeGb === undefined) {
         problems.push({ path: "sizeGb", message: kind === "empty" ? "is required for an empty disk (set sizeGb)." : "is required for an adopted disk (give the disk's exact size)." });
     }
@@ -80,16 +100,8 @@ function planSource(source: DiskSourceArgs | undefined, defaults: DataDiskDefaul
     if (kind !== "adopt" || source?.adoptId === undefined) {
         return { kind, problems };
     }
-    const match = DISK_ID.exec(source.adoptId);
-    if (!match) {
-        problems.push({ path: "source.adoptId", message: `"${source.adoptId}" is not a managed disk id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/disks/<name>).` });
-        return { kind, problems };
-    }
-    const [, group = "", name = ""] = match;
-    if (defaults.resourceGroupName !== undefined && group.toLowerCase() !== defaults.resourceGroupName.toLowerCase()) {
-        problems.push({ path: "source.adoptId", message: `is in resource group "${group}", not the VM's "${defaults.resourceGroupName}"; an adopted disk stays where it is (move it first, or attach it with existingId).` });
-    }
-    return { kind, adoptedName: name, problems };
+    const adopted = checkAdoptId("source.adoptId", source.adoptId, defaults.resourceGroupName);
+    return { kind, adoptedName: adopted.name, problems: [...problems, ...adopted.problems] };
 }
 
 export function planDataDisk(name: string, vmName: string, defaults: DataDiskDefaults, disk: DataDiskArgs): { plan: DataDiskPlan; problems: Problem[] } {

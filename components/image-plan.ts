@@ -10,7 +10,8 @@ import type { VmArgs } from "./vm-args";
 /** The image, resolved. `gallery` means the id comes from the `galleryImageId` argument. */
 export type PlannedImage =
     | { readonly kind: "marketplace"; readonly publisher: string; readonly offer: string; readonly sku: string; readonly version: string; readonly label: string }
-    | { readonly kind: "gallery"; readonly label: string };
+    | { readonly kind: "gallery"; readonly label: string }
+    | { readonly kind: "attached"; readonly label: string };
 
 export interface ImagePlanResult {
     readonly image: PlannedImage;

@@ -30,7 +30,7 @@ export class LinuxVm extends PersistentVm {
     public readonly generatedPrivateKey: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: LinuxVmArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = requirePlan("LinuxVm", "linux", name, args, { sshPublicKeys: args.sshPublicKeys });
+        const plan = requirePlan("LinuxVm", "linux", name, args, { sshPublicKeys: args.sshPublicKeys, customData: args.customData });
         super(LINUX_VM_TYPE, name, plan, args, (childOptions) => linuxOsProfile(plan, args, childOptions), opts);
         this.generatedPrivateKey = this.generatedCredential;
     }

@@ -39,6 +39,19 @@ export interface OsDiskArgs {
      * @default "ReadWrite"
      */
     readonly caching?: Caching;
+    /**
+     * Build the VM from an existing OS disk instead of an image: copy a disk or snapshot, import a VHD, adopt a disk
+     * (e.g. the one a deleted VM left behind) or attach one by id. The VM then takes no image and no OS settings
+     * (computer name, administrator, credentials, custom data): the disk brings them.
+     * @default none: the OS disk is created from the image
+     */
+    readonly source?: DiskSourceArgs;
+    /**
+     * The Hyper-V generation of an imported VHD: "V2" (UEFI, can be Trusted Launch) or "V1" (BIOS, needs
+     * `securityType: "Standard"`).
+     * @default "V2"
+     */
+    readonly hyperVGeneration?: "V1" | "V2";
 }
 
 /** A VHD in a storage account, to import into a managed disk. */

@@ -4,12 +4,11 @@
  */
 import type { ImagePlan, OsType } from "./images";
 import { planImage, type PlannedImage } from "./image-plan";
-import { checkProtection, planDataDisk, type DataDiskDefaults, type DataDiskPlan } from "./disk-plan";
+import { checkProtection, planDataDisk, sourceKind, type DataDiskDefaults, type DataDiskPlan } from "./disk-plan";
+import { planOsDisk, type OsDiskPlan } from "./os-disk-plan";
 import { InvalidArgumentsError, checkUnique, within, type Problem } from "./problems";
 import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
-import {
-    LOCK_KINDS, MAX_OS_DISK_SIZE_GB, UNCACHED_SKUS, checkCaching, checkSize, checkSku, type Caching, type DiskSku,
-} from "./rules/disks";
+import { LOCK_KINDS, type DiskSku } from "./rules/disks";
 import { sizeFacts } from "./rules/facts";
 import { checkPlacement, premiumByName, type PreflightFacts } from "./rules/placement";
 import { checkComputerName, checkResourceName, checkVmName } from "./rules/names";
@@ -20,9 +19,19 @@ import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
 export { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
 export type { PlannedImage } from "./image-plan";
 export type { DataDiskPlan } from "./disk-plan";
+export type { OsDiskPlan } from "./os-disk-plan";
 
-/** How the VM's administrator signs in. */
-export type CredentialMode = "ssh-keys" | "generated-ssh-key" | "password" | "generated-password";
+/** The image of a VM built from an existing OS disk: none; the label names the disk in messages. */
+const ATTACHED_IMAGE = {
+    image: { kind: "attached", label: "the attached OS disk" },
+    plan: undefined,
+    platformPatching: false,
+    generation: undefined,
+    problems: [],
+} as const;
+
+/** How the VM's administrator signs in; "none" when the VM is built from an existing OS disk, which brings its own. */
+export type CredentialMode = "ssh-keys" | "generated-ssh-key" | "password" | "generated-password" | "none";
 
 export interface VmPlan {
     readonly os: OsType;
@@ -40,13 +49,7 @@ export interface VmPlan {
     readonly plan: ImagePlan | undefined;
     readonly platformPatching: boolean;
     readonly securityType: "TrustedLaunch" | "Standard";
-    readonly osDisk: {
-        readonly sizeGb: number | undefined;
-        readonly sku: DiskSku;
-        readonly caching: Caching;
-        /** Detach (kept) unless the VM's diskProtection is "delete". */
-        readonly deleteOption: "Detach" | "Delete";
-    };
+    readonly osDisk: OsDiskPlan;
     readonly dataDisks: readonly DataDiskPlan[];
     /** Ultra disks attach only to a VM that enables them; the plan enables them exactly when one is attached. */
     readonly ultraSsdEnabled: boolean;
@@ -66,6 +69,8 @@ export interface CredentialInputs {
     readonly sshPublicKeys?: readonly unknown[];
     /** Windows: the password given, a plain string (checked) or an Output (not checked), or undefined. */
     readonly adminPassword?: unknown;
+    /** Linux: the custom data given, if any (refused for a VM built from an existing OS disk). */
+    readonly customData?: unknown;
 }
 
 export type PlanResult = { readonly ok: true; readonly plan: VmPlan } | { readonly ok: false; readonly problems: readonly Problem[] };
@@ -94,11 +99,14 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
     const vmName = args.vmName ?? name;
     problems.push(...checkVmName("vmName", vmName));
 
+    // A VM built from an existing OS disk takes its OS settings from the disk: none of them is sent or checked.
+    const fromDisk = sourceKind("osDisk.source", args.osDisk?.source).kind !== "empty";
     const computerName = args.computerName ?? vmName;
-    problems.push(...checkComputerName("computerName", os, computerName, args.computerName === undefined));
-
     const adminUsername = args.adminUsername ?? DEFAULT_ADMIN[os];
-    problems.push(...checkAdminUsername("adminUsername", os, adminUsername));
+    if (!fromDisk) {
+        problems.push(...checkComputerName("computerName", os, computerName, args.computerName === undefined));
+        problems.push(...checkAdminUsername("adminUsername", os, adminUsername));
+    }
 
     if (!/^(Standard|Basic)_[A-Za-z0-9_-]+$/.test(args.size)) {
         problems.push({ path: "size", message: `"${args.size}" is not an Azure VM size; sizes look like "Standard_D2s_v5".` });
@@ -111,23 +119,15 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         problems.push(...checkResourceName("resourceGroupName", "resourceGroup", args.resourceGroupName, "set resourceGroupName", false));
     }
 
-    const image = planImage(os, args);
+    const image = fromDisk ? ATTACHED_IMAGE : planImage(os, args);
     problems.push(...image.problems);
 
     const facts = args.preflightFacts ?? {};
     const diskSku = defaultSku(args.size, facts);
-    const osDiskSku = args.osDisk?.sku ?? diskSku;
-    const osDiskCaching = args.osDisk?.caching ?? "ReadWrite";
-    problems.push(...checkSku("osDisk.sku", osDiskSku), ...checkCaching("osDisk.caching", osDiskCaching));
-    if (UNCACHED_SKUS.includes(osDiskSku)) {
-        problems.push({ path: "osDisk.sku", message: `"${osDiskSku}" cannot be an OS disk; use Premium_LRS, StandardSSD_LRS or a ZRS SKU.` });
-    }
-    if (args.osDisk?.sizeGb !== undefined) {
-        problems.push(...checkSize("osDisk.sizeGb", args.osDisk.sizeGb, 1, MAX_OS_DISK_SIZE_GB, "an OS disk"));
-    }
-
     const diskProtection = args.diskProtection ?? "protect";
     problems.push(...checkProtection("diskProtection", diskProtection));
+    const osDisk = planOsDisk(os, name, vmName, args, credentials, diskProtection, diskSku);
+    problems.push(...osDisk.problems);
     if (args.lock !== undefined && !(LOCK_KINDS as readonly string[]).includes(args.lock.kind)) {
         problems.push({ path: "lock.kind", message: `"${args.lock.kind}" is not a lock kind; use "CanNotDelete" or "None".` });
     }
@@ -149,7 +149,7 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         ...checkUnique(disks.map((d) => d.lun), (i) => `dataDisks[${i}].lun`, "LUN"),
     );
 
-    const credential = planCredential(os, credentials);
+    const credential = fromDisk ? "none" : planCredential(os, credentials);
     (credentials.sshPublicKeys ?? []).forEach((key, index) => {
         if (typeof key === "string") {
             problems.push(...checkSshPublicKey(`sshPublicKeys[${index}]`, key));
@@ -166,8 +166,12 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         availabilitySet: args.availabilitySetId !== undefined,
         location: typeof args.location === "string" ? args.location : undefined,
         trustedLaunch: securityType === "TrustedLaunch",
-        image: { label: image.image.label, generation: args.preflightFacts?.imageGeneration ?? image.generation },
-        osDiskSku,
+        image: {
+            path: fromDisk ? "osDisk.source" : "image",
+            label: image.image.label,
+            generation: args.preflightFacts?.imageGeneration ?? (osDisk.plan.hyperVGeneration === "V1" ? 1 : osDisk.plan.hyperVGeneration === "V2" ? 2 : image.generation),
+        },
+        osDiskSku: osDisk.plan.sku,
         dataDisks,
         facts,
     });
@@ -192,7 +196,7 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             plan: image.plan,
             platformPatching: image.platformPatching,
             securityType,
-            osDisk: { sizeGb: args.osDisk?.sizeGb, sku: osDiskSku, caching: osDiskCaching, deleteOption: diskProtection === "delete" ? "Delete" : "Detach" },
+            osDisk: osDisk.plan,
             dataDisks,
             ultraSsdEnabled: dataDisks.some((d) => d.sku === "UltraSSD_LRS"),
             credential,

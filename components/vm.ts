@@ -6,12 +6,15 @@ import * as compute from "@pulumi/azure-native/compute";
 import * as network from "@pulumi/azure-native/network";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
 import type { VmArgs } from "./vm-args";
-import { declareDataDisk } from "./data-disk";
+import { declareDataDisk, declareOsDisk } from "./data-disk";
+import { azureOsType } from "./os-disk-plan";
+import { ZONE_REDUNDANT_SKUS } from "./rules/disks";
 import type { VmPlan } from "./vm-plan";
 
 /** The OS profile a component builds for its OS, and the credential it generated, if any (a secret). */
 export interface OsProfile {
-    readonly osProfile: azureInputs.compute.OSProfileArgs;
+    /** Undefined for a VM built from an existing OS disk, which brings its own. */
+    readonly osProfile: azureInputs.compute.OSProfileArgs | undefined;
     readonly generatedCredential: pulumi.Output<string> | undefined;
 }
 
@@ -54,7 +57,8 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
         }
         const parent = { parent: this };
         const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
-        const profile = buildOsProfile(parent);
+        const fromImage = plan.osDisk.source === "image";
+        const profile: OsProfile = fromImage ? buildOsProfile(parent) : { osProfile: undefined, generatedCredential: undefined };
 
         const nic = new network.NetworkInterface(plan.resourceNames.nic, {
             ...common,
@@ -76,7 +80,25 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
 
         const image = plan.image.kind === "marketplace"
             ? { publisher: plan.image.publisher, offer: plan.image.offer, sku: plan.image.sku, version: plan.image.version }
-            : { id: args.galleryImageId };
+            : plan.image.kind === "gallery" ? { id: args.galleryImageId } : undefined;
+        const zonesOfOsDisk = plan.osDisk.sku !== undefined && ZONE_REDUNDANT_SKUS.includes(plan.osDisk.sku) ? undefined : plan.zones;
+        const osDisk: azureInputs.compute.OSDiskArgs = fromImage
+            ? {
+                createOption: "FromImage",
+                deleteOption: plan.osDisk.deleteOption,
+                caching: plan.osDisk.caching,
+                diskSizeGB: plan.osDisk.sizeGb,
+                managedDisk: { storageAccountType: plan.osDisk.sku },
+            }
+            : {
+                createOption: "Attach",
+                osType: azureOsType(plan.os),
+                deleteOption: plan.osDisk.deleteOption,
+                caching: plan.osDisk.caching,
+                managedDisk: {
+                    id: declareOsDisk(plan.osDisk, args.osDisk?.source, plan.os, plan.securityType === "TrustedLaunch", zonesOfOsDisk, common, parent),
+                },
+            };
 
         const vm = new compute.VirtualMachine(plan.resourceNames.vm, {
             ...common,
@@ -98,13 +120,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             osProfile: profile.osProfile,
             storageProfile: {
                 imageReference: image,
-                osDisk: {
-                    createOption: "FromImage",
-                    deleteOption: plan.osDisk.deleteOption,
-                    caching: plan.osDisk.caching,
-                    diskSizeGB: plan.osDisk.sizeGb,
-                    managedDisk: { storageAccountType: plan.osDisk.sku },
-                },
+                osDisk,
                 dataDisks: dataDisks.map(({ disk, id }) => ({
                     lun: disk.lun,
                     createOption: "Attach",

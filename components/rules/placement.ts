@@ -26,8 +26,10 @@ export interface PlacementInputs {
     /** The region, when it is a plain value. */
     readonly location: string | undefined;
     readonly trustedLaunch: boolean;
-    readonly image: { readonly label: string; readonly generation: 1 | 2 | undefined };
-    readonly osDiskSku: DiskSku;
+    /** What the VM boots: an image, or (path "osDisk.source") an existing OS disk. */
+    readonly image: { readonly path: "image" | "osDisk.source"; readonly label: string; readonly generation: 1 | 2 | undefined };
+    /** Undefined for an OS disk the stack does not own. */
+    readonly osDiskSku: DiskSku | undefined;
     /** The data disks' SKUs; undefined for a disk the stack does not own (its SKU is unknown). */
     readonly dataDisks: readonly { readonly sku: DiskSku | undefined }[];
     readonly facts: PreflightFacts;
@@ -81,7 +83,7 @@ export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warni
         problems.push({ path: "securityType", message: `"TrustedLaunch" needs a Gen2 image, and ${p.image.label} is Gen1 (use a Gen2 image, or set securityType: "Standard").` });
     }
     if (p.trustedLaunch && p.image.generation === undefined) {
-        warnings.push({ path: "image", message: `${p.image.label} may be Gen1 or Gen2; Trusted Launch needs Gen2, which is not checked (set preflightFacts.imageGeneration).` });
+        warnings.push({ path: p.image.path, message: `${p.image.label} may be Gen1 or Gen2; Trusted Launch needs Gen2, which is not checked (set preflightFacts.imageGeneration).` });
     }
     const unknownSizeFacts = (["maxDataDisks", "trustedLaunch", "generations"] as const).filter((k) => size[k] === undefined);
     if (unknownSizeFacts.length > 0) {

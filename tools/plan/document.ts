@@ -112,7 +112,14 @@ export interface VmSummary {
     readonly size: string;
     readonly image: string;
     readonly zone: string;
-    readonly osDisk: { readonly sku: string; readonly sizeGb: number | undefined; readonly caching: string; readonly deleteOption: string };
+    readonly osDisk: {
+        readonly sku: string;
+        readonly sizeGb: number | undefined;
+        readonly caching: string;
+        readonly deleteOption: string;
+        /** "image", or for an attached disk its source (Copy, Import, adopted, existing disk). */
+        readonly source: string;
+    };
     readonly disks: readonly DiskSummary[];
 }
 
@@ -145,11 +152,20 @@ function imageOf(vm: Registration): string {
     if (vm.secretPaths.some((p) => p === "storageProfile" || p.startsWith("storageProfile.imageReference"))) {
         return SECRET;
     }
+    if (field(vm.inputs, "storageProfile", "osDisk", "createOption") === "Attach") {
+        return "(built from its OS disk)";
+    }
     const ref = field(vm.inputs, "storageProfile", "imageReference");
     if (typeof field(ref, "id") === "string") {
         return text(field(ref, "id"));
     }
     return ["publisher", "offer", "sku", "version"].map((k) => text(field(ref, k), "?")).join(":");
+}
+
+/** How a disk came to be: its create option, "adopted", or "existing disk" when the stack declares none. */
+function sourceOf(disk: Registration | undefined): string {
+    return disk === undefined ? "existing disk"
+        : disk.options.import !== null ? "adopted" : text(field(disk.inputs, "creationData", "createOption"));
 }
 
 /**
@@ -181,13 +197,13 @@ export function vmSummaries(registrations: readonly Registration[], resourceOutp
                 caching: text(field(d, "caching"), "default"),
                 protection: resource === undefined ? "not owned"
                     : resource.options.protect ? "protect" : resource.options.retainOnDelete ? "retain" : "delete",
-                source: resource === undefined ? "existing disk"
-                    : resource.options.import !== null ? "adopted" : text(field(resource.inputs, "creationData", "createOption")),
+                source: sourceOf(resource),
                 lock: locksByScope.get(resource?.id ?? "") ?? "none",
             };
         });
         const zones = field(vm.inputs, "zones");
-        const osSize = field(osDisk, "diskSizeGB");
+        const osResource = disksById.get(text(field(osDisk, "managedDisk", "id"), ""));
+        const osSize = field(osDisk, "diskSizeGB") ?? field(osResource?.inputs, "diskSizeGB");
         return {
             name: text(field(vm.inputs, "vmName"), vm.name),
             os: osOf(vm, parent),
@@ -195,10 +211,11 @@ export function vmSummaries(registrations: readonly Registration[], resourceOutp
             image: imageOf(vm),
             zone: Array.isArray(zones) && zones.length > 0 ? zones.join(",") : "regional",
             osDisk: {
-                sku: text(field(osDisk, "managedDisk", "storageAccountType"), "default"),
+                sku: text(field(osDisk, "managedDisk", "storageAccountType"), text(field(osResource?.inputs, "sku", "name"))),
                 sizeGb: typeof osSize === "number" ? osSize : undefined,
                 caching: text(field(osDisk, "caching"), "default"),
                 deleteOption: text(field(osDisk, "deleteOption"), "default"),
+                source: field(osDisk, "createOption") !== "Attach" ? "image" : sourceOf(osResource),
             },
             disks,
         };

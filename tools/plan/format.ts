@@ -40,7 +40,7 @@ function vmLines(vm: VmSummary): string[] {
     const zone = vm.zone === "regional" ? "regional" : `zone ${vm.zone}`;
     return [
         `    ${vm.name}  ${vm.os}  ${vm.size}  ${vm.image}  ${zone}`,
-        `        OS disk  ${vm.osDisk.sku}  ${gib(vm.osDisk.sizeGb, "image size")}  ${vm.osDisk.caching}  deleteOption ${vm.osDisk.deleteOption}`,
+        `        OS disk  ${vm.osDisk.sku}  ${gib(vm.osDisk.sizeGb, vm.osDisk.source === "image" ? "image size" : "disk size")}  ${vm.osDisk.caching}  deleteOption ${vm.osDisk.deleteOption}  source ${vm.osDisk.source}`,
         ...vm.disks.map((d) => `        disk ${d.key}  LUN ${d.lun}  ${gib(d.sizeGb, "source size")}  ${d.sku}  ${d.caching}  protection ${d.protection}  source ${d.source}  lock ${d.lock}`),
     ];
 }

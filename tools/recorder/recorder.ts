@@ -105,9 +105,12 @@ function placeholderState(type: string, name: string, azureName: string, inputs:
         case "azure-native:compute:VirtualMachine": {
             const storage = (inputs["storageProfile"] ?? {}) as Record<string, unknown>;
             const osDisk = (storage["osDisk"] ?? {}) as Record<string, unknown>;
+            // Azure names an OS disk it creates from an image; an attached one keeps its own name.
+            const attachedId = (osDisk["managedDisk"] as { id?: unknown } | undefined)?.id;
+            const osDiskName = typeof attachedId === "string" ? (attachedId.split("/").pop() ?? attachedId) : `${azureName}_OsDisk_1_placeholder`;
             return {
                 identity: { ...(inputs["identity"] as object | undefined), principalId: `principal-id-of-${azureName}` },
-                storageProfile: { ...storage, osDisk: { ...osDisk, name: `${azureName}_OsDisk_1_placeholder` } },
+                storageProfile: { ...storage, osDisk: { ...osDisk, name: osDiskName } },
             };
         }
         // The providers mark these outputs secret, and the engine returns them as secrets; so does the recorder.

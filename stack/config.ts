@@ -12,22 +12,26 @@ export const NAMESPACE = "azure-persistent-vm";
 // YAML `zone: 1` arrives as a number; Azure and the components take the string.
 const zone = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.enum(["1", "2", "3"]));
 
+const diskSource = z.strictObject({
+    copyFrom: z.string().optional(),
+    importVhd: z.strictObject({ uri: z.string(), storageAccountId: z.string() }).optional(),
+    adoptId: z.string().optional(),
+    existingId: z.string().optional(),
+});
+
 const osDisk = z.strictObject({
     sizeGb: z.number().int().optional(),
     sku: z.enum(DISK_SKUS).optional(),
     caching: z.enum(CACHING_MODES).optional(),
+    source: diskSource.optional(),
+    hyperVGeneration: z.enum(["V1", "V2"]).optional(),
 });
 
 const dataDisk = z.strictObject({
     name: z.string(),
     lun: z.number().int(),
     sizeGb: z.number().int().optional(),
-    source: z.strictObject({
-        copyFrom: z.string().optional(),
-        importVhd: z.strictObject({ uri: z.string(), storageAccountId: z.string() }).optional(),
-        adoptId: z.string().optional(),
-        existingId: z.string().optional(),
-    }).optional(),
+    source: diskSource.optional(),
     sku: z.enum(DISK_SKUS).optional(),
     caching: z.enum(CACHING_MODES).optional(),
     protection: z.enum(DISK_PROTECTIONS).optional(),

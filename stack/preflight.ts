@@ -46,11 +46,12 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
         problems.push(...network.problems.map((p) => `${NAMESPACE}:network.${p.path}: ${p.message}`));
     }
     config.vms.forEach((entry, index) => {
-        const { common, name, os, sshPublicKeys } = vmArgs(entry, config, location);
+        const { common, name, os, sshPublicKeys, customData } = vmArgs(entry, config, location);
         const password = adminPasswords[name];
         // Only problems matter here: an unknown password is simply not checked.
         const result = planVm(os, name, { ...common, subnetId: "" }, {
             sshPublicKeys,
+            customData,
             adminPassword: password === UNKNOWN_SECRET ? undefined : password,
         });
         if (!result.ok) {

@@ -178,6 +178,20 @@ describe("GIVEN a stack whose Linux VM locks its disks and whose Windows VM reta
     });
 });
 
+describe("GIVEN the rebuild template (Pulumi.rebuild.yaml) WHEN npm run plan -- --stack rebuild runs", () => {
+    it("THEN both VMs are built from their disks, with each disk's source, and nothing to warn about", async () => {
+        const run = await planCli(["--stack", "rebuild"]);
+        expect([run.code, run.stderr]).toEqual([0, ""]);
+        const lines = run.stdout.split("\n");
+        expect(lines).toContain("    web01  linux  Standard_D2s_v5  (built from its OS disk)  zone 1");
+        expect(lines).toContain("        OS disk  -  disk size  ReadWrite  deleteOption Detach  source existing disk");
+        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source adopted  lock none");
+        expect(lines).toContain("        OS disk  Premium_LRS  disk size  ReadWrite  deleteOption Detach  source Copy");
+        expect(lines).toContain("        disk data-z2  LUN 0  source size  Premium_LRS  ReadOnly  protection protect  source Copy  lock none");
+        expect(run.stdout).not.toContain("RandomPassword");
+    });
+});
+
 describe("GIVEN a VM size the size table does not know WHEN the plan runs", () => {
     it("THEN it plans, and warns which rules it could not check and how to supply the facts", () => {
         expect(unknownSize.code).toBe(0);

@@ -1,0 +1,197 @@
+/**
+ * Replacement safety: the stack program runs twice (as pulumi preview would run it before and after a config
+ * change), the second time with one create-only VM property changed. Every other resource must register exactly as
+ * before, or be a protected disk whose own replaceOnChanges makes the engine refuse the change at preview.
+ * Not proved here: the engine's diff and its refusal (the engine does not run offline); this shows the inputs and
+ * options it would receive.
+ */
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { VM_REPLACE_ON_CHANGES } from "../components";
+import { runProgram, type ProgramRun } from "../tools/recorder/program";
+import type { Registration } from "../tools/recorder/recorder";
+
+const projectDir = path.resolve(__dirname, "..");
+const DEV_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe throwaway-dev-key@azure-persistent-vm";
+const KEPT = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-persistent-vm-dev/providers/Microsoft.Compute/disks/web01_OsDisk_1_kept";
+
+const WEB01 = {
+    name: "web01", os: "linux", image: "ubuntu-24.04", size: "Standard_D2s_v5", zone: "1", adminUsername: "azureuser",
+    sshPublicKeys: [DEV_KEY], osDisk: { sizeGb: 64, sku: "Premium_LRS" },
+    dataDisks: [{ name: "data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly" }],
+};
+const APP01 = {
+    name: "app01", os: "windows", image: "windows-server-2025", size: "Standard_D2s_v5", zone: "1", adminUsername: "winadmin",
+    dataDisks: [{ name: "data", lun: 0, sizeGb: 256, sku: "Premium_LRS" }],
+};
+
+/** One config change per create-only property the stack's config can reach, applied to web01. */
+const CHANGES: Readonly<Record<string, { readonly web01?: Record<string, unknown>; readonly location?: string; readonly paths: readonly string[] }>> = {
+    "computer name": { web01: { ...WEB01, computerName: "web01-renamed" }, paths: ["osProfile.computerName"] },
+    "admin username": { web01: { ...WEB01, adminUsername: "opsadmin" }, paths: ["osProfile.adminUsername"] },
+    "custom data": { web01: { ...WEB01, customData: "#cloud-config\npackages: [nginx]\n" }, paths: ["osProfile.customData"] },
+    "image": { web01: { ...WEB01, image: "ubuntu-22.04" }, paths: ["storageProfile.imageReference"] },
+    "image with a plan": { web01: { ...WEB01, image: "almalinux-9" }, paths: ["plan", "storageProfile.imageReference"] },
+    "OS disk SKU": { web01: { ...WEB01, osDisk: { sizeGb: 64, sku: "StandardSSD_LRS" } }, paths: ["storageProfile.osDisk.managedDisk.storageAccountType"] },
+    "security type": { web01: { ...WEB01, securityType: "Standard" }, paths: ["securityProfile.securityType", "securityProfile.uefiSettings"] },
+    "OS disk from a kept disk": {
+        web01: { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: "1", osDisk: { source: { existingId: KEPT } }, dataDisks: WEB01.dataDisks },
+        paths: ["storageProfile.osDisk.createOption", "storageProfile.osDisk.managedDisk.id", "storageProfile.imageReference"],
+    },
+    "zone": { web01: { ...WEB01, zone: "2" }, paths: ["zones"] },
+    "location": { location: "northeurope", paths: ["location"] },
+};
+
+function valueAt(inputs: unknown, dotted: string): unknown {
+    return dotted.split(".").reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), inputs);
+}
+
+function byKey(run: ProgramRun): Map<string, Registration> {
+    return new Map(run.registrations.map((r) => [`${r.type}::${r.name}`, r]));
+}
+
+/** The resources whose inputs or options differ between two runs (or exist in only one), as type::name. */
+function changed(before: ProgramRun, after: ProgramRun): string[] {
+    const a = byKey(before);
+    const b = byKey(after);
+    return [...new Set([...a.keys(), ...b.keys()])].filter((key) => {
+        const x = a.get(key);
+        const y = b.get(key);
+        return JSON.stringify([x?.inputs, x?.options.protect, x?.options.replaceOnChanges]) !== JSON.stringify([y?.inputs, y?.options.protect, y?.options.replaceOnChanges])
+            || x?.options.deleteBeforeReplace !== y?.options.deleteBeforeReplace;
+    }).sort();
+}
+
+function vmOf(run: ProgramRun): Registration {
+    const vm = run.registrations.find((r) => r.name === "web01-vm");
+    if (vm === undefined) {
+        throw new Error(`web01-vm was not registered: ${run.logs.filter((l) => l.severity === "error").map((l) => l.message).join("\n")}`);
+    }
+    return vm;
+}
+
+let baseline: ProgramRun;
+const runs = new Map<string, ProgramRun>();
+beforeAll(async () => {
+    const entries = Object.entries(CHANGES);
+    const results = await Promise.all([
+        runProgram({ projectDir, stack: "dev" }),
+        ...entries.map(([, change]) => runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: {
+                ...(change.web01 !== undefined ? { "azure-persistent-vm:vms": [change.web01, APP01] } : {}),
+                ...(change.location !== undefined ? { "azure-native:location": change.location } : {}),
+            },
+        })),
+    ]);
+    const [first, ...rest] = results;
+    if (first === undefined) {
+        throw new Error("no baseline run");
+    }
+    baseline = first;
+    entries.forEach(([name], i) => {
+        const run = rest[i];
+        if (run !== undefined) {
+            runs.set(name, run);
+        }
+    });
+}, 240_000);
+
+function runFor(change: string): ProgramRun {
+    const run = runs.get(change);
+    if (run === undefined) {
+        throw new Error(`no run for ${change}`);
+    }
+    return run;
+}
+
+describe.each(Object.keys(CHANGES))("GIVEN the dev stack WHEN web01's %s changes", (change) => {
+    it("THEN the program still runs, and the VM is delete-first with the changed property among its replaceOnChanges", () => {
+        const run = runFor(change);
+        expect(run.exitCode).toBe(0);
+        const vm = vmOf(run);
+        expect(vm.options.deleteBeforeReplace).toBe(true);
+        for (const p of CHANGES[change]?.paths ?? []) {
+            expect(VM_REPLACE_ON_CHANGES).toContain(p);
+            expect(JSON.stringify(valueAt(vm.inputs, p))).not.toBe(JSON.stringify(valueAt(vmOf(baseline).inputs, p)));
+        }
+    });
+
+    it("THEN the OS disk is never named by the stack and is kept when the old VM goes; an attached one is the kept disk", () => {
+        for (const run of [baseline, runFor(change)]) {
+            const osDisk = valueAt(vmOf(run).inputs, "storageProfile.osDisk") as { name?: string; createOption: string; deleteOption: string; managedDisk: { id?: string } };
+            expect(osDisk.name).toBeUndefined();
+            expect(osDisk.deleteOption).toBe("Detach");
+            expect([osDisk.createOption, osDisk.managedDisk.id]).toEqual(run === baseline || change !== "OS disk from a kept disk" ? ["FromImage", undefined] : ["Attach", KEPT]);
+        }
+    });
+});
+
+describe("GIVEN each change WHEN the two runs are compared resource by resource", () => {
+    it("THEN only the VM changes, except that a move changes protected disks, which the engine would refuse", () => {
+        const expected: Record<string, string[]> = Object.fromEntries(Object.keys(CHANGES).map((c) => [c, ["azure-native:compute:VirtualMachine::web01-vm"]]));
+        expected["zone"] = ["azure-native:compute:Disk::web01-disk-data", "azure-native:compute:VirtualMachine::web01-vm"];
+        // A location move changes exactly the resources that carry a location (not the subnet, which has none).
+        expected["location"] = baseline.registrations.filter((r) => r.inputs["location"] !== undefined).map((r) => `${r.type}::${r.name}`).sort();
+        expect(Object.fromEntries(Object.keys(CHANGES).map((c) => [c, changed(baseline, runFor(c))]))).toEqual(expected);
+    });
+
+    it("THEN every disk a move changes is protected and declares the moved property as replace-on-change", () => {
+        for (const change of ["zone", "location"]) {
+            const disks = runFor(change).registrations.filter((r) => r.type === "azure-native:compute:Disk");
+            expect(disks.length).toBe(2);
+            for (const disk of disks) {
+                expect(disk.options.protect).toBe(true);
+                expect(disk.options.replaceOnChanges).toContain(change === "zone" ? "zones" : "location");
+            }
+        }
+    });
+});
+
+describe("GIVEN the VM's replaceOnChanges list", () => {
+    it("THEN each path, on either VM, is changed by a config change above, or never sent, or constant wherever sent", () => {
+        const vms = [baseline, ...runs.values()].flatMap((run) => run.registrations.filter((r) => r.type === "azure-native:compute:VirtualMachine"));
+        const covered = new Set(Object.values(CHANGES).flatMap((c) => c.paths));
+        const classify = (p: string): string => {
+            if (covered.has(p)) {
+                return "changed by a test";
+            }
+            const sent = vms.map((vm) => valueAt(vm.inputs, p)).filter((v) => v !== undefined).map((v) => JSON.stringify(v));
+            if (sent.length === 0) {
+                return "never sent";
+            }
+            return new Set(sent).size === 1 ? "constant" : "changes untested";
+        };
+        expect(Object.fromEntries(VM_REPLACE_ON_CHANGES.map((p) => [p, classify(p)]))).toEqual({
+            "location": "changed by a test",
+            "zones": "changed by a test",
+            "extendedLocation": "never sent",
+            "placement": "never sent",
+            "availabilitySet": "never sent",
+            "virtualMachineScaleSet": "never sent",
+            "platformFaultDomain": "never sent",
+            "plan": "changed by a test",
+            "priority": "never sent",
+            "evictionPolicy": "never sent",
+            "osProfile.computerName": "changed by a test",
+            "osProfile.adminUsername": "changed by a test",
+            "osProfile.customData": "changed by a test",
+            "osProfile.linuxConfiguration.disablePasswordAuthentication": "constant",
+            "osProfile.linuxConfiguration.provisionVMAgent": "constant",
+            "osProfile.windowsConfiguration.provisionVMAgent": "constant",
+            "osProfile.windowsConfiguration.enableAutomaticUpdates": "constant",
+            "osProfile.windowsConfiguration.timeZone": "never sent",
+            "osProfile.windowsConfiguration.additionalUnattendContent": "never sent",
+            "osProfile.windowsConfiguration.winRM": "never sent",
+            "storageProfile.imageReference": "changed by a test",
+            "storageProfile.osDisk.createOption": "changed by a test",
+            "storageProfile.osDisk.diffDiskSettings": "never sent",
+            "storageProfile.osDisk.managedDisk.id": "changed by a test",
+            "storageProfile.osDisk.managedDisk.storageAccountType": "changed by a test",
+            "storageProfile.osDisk.managedDisk.securityProfile": "never sent",
+            "securityProfile.securityType": "changed by a test",
+            "securityProfile.uefiSettings": "changed by a test",
+        });
+    });
+});

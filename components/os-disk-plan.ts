@@ -5,7 +5,7 @@
 import { checkAdoptId, sourceKind, type DiskSourceKind } from "./disk-plan";
 import type { OsType } from "./images";
 import type { Problem } from "./problems";
-import { MAX_OS_DISK_SIZE_GB, UNCACHED_SKUS, checkCaching, checkSize, checkSku, type Caching, type DiskProtection, type DiskSku } from "./rules/disks";
+import { MAX_OS_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS, checkCaching, checkSize, checkSku, type Caching, type DiskProtection, type DiskSku } from "./rules/disks";
 import type { VmArgs } from "./vm-args";
 
 export interface OsDiskPlan {
@@ -15,6 +15,8 @@ export interface OsDiskPlan {
     /** Undefined for a disk the stack does not own. */
     readonly sku: DiskSku | undefined;
     readonly caching: Caching;
+    /** The zone list of a disk the stack declares: the VM's zone, none for zone-redundant SKUs and regional VMs. */
+    readonly zones: readonly string[] | undefined;
     /** Detach (kept) unless the VM's diskProtection is "delete". */
     readonly deleteOption: "Detach" | "Delete";
     /** For a disk the stack declares (copy, import, adopt). */
@@ -91,6 +93,7 @@ export function planOsDisk(
             sizeGb: osDisk?.sizeGb,
             sku,
             caching,
+            zones: args.zone === undefined || (sku !== undefined && ZONE_REDUNDANT_SKUS.includes(sku)) ? undefined : [args.zone],
             deleteOption: protection === "delete" ? "Delete" : "Detach",
             resourceName: `${name}-os-disk`,
             diskName,

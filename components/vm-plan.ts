@@ -150,13 +150,16 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
     );
 
     const credential = fromDisk ? "none" : planCredential(os, credentials);
-    (credentials.sshPublicKeys ?? []).forEach((key, index) => {
-        if (typeof key === "string") {
-            problems.push(...checkSshPublicKey(`sshPublicKeys[${index}]`, key));
+    // Credentials given to a VM built from its disk are refused outright (planOsDisk); checking them would be noise.
+    if (!fromDisk) {
+        (credentials.sshPublicKeys ?? []).forEach((key, index) => {
+            if (typeof key === "string") {
+                problems.push(...checkSshPublicKey(`sshPublicKeys[${index}]`, key));
+            }
+        });
+        if (typeof credentials.adminPassword === "string") {
+            problems.push(...checkAdminPassword("adminPassword", os, credentials.adminPassword));
         }
-    });
-    if (typeof credentials.adminPassword === "string") {
-        problems.push(...checkAdminPassword("adminPassword", os, credentials.adminPassword));
     }
 
     const securityType = args.securityType ?? "TrustedLaunch";

@@ -8,7 +8,6 @@ import type * as azureInputs from "@pulumi/azure-native/types/input";
 import type { VmArgs } from "./vm-args";
 import { declareDataDisk, declareOsDisk } from "./data-disk";
 import { azureOsType } from "./os-disk-plan";
-import { ZONE_REDUNDANT_SKUS } from "./rules/disks";
 import type { VmPlan } from "./vm-plan";
 
 /** The OS profile a component builds for its OS, and the credential it generated, if any (a secret). */
@@ -81,7 +80,6 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
         const image = plan.image.kind === "marketplace"
             ? { publisher: plan.image.publisher, offer: plan.image.offer, sku: plan.image.sku, version: plan.image.version }
             : plan.image.kind === "gallery" ? { id: args.galleryImageId } : undefined;
-        const zonesOfOsDisk = plan.osDisk.sku !== undefined && ZONE_REDUNDANT_SKUS.includes(plan.osDisk.sku) ? undefined : plan.zones;
         const osDisk: azureInputs.compute.OSDiskArgs = fromImage
             ? {
                 createOption: "FromImage",
@@ -96,7 +94,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
                 deleteOption: plan.osDisk.deleteOption,
                 caching: plan.osDisk.caching,
                 managedDisk: {
-                    id: declareOsDisk(plan.osDisk, args.osDisk?.source, plan.os, plan.securityType === "TrustedLaunch", zonesOfOsDisk, common, parent),
+                    id: declareOsDisk(plan.osDisk, args.osDisk?.source, plan.os, plan.securityType === "TrustedLaunch", plan.osDisk.zones, common, parent),
                 },
             };
 

@@ -56,7 +56,7 @@ describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks o
                 plan: undefined,
                 platformPatching: true,
                 securityType: "TrustedLaunch",
-                osDisk: { sizeGb: undefined, sku: "Premium_LRS", caching: "ReadWrite", deleteOption: "Detach", source: "image", resourceName: "web-os-disk", diskName: "web01-prod-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+                osDisk: { sizeGb: undefined, sku: "Premium_LRS", caching: "ReadWrite", zones: ["1"], deleteOption: "Detach", source: "image", resourceName: "web-os-disk", diskName: "web01-prod-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
                 dataDisks: [
                     { key: "data", resourceName: "web-disk-data", diskName: "web01-prod-disk-data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
                     { key: "logs", resourceName: "web-disk-logs", diskName: "web01-prod-disk-logs", lun: 1, sizeGb: 256, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
@@ -116,7 +116,7 @@ describe("GIVEN a regional Windows VM on a size without premium storage WHEN it 
                 plan: undefined,
                 platformPatching: true,
                 securityType: "TrustedLaunch",
-                osDisk: { sizeGb: undefined, sku: "StandardSSD_LRS", caching: "ReadWrite", deleteOption: "Detach", source: "image", resourceName: "app01-os-disk", diskName: "app01-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+                osDisk: { sizeGb: undefined, sku: "StandardSSD_LRS", caching: "ReadWrite", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "app01-os-disk", diskName: "app01-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
                 dataDisks: [
                     { key: "data", resourceName: "app01-disk-data", diskName: "app01-disk-data", lun: 0, sizeGb: 256, sku: "StandardSSD_LRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
                 ],
@@ -174,7 +174,7 @@ describe("GIVEN a VM WHEN the user picks its image another way", () => {
     it("THEN explicit OS disk settings and Standard security are kept as given", () => {
         const result = planVm("linux", "web01", args({ securityType: "Standard", osDisk: { sizeGb: 4_095, sku: "Premium_ZRS", caching: "ReadOnly" } }), {});
         expect(result.ok && [result.plan.securityType, result.plan.osDisk]).toStrictEqual([
-            "Standard", { sizeGb: 4_095, sku: "Premium_ZRS", caching: "ReadOnly", deleteOption: "Detach", source: "image", resourceName: "web01-os-disk", diskName: "web01-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+            "Standard", { sizeGb: 4_095, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "web01-os-disk", diskName: "web01-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
         ]);
     });
 });

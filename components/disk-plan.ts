@@ -4,8 +4,8 @@
  */
 import type { Problem } from "./problems";
 import {
-    CACHING_LIMIT_GB, DISK_PROTECTIONS, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MIN_DISK_SIZE_GB, UNCACHED_SKUS, ZONE_REDUNDANT_SKUS,
-    checkCaching, checkCachingAllowed, checkLun, checkSize, checkSku, type Caching, type DiskProtection, type DiskSku,
+    DISK_PROTECTIONS, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MIN_DISK_SIZE_GB, ZONE_REDUNDANT_SKUS, checkCaching, checkCachingAllowed,
+    checkLun, checkSize, checkSku, noCachingReason, type Caching, type DiskProtection, type DiskSku,
 } from "./rules/disks";
 import type { DataDiskArgs, DiskSourceArgs, VmArgs } from "./vm-args";
 
@@ -109,8 +109,7 @@ export function planDataDisk(name: string, vmName: string, defaults: DataDiskDef
     const owned = source.kind !== "existing";
     const sku = owned ? (disk.sku ?? defaults.sku) : disk.sku;
     const protection = disk.protection ?? defaults.protection;
-    const uncached = (sku !== undefined && UNCACHED_SKUS.includes(sku)) || (disk.sizeGb ?? 0) >= CACHING_LIMIT_GB;
-    const caching = disk.caching ?? (uncached ? "None" : "ReadOnly");
+    const caching = disk.caching ?? (noCachingReason(sku, disk.sizeGb) !== undefined ? "None" : "ReadOnly");
     const diskName = source.adoptedName ?? `${vmName}-disk-${disk.name}`;
     const problems: Problem[] = [
         ...(DISK_KEY.test(disk.name) ? [] : [{ path: "name", message: `"${disk.name}" must be 1-32 letters, digits and hyphens, starting and ending with a letter or digit.` }]),

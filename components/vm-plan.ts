@@ -9,8 +9,7 @@ import { planOsDisk, type OsDiskPlan } from "./os-disk-plan";
 import { InvalidArgumentsError, checkUnique, within, type Problem } from "./problems";
 import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
 import { LOCK_KINDS, type DiskSku } from "./rules/disks";
-import { sizeFacts } from "./rules/facts";
-import { checkPlacement, premiumByName, type PreflightFacts } from "./rules/placement";
+import { checkPlacement, premiumStorage, type PreflightFacts } from "./rules/placement";
 import { checkComputerName, checkResourceName, checkVmName } from "./rules/names";
 import type { VmArgs } from "./vm-args";
 
@@ -83,7 +82,7 @@ const ZONES = ["1", "2", "3"];
  * `s` among the additive features, as in Standard_D2s_v5). False when neither says.
  */
 export function supportsPremiumStorage(size: string, facts: PreflightFacts = {}): boolean {
-    return facts.size?.premiumStorage ?? sizeFacts(size)?.premiumStorage ?? premiumByName(size) ?? false;
+    return premiumStorage(size, facts) ?? false;
 }
 
 function defaultSku(size: string, facts: PreflightFacts): DiskSku {

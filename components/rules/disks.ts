@@ -90,15 +90,24 @@ export function checkLun(path: string, lun: number): Problem[] {
     return [];
 }
 
+/** Why a disk takes no host caching: its SKU (Premium SSD v2, Ultra), its size (4 TiB and more), or undefined. */
+export function noCachingReason(sku: DiskSku | undefined, sizeGb: number | undefined): "sku" | "size" | undefined {
+    if (sku !== undefined && UNCACHED_SKUS.includes(sku)) {
+        return "sku";
+    }
+    return sizeGb !== undefined && sizeGb >= CACHING_LIMIT_GB ? "size" : undefined;
+}
+
 /** Caching Azure refuses: every mode but None on Premium SSD v2 and Ultra disks, and on disks of 4 TiB and more. */
 export function checkCachingAllowed(path: string, caching: Caching, sku: DiskSku, sizeGb: number | undefined): Problem[] {
     if (caching === "None") {
         return [];
     }
-    if (UNCACHED_SKUS.includes(sku)) {
+    const reason = noCachingReason(sku, sizeGb);
+    if (reason === "sku") {
         return [{ path, message: `"${caching}" is not allowed on ${sku} disks; they take no host caching (set caching: "None").` }];
     }
-    if (sizeGb !== undefined && sizeGb >= CACHING_LIMIT_GB) {
+    if (reason === "size") {
         return [{ path, message: `"${caching}" is not allowed on a disk of ${sizeGb} GiB; disks of ${CACHING_LIMIT_GB} GiB and more take no host caching (set caching: "None").` }];
     }
     return [];

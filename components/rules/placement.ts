@@ -52,6 +52,11 @@ export function premiumByName(size: string): boolean | undefined {
     return features.includes("s") || family.endsWith("S");
 }
 
+/** Whether a size has premium storage: the VM's own facts, else the size table, else the naming convention. */
+export function premiumStorage(size: string, facts: PreflightFacts): boolean | undefined {
+    return facts.size?.premiumStorage ?? sizeFacts(size)?.premiumStorage ?? premiumByName(size);
+}
+
 export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warnings: Problem[] } {
     const problems: Problem[] = [];
     const warnings: Problem[] = [];
@@ -62,7 +67,7 @@ export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warni
         problems.push({ path: "zone", message: `"${p.zone}" and availabilitySetId are both set; a VM is either zonal or in an availability set (remove one).` });
     }
 
-    const premium = size.premiumStorage ?? premiumByName(p.size);
+    const premium = premiumStorage(p.size, p.facts);
     const disks = [{ path: "osDisk.sku", sku: p.osDiskSku }, ...p.dataDisks.map((d, i) => ({ path: `dataDisks[${i}].sku`, sku: d.sku }))]
         .filter((d): d is { path: string; sku: DiskSku } => d.sku !== undefined);
     if (premium === false) {

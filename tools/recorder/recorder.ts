@@ -84,15 +84,28 @@ export interface LogEntry {
 
 type Callback = (err: unknown, response: unknown) => void;
 
-/** Azure resource-provider paths for the placeholder ids of the types the project registers. */
-const AZURE_PATHS: Readonly<Record<string, { path: string; nameInput: string }>> = {
+/**
+ * Azure resource-provider paths for the placeholder ids of the types the project registers; a child resource names
+ * its parent's path and name input (`under`).
+ */
+const AZURE_PATHS: Readonly<Record<string, { path: string; nameInput: string; under?: { path: string; nameInput: string } }>> = {
     "azure-native:resources:ResourceGroup": { path: "", nameInput: "resourceGroupName" },
     "azure-native:compute:VirtualMachine": { path: "Microsoft.Compute/virtualMachines", nameInput: "vmName" },
+    "azure-native:compute:VirtualMachineExtension": {
+        path: "extensions", nameInput: "vmExtensionName", under: { path: "Microsoft.Compute/virtualMachines", nameInput: "vmName" },
+    },
+    "azure-native:compute:VirtualMachineRunCommandByVirtualMachine": {
+        path: "runCommands", nameInput: "runCommandName", under: { path: "Microsoft.Compute/virtualMachines", nameInput: "vmName" },
+    },
     "azure-native:compute:Disk": { path: "Microsoft.Compute/disks", nameInput: "diskName" },
     "azure-native:network:NetworkInterface": { path: "Microsoft.Network/networkInterfaces", nameInput: "networkInterfaceName" },
     "azure-native:network:VirtualNetwork": { path: "Microsoft.Network/virtualNetworks", nameInput: "virtualNetworkName" },
     "azure-native:network:NetworkSecurityGroup": { path: "Microsoft.Network/networkSecurityGroups", nameInput: "networkSecurityGroupName" },
-    "azure-native:network:Subnet": { path: "subnets", nameInput: "subnetName" },
+    "azure-native:network:Subnet": { path: "subnets", nameInput: "subnetName", under: { path: "Microsoft.Network/virtualNetworks", nameInput: "virtualNetworkName" } },
+    "azure-native:recoveryservices:Vault": { path: "Microsoft.RecoveryServices/vaults", nameInput: "vaultName" },
+    "azure-native:recoveryservices:ProtectionPolicy": {
+        path: "backupPolicies", nameInput: "policyName", under: { path: "Microsoft.RecoveryServices/vaults", nameInput: "vaultName" },
+    },
 };
 
 /** Outputs Azure or a provider computes, as placeholders derived from the resource's name. */
@@ -138,7 +151,7 @@ function placeholderResource(args: MockResourceArgs): MockResourceResult {
     if (azure !== undefined) {
         const base = `/subscriptions/${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/${group}`;
         id = azure.path === "" ? base
-            : azure.path === "subnets" ? `${base}/providers/Microsoft.Network/virtualNetworks/${String(args.inputs["virtualNetworkName"])}/subnets/${azureName}`
+            : azure.under !== undefined ? `${base}/providers/${azure.under.path}/${String(args.inputs[azure.under.nameInput])}/${azure.path}/${azureName}`
             : `${base}/providers/${azure.path}/${azureName}`;
     }
     const named = azure !== undefined ? { name: azureName } : {};
@@ -263,6 +276,19 @@ export async function installRecorder(options: { project?: string; stack?: strin
     }
     await (negotiate as () => Promise<void>)();
     return recorder;
+}
+
+/**
+ * Waits until every resource the program has constructed so far has been registered: a registration waits for its
+ * inputs to resolve, so one that takes an output of another (an extension takes its VM's name) arrives later.
+ */
+export async function allRegistered(): Promise<void> {
+    // The SDK's own wait, which `disconnect` uses; it is internal to the SDK, so check it is still there.
+    const wait: unknown = Reflect.get(settings, "waitForRPCs");
+    if (typeof wait !== "function") {
+        throw new Error("@pulumi/pulumi no longer has runtime/settings.waitForRPCs; update allRegistered");
+    }
+    await (wait as () => Promise<void>)();
 }
 
 /** Resolves an Output's value in tests (mocks resolve every value when not previewing). */

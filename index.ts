@@ -4,9 +4,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
-import { LinuxVm, VmNetwork, WindowsVm } from "./components";
+import { BackupVault, LinuxVm, VmNetwork, WindowsVm } from "./components";
 import { StackConfigError, parseStackConfig, type VmConfig } from "./stack/config";
-import { managementProtocols, preflightStack, vmArgs } from "./stack/preflight";
+import { backupVaultArgs, managementProtocols, preflightStack, vmArgs } from "./stack/preflight";
 
 const config = new pulumi.Config();
 // Only the keys of adminPasswords decide anything (which Windows VMs get a generated password); the values go to
@@ -17,6 +17,7 @@ const settings = parseStackConfig({
     createResourceGroup: config.getObject("createResourceGroup"),
     network: config.getObject("network"),
     vms: config.getObject("vms"),
+    backup: config.getObject("backup"),
     tags: config.getObject("tags"),
     adminPasswordVms: Object.keys(adminPasswords),
 });
@@ -44,10 +45,15 @@ const net = new VmNetwork("network", {
     tags: settings.tags,
 });
 
+// The backup policy VMs opt in to: an existing one, or that of a vault the stack creates.
+const backupPolicyId = settings.backup === undefined ? undefined
+    : settings.backup.policyId ?? new BackupVault("backup", { ...backupVaultArgs(settings.backup, settings, location), resourceGroupName }).policyId;
+
 /** Declares one VM from its config entry; returns the VM and the credential it generated, if any. */
 function declareVm(entry: VmConfig) {
     const { common, name, os, sshPublicKeys, customData } = vmArgs(entry, settings, location);
-    const args = { ...common, resourceGroupName, subnetId: net.subnetId, networkSecurityGroupId: net.networkSecurityGroupId };
+    const backup = entry.backup === true && backupPolicyId !== undefined ? { policyId: backupPolicyId } : undefined;
+    const args = { ...common, backup, resourceGroupName, subnetId: net.subnetId, networkSecurityGroupId: net.networkSecurityGroupId };
     if (os === "linux") {
         const vm = new LinuxVm(name, { ...args, sshPublicKeys, customData });
         return { vm, credential: vm.generatedPrivateKey };

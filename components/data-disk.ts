@@ -4,13 +4,13 @@
  * only references. Returns the id the VM attaches.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as compute from "@pulumi/azure-native/compute";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import type { DataDiskPlan } from "./disk-plan";
+import type { DataDiskPlan, DiskFormatPlan } from "./disk-plan";
 import { azureOsType, type OsDiskPlan } from "./os-disk-plan";
 import type { OsType } from "./images";
 import type { DiskSourceArgs } from "./vm-args";
+import { declareDeleteLock } from "./lock";
 import { DISK_REPLACE_ON_CHANGES } from "./vm-options";
 
 /** What every disk the stack creates carries: reached only through the VM, no public endpoint, explicit encryption. */
@@ -85,12 +85,7 @@ export function declareDataDisk(
     }
     const resource = new compute.Disk(disk.resourceName, diskInputs(disk, source, disk.zones, common), diskOptions(disk, parent));
     if (disk.lock !== undefined) {
-        new authorization.ManagementLockByScope(disk.lock.resourceName, {
-            scope: resource.id,
-            lockName: disk.lock.lockName,
-            level: "CanNotDelete",
-            notes: "Persistent data disk: remove this lock before deleting it.",
-        }, parent);
+        declareDeleteLock(disk.lock, resource.id, "Persistent data disk: remove this lock before deleting it.", parent);
     }
     return resource.id;
 }
@@ -123,4 +118,24 @@ export function declareOsDisk(
         securityProfile: imported && trustedLaunch ? { securityType: "TrustedLaunch" } : undefined,
     }, diskOptions(plan, parent));
     return resource.id;
+}
+
+/** What a Run Command needs to know of its VM: the VM's name as its output, so that a replaced VM runs it again. */
+export interface GuestTarget extends DiskCommon {
+    readonly vmName: pulumi.Input<string>;
+}
+
+/**
+ * Declares the Run Command that makes one data disk ready in the guest (formatted only if blank, then mounted). It
+ * fails the deployment when the script fails, and gives the script 15 minutes: it waits up to 5 for the disk to appear.
+ */
+export function declareDiskFormat(format: DiskFormatPlan, target: GuestTarget, options: pulumi.CustomResourceOptions): compute.VirtualMachineRunCommandByVirtualMachine {
+    return new compute.VirtualMachineRunCommandByVirtualMachine(format.resourceName, {
+        ...target,
+        runCommandName: format.runCommandName,
+        source: { script: format.script },
+        asyncExecution: false,
+        treatFailureAsDeploymentFailure: true,
+        timeoutInSeconds: 900,
+    }, options);
 }

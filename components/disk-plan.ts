@@ -2,6 +2,10 @@
  * Pure planning for one data disk: its names, size, SKU, caching, zone, protection, lock and source (an empty disk,
  * a copy, a VHD import, an adopted disk or a disk the stack only references).
  */
+import {
+    LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, linuxFormatScript, linuxMountPoint, windowsFormatScript, windowsMountPoint, type FileSystem,
+} from "./disk-format";
+import type { OsType } from "./images";
 import type { Problem } from "./problems";
 import {
     DISK_PROTECTIONS, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MIN_DISK_SIZE_GB, ZONE_REDUNDANT_SKUS, checkCaching, checkCachingAllowed,
@@ -36,9 +40,23 @@ export interface DataDiskPlan {
     readonly retainOnDelete: boolean;
     /** The management lock on the disk, if any. */
     readonly lock: { readonly resourceName: string; readonly lockName: string } | undefined;
+    /** How the disk is made ready in the guest (formatted if blank, mounted), if asked. */
+    readonly format: DiskFormatPlan | undefined;
+}
+
+/** The Run Command that formats a blank disk and mounts it. */
+export interface DiskFormatPlan {
+    readonly resourceName: string;
+    /** The Run Command's Azure name, unique on its VM. */
+    readonly runCommandName: string;
+    readonly fileSystem: FileSystem;
+    readonly mountPoint: string;
+    /** The script the command runs (bash on Linux, PowerShell on Windows). */
+    readonly script: string;
 }
 
 export interface DataDiskDefaults {
+    readonly os: OsType;
     readonly sku: DiskSku;
     readonly zones: readonly string[] | undefined;
     readonly protection: DiskProtection;
@@ -104,6 +122,41 @@ function planSource(source: DiskSourceArgs | undefined, defaults: DataDiskDefaul
     return { kind, adoptedName: adopted.name, problems: [...problems, ...adopted.problems] };
 }
 
+const FILE_SYSTEMS: Readonly<Record<OsType, readonly FileSystem[]>> = { linux: LINUX_FILE_SYSTEMS, windows: WINDOWS_FILE_SYSTEMS };
+
+/** Whether and how the disk is formatted and mounted in the guest: its file system (the OS's first by default). */
+function planFormat(name: string, os: OsType, disk: DataDiskArgs): { plan: DiskFormatPlan | undefined; problems: Problem[] } {
+    const allowed = FILE_SYSTEMS[os];
+    if (disk.format !== true) {
+        return {
+            plan: undefined,
+            problems: disk.fileSystem !== undefined ? [{ path: "fileSystem", message: "is set but format is not; set format: true, or remove fileSystem." }] : [],
+        };
+    }
+    const fileSystem = disk.fileSystem ?? allowed[0] ?? "ext4";
+    const problems = allowed.includes(fileSystem) ? [] : [{
+        path: "fileSystem",
+        message: `"${fileSystem}" is not a ${os === "linux" ? "Linux" : "Windows"} file system here; use ${allowed.map((f) => `"${f}"`).join(" or ")}.`,
+    }];
+    // The script finds the disk by its LUN; an invalid LUN is the LUN rule's to report.
+    if (problems.length > 0 || checkLun("lun", disk.lun).length > 0) {
+        return { plan: undefined, problems };
+    }
+    const target = { key: disk.name, lun: disk.lun };
+    return {
+        plan: {
+            resourceName: `${name}-format-${disk.name}`,
+            runCommandName: `format-${disk.name}`,
+            fileSystem,
+            mountPoint: os === "linux" ? linuxMountPoint(disk.name) : windowsMountPoint(disk.name),
+            script: fileSystem === "ext4" || fileSystem === "xfs"
+                ? linuxFormatScript({ ...target, fileSystem })
+                : windowsFormatScript({ ...target, fileSystem }),
+        },
+        problems: [],
+    };
+}
+
 export function planDataDisk(name: string, vmName: string, defaults: DataDiskDefaults, disk: DataDiskArgs): { plan: DataDiskPlan; problems: Problem[] } {
     const source = planSource(disk.source, defaults, disk);
     const owned = source.kind !== "existing";
@@ -111,6 +164,7 @@ export function planDataDisk(name: string, vmName: string, defaults: DataDiskDef
     const protection = disk.protection ?? defaults.protection;
     const caching = disk.caching ?? (noCachingReason(sku, disk.sizeGb) !== undefined ? "None" : "ReadOnly");
     const diskName = source.adoptedName ?? `${vmName}-disk-${disk.name}`;
+    const format = planFormat(name, defaults.os, disk);
     const problems: Problem[] = [
         ...(DISK_KEY.test(disk.name) ? [] : [{ path: "name", message: `"${disk.name}" must be 1-32 letters, digits and hyphens, starting and ending with a letter or digit.` }]),
         ...(!owned || diskName.length <= MAX_DISK_NAME ? [] : [{
@@ -125,6 +179,7 @@ export function planDataDisk(name: string, vmName: string, defaults: DataDiskDef
             : []),
         ...checkProtection("protection", protection),
         ...source.problems,
+        ...format.problems,
     ];
     if (problems.length === 0 && sku !== undefined) {
         problems.push(...checkCachingAllowed("caching", caching, sku, disk.sizeGb));
@@ -147,6 +202,7 @@ export function planDataDisk(name: string, vmName: string, defaults: DataDiskDef
             lock: owned && defaults.lock?.kind === "CanNotDelete"
                 ? { resourceName: `${name}-disk-${disk.name}-lock`, lockName: defaults.lock.name ?? `lock-${diskName}` }
                 : undefined,
+            format: format.plan,
         },
         problems,
     };

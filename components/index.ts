@@ -4,6 +4,10 @@
 export { LinuxVm, LINUX_VM_TYPE, type LinuxVmArgs } from "./linux-vm";
 export { WindowsVm, WINDOWS_VM_TYPE, GENERATED_PASSWORD, type WindowsVmArgs } from "./windows-vm";
 export { VmNetwork, VM_NETWORK_TYPE, type VmNetworkArgs } from "./network";
+export {
+    BackupVault, BACKUP_VAULT_TYPE, BACKUP_DEFAULTS, STORAGE_REDUNDANCIES, VAULT_NETWORK_ACCESS, planBackupVault,
+    type BackupVaultArgs, type VmBackupArgs, type StorageRedundancy, type VaultNetworkAccess,
+} from "./backup";
 export { PersistentVm } from "./vm";
 export type { VmArgs, OsDiskArgs, DataDiskArgs, DiskSourceArgs, VhdArgs, ImageReferenceArgs, LockArgs } from "./vm-args";
 export { IMAGES, IMAGE_KEYS, DEFAULT_IMAGE, catalogueImage, type ImageKey, type CatalogueImage, type ImagePlan, type OsType } from "./images";
@@ -12,4 +16,8 @@ export { planNetwork, MANAGEMENT_PORTS, type ManagementProtocol, type NetworkPla
 export { InvalidArgumentsError, type Problem } from "./problems";
 export { DISK_SKUS, CACHING_MODES, DISK_PROTECTIONS, LOCK_KINDS, type DiskSku, type Caching, type DiskProtection, type LockKind } from "./rules/disks";
 export { DISK_REPLACE_ON_CHANGES } from "./vm-options";
+export {
+    LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, linuxMountPoint, windowsMountPoint, linuxFormatScript, windowsFormatScript,
+    type FileSystem, type LinuxFileSystem, type WindowsFileSystem,
+} from "./disk-format";
 export type { PreflightFacts } from "./rules/placement";

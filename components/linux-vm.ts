@@ -3,6 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
+import { linuxAccess } from "./access-extension";
 import { PersistentVm, type OsProfile } from "./vm";
 import type { VmArgs } from "./vm-args";
 import { requirePlan, type VmPlan } from "./vm-plan";
@@ -11,8 +12,9 @@ export const LINUX_VM_TYPE = "azure-persistent-vm:index:LinuxVm";
 
 export interface LinuxVmArgs extends VmArgs {
     /**
-     * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator.
-     * Changing them later does not touch the VM (they are ignored after creation).
+     * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator. Changing them later
+     * rotates them in place: the VM access extension makes them the administrator's only authorized keys, and the VM
+     * is not replaced.
      * @default none given: an ED25519 key pair is generated and its private key exported, as a secret, in
      * `generatedPrivateKey`
      */
@@ -60,5 +62,6 @@ function linuxOsProfile(plan: VmPlan, args: LinuxVmArgs, childOptions: pulumi.Cu
             },
         },
         generatedCredential: key ? pulumi.secret(key.privateKeyOpenssh) : undefined,
+        access: linuxAccess(plan.adminUsername, publicKeys),
     };
 }

@@ -3,6 +3,8 @@
  * only values flow as `pulumi.Input`.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { VmBackupArgs } from "./backup";
+import type { FileSystem } from "./disk-format";
 import type { ImagePlan } from "./images";
 import type { Caching, DiskProtection, DiskSku, LockKind } from "./rules/disks";
 import type { PreflightFacts } from "./rules/placement";
@@ -109,6 +111,20 @@ export interface DataDiskArgs {
      * @default "ReadOnly"; "None" for Premium SSD v2, Ultra and disks of 4 TiB and more, which take no caching
      */
     readonly caching?: Caching;
+    /**
+     * Make the disk ready to use in the guest. A Run Command finds it by LUN, gives it one GPT partition and a file
+     * system only if it is blank, and mounts it at `/data/<name>` (Linux, by UUID in /etc/fstab, `nofail`) or at the
+     * folder `C:\data\<name>` (Windows). A disk that already holds a partition table or a file system is never
+     * formatted, only mounted, or refused with a message when it holds something else. The command runs again when it
+     * changes and on a replaced VM, which mounts the kept disk on the new machine.
+     * @default false: the disk is attached raw
+     */
+    readonly format?: boolean;
+    /**
+     * The file system a blank disk gets: "ext4" or "xfs" on Linux, "NTFS" or "ReFS" on Windows. Needs `format`.
+     * @default "ext4" on Linux, "NTFS" on Windows
+     */
+    readonly fileSystem?: FileSystem;
     /**
      * What happens to this disk when it leaves the stack: "protect" (Pulumi refuses to delete it), "retain" (Pulumi
      * forgets it, Azure keeps it) or "delete" (for scratch disks).
@@ -218,6 +234,13 @@ export interface VmArgs {
      * @default none
      */
     readonly lock?: LockArgs;
+    /**
+     * Azure Backup for the VM: a protected item under this policy (e.g. a `BackupVault`'s `policyId`), in the policy's
+     * vault, which must be in the VM's region and subscription. The item is `retainOnDelete`: neither a replacement
+     * nor removing the VM from the stack stops protection or deletes recovery points.
+     * @default none: the VM is not backed up
+     */
+    readonly backup?: VmBackupArgs;
     /**
      * Tags for the VM, its NIC and its disks.
      * @default none

@@ -2,6 +2,7 @@
  * Pure planning for a VM: defaults, names, validation and resource options, from plain arguments to a plain plan.
  * No Azure SDK here, no Outputs inspected: the component declares what this file decides.
  */
+import { checkBackupPolicyId } from "./backup-plan";
 import type { ImagePlan, OsType } from "./images";
 import { planImage, type PlannedImage } from "./image-plan";
 import { checkProtection, planDataDisk, sourceKind, type DataDiskDefaults, type DataDiskPlan } from "./disk-plan";
@@ -35,7 +36,13 @@ export type CredentialMode = "ssh-keys" | "generated-ssh-key" | "password" | "ge
 export interface VmPlan {
     readonly os: OsType;
     /** Pulumi logical names of the children. */
-    readonly resourceNames: { readonly vm: string; readonly nic: string; readonly credential: string };
+    readonly resourceNames: {
+        readonly vm: string;
+        readonly nic: string;
+        readonly credential: string;
+        readonly access: string;
+        readonly backup: string;
+    };
     /** Azure names. */
     readonly vmName: string;
     readonly nicName: string;
@@ -132,6 +139,7 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
     }
     const disks = args.dataDisks ?? [];
     const defaults: DataDiskDefaults = {
+        os,
         sku: diskSku,
         zones,
         protection: diskProtection,
@@ -147,6 +155,10 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         ...checkUnique(disks.map((d) => d.name), (i) => `dataDisks[${i}].name`, "data disk name", true),
         ...checkUnique(disks.map((d) => d.lun), (i) => `dataDisks[${i}].lun`, "LUN"),
     );
+
+    if (args.backup !== undefined) {
+        problems.push(...checkBackupPolicyId("backup.policyId", args.backup.policyId));
+    }
 
     const credential = fromDisk ? "none" : planCredential(os, credentials);
     // Credentials given to a VM built from its disk are refused outright (planOsDisk); checking them would be noise.
@@ -186,7 +198,10 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         ok: true,
         plan: {
             os,
-            resourceNames: { vm: `${name}-vm`, nic: `${name}-nic`, credential: os === "linux" ? `${name}-ssh-key` : `${name}-admin-password` },
+            resourceNames: { vm: `${name}-vm`, nic: `${name}-nic`, credential: os === "linux" ? `${name}-ssh-key` : `${name}-admin-password`,
+                access: `${name}-access`,
+                backup: `${name}-backup`,
+            },
             vmName,
             nicName: `${vmName}-nic`,
             computerName,

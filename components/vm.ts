@@ -5,8 +5,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
 import * as network from "@pulumi/azure-native/network";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
+import { declareAccessExtension, type AccessExtension } from "./access-extension";
+import { declareVmBackup } from "./backup";
 import type { VmArgs } from "./vm-args";
-import { declareDataDisk, declareOsDisk } from "./data-disk";
+import { declareDataDisk, declareDiskFormat, declareOsDisk } from "./data-disk";
 import { azureOsType } from "./os-disk-plan";
 import type { VmPlan } from "./vm-plan";
 
@@ -15,6 +17,8 @@ export interface OsProfile {
     /** Undefined for a VM built from an existing OS disk, which brings its own. */
     readonly osProfile: azureInputs.compute.OSProfileArgs | undefined;
     readonly generatedCredential: pulumi.Output<string> | undefined;
+    /** The extension that rotates the credential in place; undefined for a VM built from an existing OS disk. */
+    readonly access: AccessExtension | undefined;
 }
 
 /** Builds the OS profile; children it creates take the given options (they are parented to the component). */
@@ -57,7 +61,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
         const parent = { parent: this };
         const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
         const fromImage = plan.osDisk.source === "image";
-        const profile: OsProfile = fromImage ? buildOsProfile(parent) : { osProfile: undefined, generatedCredential: undefined };
+        const profile: OsProfile = fromImage ? buildOsProfile(parent) : { osProfile: undefined, generatedCredential: undefined, access: undefined };
 
         const nic = new network.NetworkInterface(plan.resourceNames.nic, {
             ...common,
@@ -133,6 +137,23 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             replaceOnChanges: [...plan.vmOptions.replaceOnChanges],
             ignoreChanges: [...plan.vmOptions.ignoreChanges],
         });
+
+        // What runs in the guest, in order, one step after the other (the disks are attached with the VM): the
+        // access extension, then each disk's formatting, by LUN.
+        const target = { ...common, vmName: vm.name };
+        let previous: pulumi.Resource = vm;
+        if (profile.access !== undefined) {
+            previous = declareAccessExtension(plan.resourceNames.access, profile.access, target, parent);
+        }
+        for (const disk of [...plan.dataDisks].sort((a, b) => a.lun - b.lun)) {
+            if (disk.format !== undefined) {
+                previous = declareDiskFormat(disk.format, target, { ...parent, dependsOn: [previous] });
+            }
+        }
+        if (args.backup !== undefined) {
+            // The planned name, not the VM's output: the item's id is made of it, and must stay known through a replacement.
+            declareVmBackup(plan.resourceNames.backup, args.backup, { id: vm.id, name: plan.vmName, resourceGroupName: args.resourceGroupName }, parent);
+        }
 
         this.generatedCredential = profile.generatedCredential;
         this.vmId = vm.id;

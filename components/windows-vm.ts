@@ -3,6 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { windowsAccess } from "./access-extension";
 import { PersistentVm, type OsProfile } from "./vm";
 import type { VmArgs } from "./vm-args";
 import { requirePlan, type VmPlan } from "./vm-plan";
@@ -25,8 +26,8 @@ export const GENERATED_PASSWORD = {
 
 export interface WindowsVmArgs extends VmArgs {
     /**
-     * The administrator password; it is treated as a secret whether or not it arrives as one. Changing it later does
-     * not touch the VM (it is ignored after creation).
+     * The administrator password; it is treated as a secret whether or not it arrives as one. Changing it later
+     * rotates it in place through the VM access extension; the VM is not replaced.
      * @default generated (see GENERATED_PASSWORD) and exported, as a secret, in `generatedAdminPassword`
      */
     readonly adminPassword?: pulumi.Input<string>;
@@ -47,7 +48,11 @@ function windowsOsProfile(plan: VmPlan, args: WindowsVmArgs, childOptions: pulum
     const generated = plan.credential === "generated-password"
         ? pulumi.secret(new random.RandomPassword(plan.resourceNames.credential, { ...GENERATED_PASSWORD }, childOptions).result)
         : undefined;
-    const password = generated ?? pulumi.secret(args.adminPassword);
+    const given = args.adminPassword !== undefined ? pulumi.secret(args.adminPassword) : undefined;
+    const password = generated ?? given;
+    if (password === undefined) {
+        throw new Error(`internal: WindowsVm planned credential "${plan.credential}" without a password`);
+    }
     const patchMode = plan.platformPatching ? "AutomaticByPlatform" : "AutomaticByOS";
     return {
         osProfile: {
@@ -62,5 +67,6 @@ function windowsOsProfile(plan: VmPlan, args: WindowsVmArgs, childOptions: pulum
             },
         },
         generatedCredential: generated,
+        access: windowsAccess(plan.adminUsername, password),
     };
 }

@@ -3,7 +3,9 @@
  * config; it passes what this returns to the components as plain arguments.
  */
 import { z } from "zod";
-import { CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, LOCK_KINDS } from "../components";
+import {
+    CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, LINUX_FILE_SYSTEMS, LOCK_KINDS, STORAGE_REDUNDANCIES, VAULT_NETWORK_ACCESS, WINDOWS_FILE_SYSTEMS,
+} from "../components";
 import { checkUnique } from "../components/problems";
 
 /** The config namespace: the project name in Pulumi.yaml. */
@@ -35,6 +37,8 @@ const dataDisk = z.strictObject({
     sku: z.enum(DISK_SKUS).optional(),
     caching: z.enum(CACHING_MODES).optional(),
     protection: z.enum(DISK_PROTECTIONS).optional(),
+    format: z.boolean().optional(),
+    fileSystem: z.enum([...LINUX_FILE_SYSTEMS, ...WINDOWS_FILE_SYSTEMS]).optional(),
 });
 
 const preflightFacts = z.strictObject({
@@ -46,6 +50,21 @@ const preflightFacts = z.strictObject({
     }).optional(),
     regionHasZones: z.boolean().optional(),
     imageGeneration: z.union([z.literal(1), z.literal(2)]).optional(),
+});
+
+const lock = z.strictObject({ kind: z.enum(LOCK_KINDS), name: z.string().optional() });
+
+/** The stack's backup: a vault and policy it creates (the fields below), or an existing policy (`policyId`). */
+const backup = z.strictObject({
+    policyId: z.string().optional(),
+    vaultName: z.string().optional(),
+    policyName: z.string().optional(),
+    scheduleTime: z.string().optional(),
+    retentionDays: z.number().int().optional(),
+    instantRestoreDays: z.number().int().optional(),
+    storageRedundancy: z.enum(STORAGE_REDUNDANCIES).optional(),
+    publicNetworkAccess: z.enum(VAULT_NETWORK_ACCESS).optional(),
+    lock: lock.optional(),
 });
 
 const vm = z.strictObject({
@@ -62,7 +81,8 @@ const vm = z.strictObject({
     dataDisks: z.array(dataDisk).optional(),
     securityType: z.enum(["TrustedLaunch", "Standard"]).optional(),
     diskProtection: z.enum(DISK_PROTECTIONS).optional(),
-    lock: z.strictObject({ kind: z.enum(LOCK_KINDS), name: z.string().optional() }).optional(),
+    lock: lock.optional(),
+    backup: z.boolean().optional(),
     preflightFacts: preflightFacts.optional(),
     tags: z.record(z.string(), z.string()).optional(),
 });
@@ -77,12 +97,14 @@ const schema = z.strictObject({
         allowManagementFromAnywhere: z.boolean().default(false),
     }),
     vms: z.array(vm).min(1),
+    backup: backup.optional(),
     tags: z.record(z.string(), z.string()).optional(),
     adminPasswordVms: z.array(z.string()),
 });
 
 export type StackConfig = z.infer<typeof schema>;
 export type VmConfig = z.infer<typeof vm>;
+export type BackupConfig = z.infer<typeof backup>;
 
 /** The raw values, as `pulumi.Config` returns them (undefined where a key is absent). */
 export interface RawStackConfig {
@@ -90,6 +112,7 @@ export interface RawStackConfig {
     readonly createResourceGroup: unknown;
     readonly network: unknown;
     readonly vms: unknown;
+    readonly backup: unknown;
     readonly tags: unknown;
     /** The VM names `adminPasswords` has a value for (its keys, never its values). */
     readonly adminPasswordVms: readonly string[];
@@ -118,7 +141,10 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
     return result.data;
 }
 
-/** Rules that span entries: unique VM names, OS-specific keys, passwords only for Windows VMs that exist. */
+/**
+ * Rules that span entries: unique VM names, OS-specific keys, backup only with a vault or policy, passwords only for
+ * Windows VMs that exist.
+ */
 function crossChecks(config: StackConfig): string[] {
     const where = (index: number) => `${NAMESPACE}:vms[${index}] ("${config.vms[index]?.name ?? ""}")`;
     const problems = checkUnique(config.vms.map((entry) => entry.name), (i) => `${where(i)}.name`, "VM name", true)
@@ -132,6 +158,15 @@ function crossChecks(config: StackConfig): string[] {
             }
         }
     });
+    config.vms.forEach((entry, index) => {
+        if (entry.backup === true && config.backup === undefined) {
+            problems.push(`${where(index)}.backup: needs the stack's ${NAMESPACE}:backup key: {} for a vault with the defaults, or { policyId } for an existing policy.`);
+        }
+    });
+    const vaultKeys = Object.keys(config.backup ?? {}).filter((key) => key !== "policyId");
+    if (config.backup?.policyId !== undefined && vaultKeys.length > 0) {
+        problems.push(`${NAMESPACE}:backup: policyId uses an existing policy, so ${vaultKeys.join(", ")} would configure nothing; remove ${vaultKeys.length > 1 ? "them" : "it"} or policyId.`);
+    }
     for (const name of config.adminPasswordVms) {
         const target = config.vms.find((entry) => entry.name === name);
         if (target?.os !== "windows") {

@@ -2,8 +2,8 @@
  * The component rules, run over the whole stack config before anything is declared, so one error lists every
  * problem of every VM and of the network, each named by its config key.
  */
-import { planNetwork, planVm, type ManagementProtocol } from "../components";
-import { NAMESPACE, type StackConfig, type VmConfig } from "./config";
+import { planBackupVault, planVm, planNetwork, type BackupVaultArgs, type ManagementProtocol } from "../components";
+import { NAMESPACE, type BackupConfig, type StackConfig, type VmConfig } from "./config";
 
 /**
  * The offline plan (`npm run plan`) cannot decrypt `secure:` values; it hands them to the program as this
@@ -11,10 +11,35 @@ import { NAMESPACE, type StackConfig, type VmConfig } from "./config";
  */
 export const UNKNOWN_SECRET = "[secret]";
 
-/** The plain arguments a config entry gives its component (the network's ids are added when it exists). */
-export function vmArgs(entry: VmConfig, config: StackConfig, location: string) {
-    const { name, os, sshPublicKeys, customData, tags, ...common } = entry;
+/** The vault's name when the stack's backup key does not give one. */
+export const DEFAULT_VAULT_NAME = "rsv-persistent-vm";
+
+/** The policy a VM that opts in to backup is protected by: the stack's existing one, or the vault's (known later). */
+const POLICY_PLACEHOLDER = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v/backupPolicies/p";
+
+/** The arguments of the stack's BackupVault, from its backup key (which has no policyId). */
+export function backupVaultArgs(backup: BackupConfig, config: StackConfig, location: string): BackupVaultArgs {
     return {
+        vaultName: backup.vaultName ?? DEFAULT_VAULT_NAME,
+        policyName: backup.policyName,
+        scheduleTime: backup.scheduleTime,
+        retentionDays: backup.retentionDays,
+        instantRestoreDays: backup.instantRestoreDays,
+        storageRedundancy: backup.storageRedundancy,
+        publicNetworkAccess: backup.publicNetworkAccess,
+        lock: backup.lock,
+        resourceGroupName: config.resourceGroupName,
+        location,
+        tags: config.tags,
+    };
+}
+
+/** The plain arguments a config entry gives its component (the network's ids and the backup policy are added later). */
+export function vmArgs(entry: VmConfig, config: StackConfig, location: string) {
+    // `backup` is a switch here; the VM gets the policy it switches on in index.ts.
+    const { name, os, sshPublicKeys, customData, tags, backup, ...common } = entry;
+    return {
+        backup: backup === true,
         common: { ...common, resourceGroupName: config.resourceGroupName, location, tags: { ...config.tags, ...tags } },
         name,
         os,
@@ -34,6 +59,7 @@ function configKey(where: string, vmName: string, path: string): string {
         case "resourceGroupName": return `${NAMESPACE}:resourceGroupName`;
         case "location": return "azure-native:location";
         case "vmName": return `${where}.name`;
+        case "backup.policyId": return `${NAMESPACE}:backup.policyId`;
         default: return `${where}.${path}`;
     }
 }
@@ -49,7 +75,8 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
         const { common, name, os, sshPublicKeys, customData } = vmArgs(entry, config, location);
         const password = adminPasswords[name];
         // Only problems matter here: an unknown password is simply not checked.
-        const result = planVm(os, name, { ...common, subnetId: "" }, {
+        const policyId = entry.backup === true ? (config.backup?.policyId ?? POLICY_PLACEHOLDER) : undefined;
+        const result = planVm(os, name, { ...common, subnetId: "", backup: policyId !== undefined ? { policyId } : undefined }, {
             sshPublicKeys,
             customData,
             adminPassword: password === UNKNOWN_SECRET ? undefined : password,
@@ -59,5 +86,11 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
             problems.push(...result.problems.map((p) => `${configKey(where, name, p.path)}: ${p.message}`));
         }
     });
+    if (config.backup !== undefined && config.backup.policyId === undefined) {
+        const vault = planBackupVault("backup", backupVaultArgs(config.backup, config, location));
+        if (!vault.ok) {
+            problems.push(...vault.problems.map((p) => `${NAMESPACE}:backup.${p.path}: ${p.message}`));
+        }
+    }
     return [...new Set(problems)];
 }

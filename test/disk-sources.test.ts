@@ -68,7 +68,7 @@ describe("GIVEN a VM whose data disks come from a snapshot, a VHD, an adopted di
 
     it("THEN the referenced disk is attached by its id, and the stack declares no disk or lock for it", async () => {
         expect(named(recorder, "migrated").map((r) => r.name).sort()).toEqual([
-            "migrated", "migrated-disk-copy", "migrated-disk-copy-lock", "migrated-disk-legacy", "migrated-disk-legacy-lock",
+            "migrated", "migrated-access", "migrated-disk-copy", "migrated-disk-copy-lock", "migrated-disk-legacy", "migrated-disk-legacy-lock",
             "migrated-disk-vhd", "migrated-disk-vhd-lock", "migrated-nic", "migrated-vm",
         ]);
         const storage = recorder.get("azure-native:compute:VirtualMachine", "migrated-vm").inputs["storageProfile"] as { dataDisks: unknown[] };

@@ -32,15 +32,16 @@ describe("GIVEN a zonal Linux VM with an SSH key and two data disks", () => {
         await settled(vm);
     });
 
-    it("THEN it registers exactly a NIC, one Disk per data disk and the VM, all parented to the component", () => {
+    it("THEN it registers exactly a NIC, one Disk per data disk, the VM and its access extension, all parented to the component", () => {
         const component = recorder.get("azure-persistent-vm:index:LinuxVm", "db01");
         expect(childrenOf(recorder, component.urn)).toEqual([
             "azure-native:compute:Disk::db01-disk-data",
             "azure-native:compute:Disk::db01-disk-logs",
             "azure-native:compute:VirtualMachine::db01-vm",
+            "azure-native:compute:VirtualMachineExtension::db01-access",
             "azure-native:network:NetworkInterface::db01-nic",
         ]);
-        expect(named(recorder, "db01").map((r) => r.name).sort()).toEqual(["db01", "db01-disk-data", "db01-disk-logs", "db01-nic", "db01-vm"]);
+        expect(named(recorder, "db01").map((r) => r.name).sort()).toEqual(["db01", "db01-access", "db01-disk-data", "db01-disk-logs", "db01-nic", "db01-vm"]);
     });
 
     it("THEN each data disk is a protected, zonal (unless zone-redundant), network-closed managed disk", () => {
@@ -174,11 +175,13 @@ describe("GIVEN two Linux VMs in one program, each with a disk named data", () =
         const b = new LinuxVm("twin-b", { ...base, sshPublicKeys: [ED25519_KEY], dataDisks: [{ name: "data", lun: 0, sizeGb: 32 }] });
         await Promise.all([settled(a), settled(b)]);
         const names = (prefix: string) => named(recorder, prefix).filter((r) => r.custom).map((r) => r.name);
-        const azureNames = (prefix: string) => named(recorder, prefix).filter((r) => r.custom)
-            .map((r) => String(r.inputs["vmName"] ?? r.inputs["diskName"] ?? r.inputs["networkInterfaceName"]));
-        expect(names("twin-a").sort()).toEqual(["twin-a-disk-data", "twin-a-nic", "twin-a-vm"]);
+        // An extension's Azure name is scoped to its VM.
+        const azureNames = (prefix: string) => named(recorder, prefix).filter((r) => r.custom).map((r) => r.inputs["vmExtensionName"] !== undefined
+            ? `${String(r.inputs["vmName"])}/${String(r.inputs["vmExtensionName"])}`
+            : String(r.inputs["vmName"] ?? r.inputs["diskName"] ?? r.inputs["networkInterfaceName"]));
+        expect(names("twin-a").sort()).toEqual(["twin-a-access", "twin-a-disk-data", "twin-a-nic", "twin-a-vm"]);
         expect(names("twin-a").filter((n) => names("twin-b").includes(n))).toEqual([]);
-        expect(azureNames("twin-a").sort()).toEqual(["twin-a", "twin-a-disk-data", "twin-a-nic"]);
+        expect(azureNames("twin-a").sort()).toEqual(["twin-a", "twin-a-disk-data", "twin-a-nic", "twin-a/VMAccessForLinux"]);
         expect(azureNames("twin-a").filter((n) => azureNames("twin-b").includes(n))).toEqual([]);
     });
 });

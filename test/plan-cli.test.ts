@@ -41,7 +41,7 @@ async function planCli(args: readonly string[], cwd = REPO): Promise<CliRun> {
 
 const badConfig = path.join(scratch, "Pulumi.bad.yaml");
 fs.writeFileSync(badConfig, fs.readFileSync(path.join(REPO, "Pulumi.dev.yaml"), "utf8")
-    .replace("{ name: data, lun: 0, sizeGb: 128, sku: Premium_LRS, caching: ReadOnly }", "{ name: data, lun: 64, sizeGb: 128 }"));
+    .replace("{ name: data, lun: 0, sizeGb: 128, sku: Premium_LRS, caching: ReadOnly, format: true }", "{ name: data, lun: 64, sizeGb: 128 }"));
 
 let text: CliRun;
 let json: CliRun;
@@ -62,9 +62,9 @@ const SNAPSHOT_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourc
 const EXISTING_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.Compute/disks/archive";
 fs.writeFileSync(durableConfig, devConfig
     .replace("adminUsername: azureuser", "adminUsername: azureuser\n      lock: { kind: CanNotDelete }")
-    .replace("caching: ReadOnly }", `caching: ReadOnly }\n        - { name: logs, lun: 1, source: { copyFrom: "${SNAPSHOT_ID}" } }`)
-    .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS }", `{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS }\n        - { name: archive, lun: 1, source: { existingId: "${EXISTING_ID}" } }`)
-    .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS }", "{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, protection: retain }"));
+    .replace("caching: ReadOnly, format: true }", `caching: ReadOnly, format: true }\n        - { name: logs, lun: 1, source: { copyFrom: "${SNAPSHOT_ID}" }, format: true, fileSystem: xfs }`)
+    .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true }", `{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true }\n        - { name: archive, lun: 1, source: { existingId: "${EXISTING_ID}" } }`)
+    .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true }", "{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true, protection: retain }"));
 beforeAll(async () => {
     [text, json, mermaid, bad, toFile, unknownSize, openToAll, durable] = await Promise.all([
         planCli([]),
@@ -88,10 +88,15 @@ describe("GIVEN the dev stack WHEN npm run plan runs", () => {
         expect(text.code).toBe(0);
         const lines = text.stdout.split("\n");
         expect(lines[0]).toBe(`Plan for stack "dev" of project "azure-persistent-vm" (offline: nothing is deployed; ids and outputs are placeholders)`);
-        expect(lines).toContain(" +   │  ├─ azure-native:compute:Disk                   web01-disk-data          create  [protect]");
-        expect(lines).toContain("Resources: 15 to create");
+        expect(lines).toContain(" +   │  ├─ azure-native:compute:Disk                                      web01-disk-data          create  [protect]");
+        expect(lines).toContain(" +   │  ├─ azure-native:compute:VirtualMachineRunCommandByVirtualMachine  web01-format-data        create");
+        expect(lines).toContain("Resources: 19 to create");
         expect(lines).toContain("    web01  linux  Standard_D2s_v5  Canonical:ubuntu-24_04-lts:server:latest  zone 1");
-        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source Empty  lock none");
+        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source Empty  lock none  mount /data/data ext4");
+        expect(lines).toContain("        credential rotation  VMAccessForLinux 1.5");
+        expect(lines).toContain("        credential rotation  VMAccessAgent 2.4");
+        expect(lines).toContain("        disk data  LUN 0  256 GiB  Premium_LRS  ReadOnly  protection protect  source Empty  lock none  mount C:\\data\\data NTFS");
+        expect(lines.filter((l) => l === "        backup  none")).toHaveLength(2);
         expect(lines).toContain("    app01  windows  Standard_D2s_v5  MicrosoftWindowsServer:WindowsServer:2025-datacenter-azure-edition:latest  zone 1");
         expect(lines).toContain(`    generatedCredentials: "[secret]"`);
     });
@@ -167,14 +172,14 @@ describe("GIVEN a config file whose VM breaks a rule WHEN npm run plan -- --conf
 });
 
 describe("GIVEN a stack whose Linux VM locks its disks and whose Windows VM retains its disk", () => {
-    it("THEN the plan shows, per disk, its protection mode, source and lock", () => {
+    it("THEN the plan shows, per disk, its protection mode, source, lock and mount", () => {
         expect(durable.code).toBe(0);
         const lines = durable.stdout.split("\n");
-        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source Empty  lock CanNotDelete");
-        expect(lines).toContain("        disk data  LUN 0  256 GiB  Premium_LRS  ReadOnly  protection retain  source Empty  lock none");
-        expect(lines).toContain("        disk logs  LUN 1  source size  Premium_LRS  ReadOnly  protection protect  source Copy  lock CanNotDelete");
-        expect(lines).toContain("        disk archive  LUN 1  source size  -  ReadOnly  protection not owned  source existing disk  lock none");
-        expect(lines).toContain(" +   │  ├─ azure-native:authorization:ManagementLockByScope  web01-disk-data-lock     create");
+        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source Empty  lock CanNotDelete  mount /data/data ext4");
+        expect(lines).toContain("        disk data  LUN 0  256 GiB  Premium_LRS  ReadOnly  protection retain  source Empty  lock none  mount C:\\data\\data NTFS");
+        expect(lines).toContain("        disk logs  LUN 1  source size  Premium_LRS  ReadOnly  protection protect  source Copy  lock CanNotDelete  mount /data/logs xfs");
+        expect(lines).toContain("        disk archive  LUN 1  source size  -  ReadOnly  protection not owned  source existing disk  lock none  mount none");
+        expect(lines.filter((l) => /^ \+ {3}│ {2}├─ azure-native:authorization:ManagementLockByScope +web01-disk-data-lock +create$/.test(l))).toHaveLength(1);
     });
 });
 
@@ -185,9 +190,9 @@ describe("GIVEN the rebuild template (Pulumi.rebuild.yaml) WHEN npm run plan -- 
         const lines = run.stdout.split("\n");
         expect(lines).toContain("    web01  linux  Standard_D2s_v5  (built from its OS disk)  zone 1");
         expect(lines).toContain("        OS disk  -  disk size  ReadWrite  deleteOption Detach  source existing disk");
-        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source adopted  lock none");
+        expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source adopted  lock none  mount none");
         expect(lines).toContain("        OS disk  Premium_LRS  disk size  ReadWrite  deleteOption Detach  source Copy");
-        expect(lines).toContain("        disk data-z2  LUN 0  source size  Premium_LRS  ReadOnly  protection protect  source Copy  lock none");
+        expect(lines).toContain("        disk data-z2  LUN 0  source size  Premium_LRS  ReadOnly  protection protect  source Copy  lock none  mount none");
         expect(run.stdout).not.toContain("RandomPassword");
     });
 });

@@ -59,6 +59,7 @@ const LUN_RANGE = (lun: number): string => `${lun} is outside 0-63 (set a LUN fr
 const NO_CACHING_ON = (caching: string, sku: string): string => `"${caching}" is not allowed on ${sku} disks; they take no host caching (set caching: "None").`;
 const NO_CACHING_AT = (caching: string, sizeGb: number): string => `"${caching}" is not allowed on a disk of ${sizeGb} GiB; disks of 4096 GiB and more take no host caching (set caching: "None").`;
 const NEEDS_PREMIUM = (sku: string, size: string): string => `"${sku}" needs a size with premium storage, and ${size} has none (choose an "s" size such as Standard_D2s_v5, or a Standard SKU).`;
+const BAD_POLICY_ID = (id: string): string => `"${id}" is not a backup policy id; expected /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.RecoveryServices/vaults/<vault>/backupPolicies/<policy> (use a BackupVault's policyId).`;
 const NOT_A_ZONE = (zone: string): string => `"${zone}" is not an availability zone; use "1", "2" or "3", or leave zone unset for a regional VM.`;
 const ANYONE = (source: string): string => `"${source}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).`;
 const NOT_CIDR = (text: string): string => `"${text}" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".`;
@@ -739,6 +740,33 @@ const REJECTED: readonly Rejected[] = [
         problems: [{ path: "plan", message: `is for imageReference and galleryImageId images; the catalogue image "windows-server-2025" brings its own (remove plan, or name the image with imageReference).` }],
     },
 
+    // Formatting data disks in the guest, and backup.
+    {
+        scenario: "a file system without format",
+        os: "linux", args: { dataDisks: [{ name: "data", lun: 0, sizeGb: 64, fileSystem: "xfs" }] },
+        problems: [{ path: "dataDisks[0].fileSystem", message: "is set but format is not; set format: true, or remove fileSystem." }],
+    },
+    {
+        scenario: "a Linux file system on a Windows VM",
+        os: "windows", args: { dataDisks: [{ name: "data", lun: 0, sizeGb: 64, format: true, fileSystem: "xfs" }] },
+        problems: [{ path: "dataDisks[0].fileSystem", message: `"xfs" is not a Windows file system here; use "NTFS" or "ReFS".` }],
+    },
+    {
+        scenario: "a Windows file system on a Linux VM",
+        os: "linux", args: { dataDisks: [{ name: "data", lun: 0, sizeGb: 64, format: true, fileSystem: "NTFS" }] },
+        problems: [{ path: "dataDisks[0].fileSystem", message: `"NTFS" is not a Linux file system here; use "ext4" or "xfs".` }],
+    },
+    {
+        scenario: "a formatted disk at a LUN outside 0-63 (reported once, by the LUN rule)",
+        os: "linux", args: { dataDisks: [{ name: "data", lun: 64, sizeGb: 64, format: true }] },
+        problems: [{ path: "dataDisks[0].lun", message: LUN_RANGE(64) }],
+    },
+    {
+        scenario: "a backup policy id that names a vault, not a policy",
+        os: "linux", args: { backup: { policyId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv" } },
+        problems: [{ path: "backup.policyId", message: BAD_POLICY_ID("/subscriptions/0/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv") }],
+    },
+
     // Several families at once.
     {
         scenario: "a Windows VM with a long computer name, a reserved username and a refused password",
@@ -963,6 +991,22 @@ const ACCEPTED: readonly Accepted[] = [
         scenario: "a gallery image the VM states is Gen2",
         os: "linux", args: { galleryImageId: GALLERY_IMAGE, preflightFacts: { imageGeneration: 2 } },
         resolved: (p) => p.securityType, value: "TrustedLaunch",
+    },
+    {
+        scenario: "a formatted disk at the last LUN, with the default file system of each OS",
+        os: "linux", args: { dataDisks: [{ name: "data", lun: 63, sizeGb: 64, format: true }] },
+        resolved: (p) => [p.dataDisks[0]?.format?.fileSystem, p.dataDisks[0]?.format?.mountPoint, p.dataDisks[0]?.format?.runCommandName],
+        value: ["ext4", "/data/data", "format-data"],
+    },
+    {
+        scenario: "a formatted Windows disk with ReFS",
+        os: "windows", args: { dataDisks: [{ name: "sql-logs", lun: 1, sizeGb: 64, format: true, fileSystem: "ReFS" }] },
+        resolved: (p) => [p.dataDisks[0]?.format?.fileSystem, p.dataDisks[0]?.format?.mountPoint], value: ["ReFS", "C:\\data\\sql-logs"],
+    },
+    {
+        scenario: "a backup policy id in any letter case",
+        os: "linux", args: { backup: { policyId: "/SUBSCRIPTIONS/0/resourcegroups/rg/providers/microsoft.recoveryservices/VAULTS/rsv/backupPolicies/daily" } },
+        resolved: (p) => p.resourceNames.backup, value: "vm01-backup",
     },
     {
         scenario: "AlmaLinux by imageReference with its purchase plan",

@@ -7,7 +7,7 @@
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { VM_REPLACE_ON_CHANGES } from "../components";
+import { VM_REPLACE_ON_CHANGES, linuxFormatScript } from "../components";
 import { runProgram, type ProgramRun } from "../tools/recorder/program";
 import type { Registration } from "../tools/recorder/recorder";
 
@@ -15,15 +15,18 @@ const projectDir = path.resolve(__dirname, "..");
 const DEV_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe throwaway-dev-key@azure-persistent-vm";
 const KEPT = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-persistent-vm-dev/providers/Microsoft.Compute/disks/web01_OsDisk_1_kept";
 
+// The dev stack's VMs, with backup on for web01 (the dev stack leaves it off), so that the backup item is compared too.
 const WEB01 = {
     name: "web01", os: "linux", image: "ubuntu-24.04", size: "Standard_D2s_v5", zone: "1", adminUsername: "azureuser",
     sshPublicKeys: [DEV_KEY], osDisk: { sizeGb: 64, sku: "Premium_LRS" },
-    dataDisks: [{ name: "data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly" }],
+    dataDisks: [{ name: "data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly", format: true }],
+    backup: true,
 };
 const APP01 = {
     name: "app01", os: "windows", image: "windows-server-2025", size: "Standard_D2s_v5", zone: "1", adminUsername: "winadmin",
-    dataDisks: [{ name: "data", lun: 0, sizeGb: 256, sku: "Premium_LRS" }],
+    dataDisks: [{ name: "data", lun: 0, sizeGb: 256, sku: "Premium_LRS", format: true }],
 };
+const BACKUP = { "azure-persistent-vm:backup": {} };
 
 /** One config change per create-only property the stack's config can reach, applied to web01. */
 const CHANGES: Readonly<Record<string, { readonly web01?: Record<string, unknown>; readonly location?: string; readonly paths: readonly string[] }>> = {
@@ -35,7 +38,7 @@ const CHANGES: Readonly<Record<string, { readonly web01?: Record<string, unknown
     "OS disk SKU": { web01: { ...WEB01, osDisk: { sizeGb: 64, sku: "StandardSSD_LRS" } }, paths: ["storageProfile.osDisk.managedDisk.storageAccountType"] },
     "security type": { web01: { ...WEB01, securityType: "Standard" }, paths: ["securityProfile.securityType", "securityProfile.uefiSettings"] },
     "OS disk from a kept disk": {
-        web01: { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: "1", osDisk: { source: { existingId: KEPT } }, dataDisks: WEB01.dataDisks },
+        web01: { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: "1", osDisk: { source: { existingId: KEPT } }, dataDisks: WEB01.dataDisks, backup: true },
         paths: ["storageProfile.osDisk.createOption", "storageProfile.osDisk.managedDisk.id", "storageProfile.imageReference"],
     },
     "zone": { web01: { ...WEB01, zone: "2" }, paths: ["zones"] },
@@ -75,12 +78,13 @@ const runs = new Map<string, ProgramRun>();
 beforeAll(async () => {
     const entries = Object.entries(CHANGES);
     const results = await Promise.all([
-        runProgram({ projectDir, stack: "dev" }),
+        runProgram({ projectDir, stack: "dev", configOverrides: { ...BACKUP, "azure-persistent-vm:vms": [WEB01, APP01] } }),
         ...entries.map(([, change]) => runProgram({
             projectDir,
             stack: "dev",
             configOverrides: {
-                ...(change.web01 !== undefined ? { "azure-persistent-vm:vms": [change.web01, APP01] } : {}),
+                ...BACKUP,
+                "azure-persistent-vm:vms": [change.web01 ?? WEB01, APP01],
                 ...(change.location !== undefined ? { "azure-native:location": change.location } : {}),
             },
         })),
@@ -129,9 +133,12 @@ describe.each(Object.keys(CHANGES))("GIVEN the dev stack WHEN web01's %s changes
 });
 
 describe("GIVEN each change WHEN the two runs are compared resource by resource", () => {
-    it("THEN only the VM changes, except that a move changes protected disks, which the engine would refuse", () => {
+    it("THEN only the VM changes (and its access extension, when the administrator changes), except that a move changes protected disks, which the engine would refuse", () => {
         const expected: Record<string, string[]> = Object.fromEntries(Object.keys(CHANGES).map((c) => [c, ["azure-native:compute:VirtualMachine::web01-vm"]]));
         expected["zone"] = ["azure-native:compute:Disk::web01-disk-data", "azure-native:compute:VirtualMachine::web01-vm"];
+        // The access extension carries the administrator's name; a VM built from a disk has no administrator to reset.
+        expected["admin username"] = ["azure-native:compute:VirtualMachine::web01-vm", "azure-native:compute:VirtualMachineExtension::web01-access"];
+        expected["OS disk from a kept disk"] = expected["admin username"];
         // A location move changes exactly the resources that carry a location (not the subnet, which has none).
         expected["location"] = baseline.registrations.filter((r) => r.inputs["location"] !== undefined).map((r) => `${r.type}::${r.name}`).sort();
         expect(Object.fromEntries(Object.keys(CHANGES).map((c) => [c, changed(baseline, runFor(c))]))).toEqual(expected);
@@ -145,6 +152,71 @@ describe("GIVEN each change WHEN the two runs are compared resource by resource"
                 expect(disk.options.protect).toBe(true);
                 expect(disk.options.replaceOnChanges).toContain(change === "zone" ? "zones" : "location");
             }
+        }
+    });
+});
+
+/**
+ * Every resource that takes one of web01-vm's outputs as an input, what becomes of it when the VM is replaced, and
+ * the property of its registration that shows it. The engine's part (re-creating a resource whose VM-derived input is
+ * unknown during the replacement) is documented Pulumi behaviour, not demonstrated offline.
+ */
+const DEPENDENTS: Readonly<Record<string, { readonly fate: string; readonly shown: (before: Registration, after: Registration, vm: Registration) => void }>> = {
+    "azure-native:compute:VirtualMachineExtension": {
+        fate: "re-created with the VM, which it names through the VM's output; it holds no data and applies the stack's current credential again",
+        shown: (before, after, vm) => {
+            const profile = vm.inputs["osProfile"] as { adminUsername: string; linuxConfiguration: { ssh: { publicKeys: { keyData: string }[] } } };
+            expect([after.inputs["vmName"], after.inputs["type"]]).toEqual([vm.inputs["vmName"], before.inputs["type"]]);
+            expect([after.inputs["protectedSettings"], after.secretPaths]).toEqual([{
+                username: profile.adminUsername,
+                ssh_key: profile.linuxConfiguration.ssh.publicKeys.map((k) => k.keyData).join("\n"),
+                remove_prior_keys: true,
+            }, ["protectedSettings"]]);
+        },
+    },
+    "azure-native:compute:VirtualMachineRunCommandByVirtualMachine": {
+        fate: "re-created with the VM; it holds no data, and its script never formats a disk that has a file system (test/disk-format.test.ts), so on the new VM it mounts the kept disk again",
+        shown: (before, after) => {
+            expect(after.inputs["source"]).toEqual({ script: linuxFormatScript({ key: "data", lun: 0, fileSystem: "ext4" }) });
+            expect(after.inputs["source"]).toEqual(before.inputs["source"]);
+        },
+    },
+    "azure-native:recoveryservices:ProtectedItem": {
+        fate: "kept: its id is made of the VM's planned name, known through a replacement, so the engine has nothing to replace, and it is retainOnDelete",
+        shown: (before, after) => {
+            expect(after.options.retainOnDelete).toBe(true);
+            const identity = (r: Registration) => ["resourceGroupName", "vaultName", "fabricName", "containerName", "protectedItemName"].map((k) => r.inputs[k]);
+            expect(identity(after)).toEqual(identity(before));
+            expect(identity(after)).not.toContain("[unknown]");
+        },
+    },
+};
+
+/** The resources that take one of web01-vm's outputs as an input. */
+function dependentsOfVm(run: ProgramRun): Registration[] {
+    const vm = vmOf(run);
+    return run.registrations.filter((r) => r.options.dependencies.includes(vm.urn) && r.urn !== vm.urn && r.type !== "pulumi:pulumi:Stack");
+}
+
+describe("GIVEN the resources that hang off the VM WHEN the VM is replaced", () => {
+    it("THEN each is listed with its fate: an access extension, a format command and the backup item", () => {
+        expect(Object.fromEntries(dependentsOfVm(baseline).map((r) => [r.name, DEPENDENTS[r.type]?.fate ?? "NOT LISTED"]))).toEqual({
+            "web01-access": DEPENDENTS["azure-native:compute:VirtualMachineExtension"]?.fate,
+            "web01-format-data": DEPENDENTS["azure-native:compute:VirtualMachineRunCommandByVirtualMachine"]?.fate,
+            "web01-backup": DEPENDENTS["azure-native:recoveryservices:ProtectedItem"]?.fate,
+        });
+    });
+
+    it.each(Object.keys(CHANGES))("THEN after the %s change each one loses nothing or is retained", (change) => {
+        const after = runFor(change);
+        const listed = dependentsOfVm(after);
+        expect(listed.every((r) => DEPENDENTS[r.type] !== undefined)).toBe(true);
+        for (const r of listed) {
+            const before = baseline.registrations.find((b) => b.type === r.type && b.name === r.name);
+            if (before === undefined) {
+                throw new Error(`${r.name} exists only after the change`);
+            }
+            DEPENDENTS[r.type]?.shown(before, r, vmOf(after));
         }
     });
 });

@@ -12,6 +12,7 @@ const RAW: RawStackConfig = {
     createResourceGroup: undefined,
     network: { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24" },
     vms: [WEB01, APP01],
+    backup: undefined,
     tags: undefined,
     adminPasswordVms: [],
 };
@@ -39,6 +40,7 @@ describe("GIVEN a stack config with only the required keys WHEN it is parsed", (
                 { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: "1", sshPublicKeys: [ED25519_KEY] },
                 { name: "app01", os: "windows", size: "Standard_D2s_v5", dataDisks: [{ name: "data", lun: 0, sizeGb: 256 }] },
             ],
+            backup: undefined,
             tags: undefined,
             adminPasswordVms: [],
         });
@@ -124,6 +126,21 @@ describe("GIVEN a stack config a user gets wrong WHEN it is parsed", () => {
             scenario: "an adminPasswords key for a Linux VM",
             raw: { adminPasswordVms: ["web01"] },
             problems: [`azure-persistent-vm:adminPasswords.web01: there is no Windows VM named "web01"; remove the key or fix the name.`],
+        },
+        {
+            scenario: "a VM that opts in to backup in a stack without a backup key",
+            raw: { vms: [{ ...WEB01, backup: true }, APP01] },
+            problems: [`azure-persistent-vm:vms[0] ("web01").backup: needs the stack's azure-persistent-vm:backup key: {} for a vault with the defaults, or { policyId } for an existing policy.`],
+        },
+        {
+            scenario: "an existing backup policy together with settings for a vault the stack would create",
+            raw: { backup: { policyId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v/backupPolicies/p", retentionDays: 60, vaultName: "rsv" } },
+            problems: [`azure-persistent-vm:backup: policyId uses an existing policy, so vaultName, retentionDays would configure nothing; remove them or policyId.`],
+        },
+        {
+            scenario: "a file system that is not offered",
+            raw: { vms: [WEB01, { ...APP01, dataDisks: [{ name: "data", lun: 0, sizeGb: 256, format: true, fileSystem: "btrfs" }] }] },
+            problems: [`azure-persistent-vm:vms[1] ("app01").dataDisks[0].fileSystem: "btrfs" is not allowed; use one of "ext4", "xfs", "NTFS", "ReFS".`],
         },
     ])("THEN $scenario is refused with exactly its problems", ({ raw, problems }) => {
         expect(problemsOf({ ...RAW, ...raw })).toStrictEqual(problems);

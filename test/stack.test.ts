@@ -194,3 +194,54 @@ describe("GIVEN a Windows password in secret config that Azure would refuse WHEN
         expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
     });
 });
+
+describe("GIVEN the dev stack with a backup key and web01 opted in (backup: {} and vms[0].backup: true)", () => {
+    let run: ProgramRun;
+    beforeAll(async () => {
+        run = await runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: {
+                "azure-persistent-vm:backup": { retentionDays: 35, lock: { kind: "CanNotDelete" } },
+                "azure-persistent-vm:vms": [
+                    {
+                        name: "web01", os: "linux", image: "ubuntu-24.04", size: "Standard_D2s_v5", zone: "1", sshPublicKeys: [DEV_KEY],
+                        dataDisks: [{ name: "data", lun: 0, sizeGb: 128, format: true }], backup: true,
+                    },
+                    { name: "app01", os: "windows", size: "Standard_D2s_v5", zone: "1" },
+                ],
+            },
+        });
+    });
+
+    it("THEN the stack creates one protected, locked vault with an Enhanced policy, and protects web01 only, retained", () => {
+        expect(errorsOf(run)).toBe("");
+        const added = inventory(run.registrations).filter((r) => /BackupVault|recoveryservices|ManagementLock/.test(r));
+        expect(added).toEqual([
+            "azure-native:authorization:ManagementLockByScope::backup-lock",
+            "azure-native:recoveryservices:ProtectedItem::web01-backup",
+            "azure-native:recoveryservices:ProtectionPolicy::backup-policy",
+            "azure-native:recoveryservices:Vault::backup-vault",
+            "azure-persistent-vm:index:BackupVault::backup",
+        ]);
+        const vault = find(run, "azure-native:recoveryservices:Vault", "backup-vault");
+        const policy = find(run, "azure-native:recoveryservices:ProtectionPolicy", "backup-policy");
+        expect([vault.inputs["vaultName"], vault.inputs["resourceGroupName"], vault.options.protect, policy.options.protect])
+            .toEqual(["rsv-persistent-vm", "rg-persistent-vm-dev", true, true]);
+        expect(policy.inputs["properties"]).toMatchObject({ policyType: "V2", retentionPolicy: { dailySchedule: { retentionDuration: { count: 35, durationType: "Days" } } } });
+        const item = find(run, "azure-native:recoveryservices:ProtectedItem", "web01-backup");
+        expect([item.inputs["vaultName"], item.inputs["containerName"], item.options.retainOnDelete])
+            .toEqual(["rsv-persistent-vm", "iaasvmcontainer;iaasvmcontainerv2;rg-persistent-vm-dev;web01", true]);
+        expect((item.inputs["properties"] as { policyId: string }).policyId).toBe(policy.id);
+    });
+});
+
+describe("GIVEN a backup key whose vault Azure would refuse WHEN the program runs", () => {
+    it("THEN it fails naming the key, and registers nothing but the stack", async () => {
+        const run = await runProgram({ projectDir, stack: "dev", configOverrides: { "azure-persistent-vm:backup": { vaultName: "1vault", retentionDays: 3 } } });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain("azure-persistent-vm:backup.vaultName: ");
+        expect(errorsOf(run)).toContain("azure-persistent-vm:backup.retentionDays: 3 is below 7");
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+});

@@ -44,7 +44,7 @@ describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks o
             ok: true,
             plan: {
                 os: "linux",
-                resourceNames: { vm: "web-vm", nic: "web-nic", credential: "web-ssh-key" },
+                resourceNames: { vm: "web-vm", nic: "web-nic", credential: "web-ssh-key", access: "web-access", backup: "web-backup" },
                 vmName: "web01-prod",
                 nicName: "web01-prod-nic",
                 computerName: "web01-prod",
@@ -58,12 +58,12 @@ describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks o
                 securityType: "TrustedLaunch",
                 osDisk: { sizeGb: undefined, sku: "Premium_LRS", caching: "ReadWrite", zones: ["1"], deleteOption: "Detach", source: "image", resourceName: "web-os-disk", diskName: "web01-prod-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
                 dataDisks: [
-                    { key: "data", resourceName: "web-disk-data", diskName: "web01-prod-disk-data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
-                    { key: "logs", resourceName: "web-disk-logs", diskName: "web01-prod-disk-logs", lun: 1, sizeGb: 256, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
-                    { key: "scratch", resourceName: "web-disk-scratch", diskName: "web01-prod-disk-scratch", lun: 2, sizeGb: 512, sku: "PremiumV2_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
-                    { key: "archive", resourceName: "web-disk-archive", diskName: "web01-prod-disk-archive", lun: 3, sizeGb: 4_096, sku: "Standard_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
-                    { key: "ultra", resourceName: "web-disk-ultra", diskName: "web01-prod-disk-ultra", lun: 4, sizeGb: 1_024, sku: "UltraSSD_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
-                    { key: "big", resourceName: "web-disk-big", diskName: "web01-prod-disk-big", lun: 5, sizeGb: 4_095, sku: "StandardSSD_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
+                    { key: "data", resourceName: "web-disk-data", diskName: "web01-prod-disk-data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
+                    { key: "logs", resourceName: "web-disk-logs", diskName: "web01-prod-disk-logs", lun: 1, sizeGb: 256, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
+                    { key: "scratch", resourceName: "web-disk-scratch", diskName: "web01-prod-disk-scratch", lun: 2, sizeGb: 512, sku: "PremiumV2_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
+                    { key: "archive", resourceName: "web-disk-archive", diskName: "web01-prod-disk-archive", lun: 3, sizeGb: 4_096, sku: "Standard_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
+                    { key: "ultra", resourceName: "web-disk-ultra", diskName: "web01-prod-disk-ultra", lun: 4, sizeGb: 1_024, sku: "UltraSSD_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
+                    { key: "big", resourceName: "web-disk-big", diskName: "web01-prod-disk-big", lun: 5, sizeGb: 4_095, sku: "StandardSSD_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
                 ],
                 ultraSsdEnabled: true,
                 credential: "ssh-keys",
@@ -101,7 +101,7 @@ describe("GIVEN a regional Windows VM on a size without premium storage WHEN it 
             ok: true,
             plan: {
                 os: "windows",
-                resourceNames: { vm: "app01-vm", nic: "app01-nic", credential: "app01-admin-password" },
+                resourceNames: { vm: "app01-vm", nic: "app01-nic", credential: "app01-admin-password", access: "app01-access", backup: "app01-backup" },
                 vmName: "app01",
                 nicName: "app01-nic",
                 computerName: "app01",
@@ -118,7 +118,7 @@ describe("GIVEN a regional Windows VM on a size without premium storage WHEN it 
                 securityType: "TrustedLaunch",
                 osDisk: { sizeGb: undefined, sku: "StandardSSD_LRS", caching: "ReadWrite", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "app01-os-disk", diskName: "app01-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
                 dataDisks: [
-                    { key: "data", resourceName: "app01-disk-data", diskName: "app01-disk-data", lun: 0, sizeGb: 256, sku: "StandardSSD_LRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined },
+                    { key: "data", resourceName: "app01-disk-data", diskName: "app01-disk-data", lun: 0, sizeGb: 256, sku: "StandardSSD_LRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
                 ],
                 ultraSsdEnabled: false,
                 credential: "generated-password",
@@ -436,7 +436,7 @@ describe("GIVEN a component that requires its plan WHEN the arguments have probl
     });
 
     it("THEN valid arguments return the plan instead", () => {
-        expect(requirePlan("LinuxVm", "linux", "web01", args({}), {}).resourceNames).toStrictEqual({ vm: "web01-vm", nic: "web01-nic", credential: "web01-ssh-key" });
+        expect(requirePlan("LinuxVm", "linux", "web01", args({}), {}).resourceNames).toStrictEqual({ vm: "web01-vm", nic: "web01-nic", credential: "web01-ssh-key", access: "web01-access", backup: "web01-backup" });
     });
 });
 

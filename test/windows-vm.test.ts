@@ -28,6 +28,7 @@ describe("GIVEN a Windows VM without a password", () => {
         expect(childrenOf(recorder, component.urn)).toEqual([
             "azure-native:compute:Disk::app01-disk-data",
             "azure-native:compute:VirtualMachine::app01-vm",
+            "azure-native:compute:VirtualMachineExtension::app01-access",
             "azure-native:network:NetworkInterface::app01-nic",
             "random:index/randomPassword:RandomPassword::app01-admin-password",
         ]);

@@ -1,10 +1,11 @@
 /** Helpers for in-process component tests. */
 import type { PersistentVm } from "../../components";
-import { valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
+import { allRegistered, valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
 
-/** Waits until every child of a VM component has been registered (the VM depends on all of them). */
+/** Waits until every child of a VM component has been registered, including those that wait for the VM's outputs. */
 export async function settled(vm: PersistentVm): Promise<void> {
     await Promise.all([valueOf(vm.vmId), valueOf(vm.dataDiskIds), valueOf(vm.privateIpAddress), valueOf(vm.urn)]);
+    await allRegistered();
 }
 
 /** The children registered under a component, as `type::name`, sorted. */

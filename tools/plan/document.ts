@@ -4,6 +4,7 @@
  */
 import type { ProgramRun } from "../recorder/program";
 import { SECRET, redact, type RecordedOptions, type Registration } from "../recorder/recorder";
+import { linuxMountPoint, windowsMountPoint } from "../../components/disk-format";
 
 /** The recorded options, with `dependsOn` (what no input implies) in place of the full dependency list. */
 export type PlannedOptions = Omit<RecordedOptions, "dependencies"> & {
@@ -104,6 +105,8 @@ export interface DiskSummary {
     readonly source: string;
     /** The level of the management lock on the disk, or "none". */
     readonly lock: string;
+    /** Where the guest mounts the disk and with which file system (`/data/logs ext4`), or "none" (attached raw). */
+    readonly mount: string;
 }
 
 export interface VmSummary {
@@ -121,6 +124,10 @@ export interface VmSummary {
         readonly source: string;
     };
     readonly disks: readonly DiskSummary[];
+    /** The extension that rotates the administrator's credential (`VMAccessForLinux 1.5`), or "none". */
+    readonly access: string;
+    /** The backup policy protecting the VM and what happens to its protected item (`<policy id> (retained)`), or "none". */
+    readonly backup: string;
 }
 
 type Inputs = Readonly<Record<string, unknown>>;
@@ -168,6 +175,30 @@ function sourceOf(disk: Registration | undefined): string {
         : disk.options.import !== null ? "adopted" : text(field(disk.inputs, "creationData", "createOption"));
 }
 
+/** The file system a format script gives a blank disk: its `FS='...'` (bash) or `$FileSystem = '...'` (PowerShell) line. */
+function fileSystemOf(script: unknown): string {
+    const match = /^(?:FS=|\$FileSystem = )'([^']*)'$/m.exec(typeof script === "string" ? script : "");
+    return match?.[1] ?? "?";
+}
+
+/** What the VM's component declared besides the VM, the NIC and the disks: access extension, format commands, backup. */
+function guestOf(parent: Registration | undefined, registrations: readonly Registration[]) {
+    const siblings = parent === undefined ? [] : registrations.filter((r) => r.parent === parent.urn);
+    const access = siblings.find((r) => r.type === "azure-native:compute:VirtualMachineExtension");
+    const backup = siblings.find((r) => r.type === "azure-native:recoveryservices:ProtectedItem");
+    const mounts = new Map(siblings.filter((r) => r.type === "azure-native:compute:VirtualMachineRunCommandByVirtualMachine")
+        .map((r) => [text(field(r.inputs, "runCommandName"), ""), fileSystemOf(field(r.inputs, "source", "script"))]));
+    return {
+        access: access === undefined ? "none" : `${text(field(access.inputs, "type"))} ${text(field(access.inputs, "typeHandlerVersion"))}`,
+        backup: backup === undefined ? "none"
+            : `${text(field(backup.inputs, "properties", "policyId"))}${backup.options.retainOnDelete ? " (retained)" : ""}`,
+        mountOf: (key: string, os: VmSummary["os"]) => {
+            const fileSystem = mounts.get(`format-${key}`);
+            return fileSystem === undefined ? "none" : `${os === "windows" ? windowsMountPoint(key) : linuxMountPoint(key)} ${fileSystem}`;
+        },
+    };
+}
+
 /**
  * One summary per VirtualMachine: OS, size, image, zone, OS disk and data disks joined with their Disk resources.
  * A disk's key comes from the declaring component's `dataDiskIds` output where it registered one.
@@ -179,6 +210,8 @@ export function vmSummaries(registrations: readonly Registration[], resourceOutp
         .map((r) => [text(field(r.inputs, "scope"), ""), text(field(r.inputs, "level"))]));
     return treeOrder(registrations).filter((r) => r.type === "azure-native:compute:VirtualMachine").map((vm) => {
         const parent = vm.parent !== null ? byUrn.get(vm.parent) : undefined;
+        const os = osOf(vm, parent);
+        const guest = guestOf(parent, registrations);
         const storage = field(vm.inputs, "storageProfile");
         const osDisk = field(storage, "osDisk");
         const attached = field(storage, "dataDisks");
@@ -199,6 +232,7 @@ export function vmSummaries(registrations: readonly Registration[], resourceOutp
                     : resource.options.protect ? "protect" : resource.options.retainOnDelete ? "retain" : "delete",
                 source: sourceOf(resource),
                 lock: locksByScope.get(resource?.id ?? "") ?? "none",
+                mount: guest.mountOf(key, os),
             };
         });
         const zones = field(vm.inputs, "zones");
@@ -206,7 +240,7 @@ export function vmSummaries(registrations: readonly Registration[], resourceOutp
         const osSize = field(osDisk, "diskSizeGB") ?? field(osResource?.inputs, "diskSizeGB");
         return {
             name: text(field(vm.inputs, "vmName"), vm.name),
-            os: osOf(vm, parent),
+            os,
             size: text(field(vm.inputs, "hardwareProfile", "vmSize")),
             image: imageOf(vm),
             zone: Array.isArray(zones) && zones.length > 0 ? zones.join(",") : "regional",
@@ -218,6 +252,8 @@ export function vmSummaries(registrations: readonly Registration[], resourceOutp
                 source: field(osDisk, "createOption") !== "Attach" ? "image" : sourceOf(osResource),
             },
             disks,
+            access: guest.access,
+            backup: guest.backup,
         };
     });
 }

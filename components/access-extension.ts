@@ -1,0 +1,88 @@
+/**
+ * The VM access extension: how a credential change reaches a running VM without replacing it.
+ *
+ * Azure takes the administrator's password and SSH keys only when it creates a VM, so the VM ignores them afterwards
+ * (VM_IGNORE_CHANGES) and this extension carries them instead. It is declared with the VM and carries the current
+ * credential from the start; a new password or key list changes its protected settings, and Azure runs the extension
+ * again with them (a changed configuration is enough; `forceUpdateTag` is not needed).
+ *
+ * Sources: Microsoft Learn "VMAccess Extension for Linux" (virtual-machines/extensions/vmaccess-linux: publisher
+ * Microsoft.OSTCExtensions, type VMAccessForLinux, version 1.5, protected `username`, `ssh_key` (ssh-rsa, ssh-ed25519 or
+ * PEM) and `remove_prior_keys`) and "VMAccess Extension for Windows" (publisher Microsoft.Compute, type VMAccessAgent,
+ * version 2.4, public `UserName`, protected `Password`). With `remove_prior_keys`, the Linux handler writes the given
+ * text as the whole authorized_keys file (Azure/azure-linux-extensions#1761); the keys go in one value, a key a line.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/azure-native/compute";
+
+/** Which extension handler resets the administrator's credential, and the settings it runs with. */
+export interface AccessExtension {
+    readonly publisher: string;
+    /** The handler's type; also the extension's name, the one `az vm user update` looks for. */
+    readonly type: string;
+    readonly typeHandlerVersion: string;
+    /** Public settings: never a secret. */
+    readonly settings: Record<string, string> | undefined;
+    /** Protected settings, a Pulumi secret: Azure encrypts them and never returns them. */
+    readonly protectedSettings: pulumi.Output<unknown>;
+}
+
+/**
+ * Linux: the administrator's authorized keys become exactly `publicKeys`, replacing earlier ones. No password is
+ * sent, so the handler leaves sshd's configuration (password sign-in disabled) as it is.
+ */
+export function linuxAccess(username: string, publicKeys: readonly pulumi.Input<string>[]): AccessExtension {
+    return {
+        publisher: "Microsoft.OSTCExtensions",
+        type: "VMAccessForLinux",
+        typeHandlerVersion: "1.5",
+        settings: undefined,
+        protectedSettings: pulumi.secret(pulumi.all([...publicKeys]).apply((keys) => ({
+            username,
+            ssh_key: keys.map((key) => key.trim()).join("\n"),
+            remove_prior_keys: true,
+        }))),
+    };
+}
+
+/**
+ * Windows: the administrator's password becomes `password`. VMAccess does not apply to domain controllers: once a VM
+ * is promoted, its administrator is a domain account and rotates in Active Directory.
+ */
+export function windowsAccess(username: string, password: pulumi.Input<string>): AccessExtension {
+    return {
+        publisher: "Microsoft.Compute",
+        type: "VMAccessAgent",
+        typeHandlerVersion: "2.4",
+        settings: { UserName: username },
+        protectedSettings: pulumi.secret(pulumi.output(password).apply((value) => ({ Password: value }))),
+    };
+}
+
+/** What the extension needs to know of its VM. */
+export interface ExtensionTarget {
+    readonly resourceGroupName: pulumi.Input<string>;
+    readonly location: pulumi.Input<string>;
+    /** The VM's name as an output of the VM, so that a replaced VM gets its extensions again. */
+    readonly vmName: pulumi.Input<string>;
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** Declares the access extension on a VM. */
+export function declareAccessExtension(
+    resourceName: string,
+    access: AccessExtension,
+    target: ExtensionTarget,
+    options: pulumi.CustomResourceOptions,
+): compute.VirtualMachineExtension {
+    return new compute.VirtualMachineExtension(resourceName, {
+        ...target,
+        vmExtensionName: access.type,
+        publisher: access.publisher,
+        type: access.type,
+        typeHandlerVersion: access.typeHandlerVersion,
+        autoUpgradeMinorVersion: true,
+        settings: access.settings,
+        protectedSettings: access.protectedSettings,
+    }, options);
+}

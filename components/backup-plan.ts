@@ -7,8 +7,8 @@
  * "Back up an Azure VM using Azure Backup via REST API" (container and protected item names); the azurerm
  * `azurerm_backup_policy_vm` reference (daily retention 7-9999 days).
  */
-import { InvalidArgumentsError, type Problem } from "./problems";
-import { LOCK_KINDS } from "./rules/disks";
+import { InvalidArgumentsError, checkChoice, type Problem } from "./problems";
+import { checkLockKind, planLock, type LockPlan } from "./rules/locks";
 import { checkResourceName } from "./rules/names";
 import type { LockArgs } from "./vm-args";
 
@@ -56,7 +56,7 @@ export interface BackupVaultPlan {
     readonly instantRestoreDays: number;
     readonly storageRedundancy: StorageRedundancy;
     readonly publicNetworkAccess: VaultNetworkAccess;
-    readonly lock: { readonly resourceName: string; readonly lockName: string } | undefined;
+    readonly lock: LockPlan | undefined;
 }
 
 /** Recovery Services vault name: 2-50 characters, letters, digits and hyphens, starting with a letter. */
@@ -99,15 +99,6 @@ export function checkDays(path: keyof typeof BACKUP_LIMITS, value: number): Prob
     return [];
 }
 
-/** One of a field's allowed values. */
-export function checkChoice(path: string, value: string, allowed: readonly string[], what: string): Problem[] {
-    if (allowed.includes(value)) {
-        return [];
-    }
-    const choices = allowed.map((a) => `"${a}"`);
-    return [{ path, message: `"${value}" is not a ${what}; use ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}.` }];
-}
-
 export function planBackupVault(name: string, args: BackupVaultPlanInputs): { ok: true; plan: BackupVaultPlan } | { ok: false; problems: Problem[] } {
     const vaultName = args.vaultName ?? name;
     const policyName = args.policyName ?? BACKUP_DEFAULTS.policyName;
@@ -128,9 +119,7 @@ export function planBackupVault(name: string, args: BackupVaultPlanInputs): { ok
     if (typeof args.resourceGroupName === "string") {
         problems.push(...checkResourceName("resourceGroupName", "resourceGroup", args.resourceGroupName, "set resourceGroupName", false));
     }
-    if (args.lock !== undefined) {
-        problems.push(...checkChoice("lock.kind", args.lock.kind, LOCK_KINDS, "lock kind"));
-    }
+    problems.push(...checkLockKind(args.lock));
     if (problems.length > 0) {
         return { ok: false, problems };
     }
@@ -145,7 +134,7 @@ export function planBackupVault(name: string, args: BackupVaultPlanInputs): { ok
             instantRestoreDays,
             storageRedundancy: storageRedundancy as StorageRedundancy,
             publicNetworkAccess: publicNetworkAccess as VaultNetworkAccess,
-            lock: args.lock?.kind === "CanNotDelete" ? { resourceName: `${name}-lock`, lockName: args.lock.name ?? `lock-${vaultName}` } : undefined,
+            lock: planLock(args.lock, `${name}-lock`, vaultName),
         },
     };
 }

@@ -6,7 +6,8 @@ import {
     LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, linuxFormatScript, linuxMountPoint, windowsFormatScript, windowsMountPoint, type FileSystem,
 } from "./disk-format";
 import type { OsType } from "./images";
-import type { Problem } from "./problems";
+import { checkChoice, type Problem } from "./problems";
+import { planLock, type LockPlan } from "./rules/locks";
 import {
     DISK_PROTECTIONS, MAX_DISK_NAME, MAX_DISK_SIZE_GB, MIN_DISK_SIZE_GB, ZONE_REDUNDANT_SKUS, checkCaching, checkCachingAllowed,
     checkLun, checkSize, checkSku, noCachingReason, type Caching, type DiskProtection, type DiskSku,
@@ -39,7 +40,7 @@ export interface DataDiskPlan {
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
     /** The management lock on the disk, if any. */
-    readonly lock: { readonly resourceName: string; readonly lockName: string } | undefined;
+    readonly lock: LockPlan | undefined;
     /** How the disk is made ready in the guest (formatted if blank, mounted), if asked. */
     readonly format: DiskFormatPlan | undefined;
 }
@@ -73,9 +74,7 @@ const KIND_OF: Readonly<Record<(typeof SOURCE_FIELDS)[number], DiskSourceKind>> 
 };
 
 export function checkProtection(path: string, value: string): Problem[] {
-    return (DISK_PROTECTIONS as readonly string[]).includes(value)
-        ? []
-        : [{ path, message: `"${value}" is not a protection mode; use "protect", "retain" or "delete".` }];
+    return checkChoice(path, value, DISK_PROTECTIONS, "protection mode");
 }
 
 /** Which source a disk names: "empty" when none; a problem at `path` when more than one. */
@@ -199,9 +198,7 @@ export function planDataDisk(name: string, vmName: string, defaults: DataDiskDef
             protection: owned ? protection : "not owned",
             protect: owned && protection === "protect",
             retainOnDelete: owned && protection === "retain",
-            lock: owned && defaults.lock?.kind === "CanNotDelete"
-                ? { resourceName: `${name}-disk-${disk.name}-lock`, lockName: defaults.lock.name ?? `lock-${diskName}` }
-                : undefined,
+            lock: owned ? planLock(defaults.lock, `${name}-disk-${disk.name}-lock`, diskName) : undefined,
             format: format.plan,
         },
         problems,

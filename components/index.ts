@@ -14,7 +14,8 @@ export { IMAGES, IMAGE_KEYS, DEFAULT_IMAGE, catalogueImage, type ImageKey, type 
 export { planVm, VM_REPLACE_ON_CHANGES, VM_IGNORE_CHANGES, supportsPremiumStorage, type VmPlan, type DataDiskPlan } from "./vm-plan";
 export { planNetwork, MANAGEMENT_PORTS, type ManagementProtocol, type NetworkPlan } from "./network-plan";
 export { InvalidArgumentsError, type Problem } from "./problems";
-export { DISK_SKUS, CACHING_MODES, DISK_PROTECTIONS, LOCK_KINDS, type DiskSku, type Caching, type DiskProtection, type LockKind } from "./rules/disks";
+export { DISK_SKUS, CACHING_MODES, DISK_PROTECTIONS, type DiskSku, type Caching, type DiskProtection } from "./rules/disks";
+export { LOCK_KINDS, type LockKind } from "./rules/locks";
 export { DISK_REPLACE_ON_CHANGES } from "./vm-options";
 export {
     LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, linuxMountPoint, windowsMountPoint, linuxFormatScript, windowsFormatScript,

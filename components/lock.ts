@@ -4,12 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
-
-/** The lock a plan chose: its Pulumi name and its Azure name. */
-export interface LockPlan {
-    readonly resourceName: string;
-    readonly lockName: string;
-}
+import type { LockPlan } from "./rules/locks";
 
 /** Declares a CanNotDelete lock on `scope`, with a note telling whoever meets it why it is there. */
 export function declareDeleteLock(lock: LockPlan, scope: pulumi.Input<string>, notes: string, options: pulumi.CustomResourceOptions): authorization.ManagementLockByScope {

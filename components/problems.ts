@@ -59,3 +59,12 @@ export function checkUnique(
 export function within(prefix: string, problems: readonly Problem[]): Problem[] {
     return problems.map((p) => ({ path: `${prefix}.${p.path}`, message: p.message }));
 }
+
+/** One of a field's allowed values (two or more): `"x" is not a <what>; use "a", "b" or "c".` */
+export function checkChoice(path: string, value: string, allowed: readonly string[], what: string): Problem[] {
+    if (allowed.includes(value)) {
+        return [];
+    }
+    const choices = allowed.map((a) => `"${a}"`);
+    return [{ path, message: `"${value}" is not a ${what}; use ${choices.slice(0, -1).join(", ")} or ${choices.at(-1) ?? ""}.` }];
+}

@@ -6,7 +6,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { VmBackupArgs } from "./backup";
 import type { FileSystem } from "./disk-format";
 import type { ImagePlan } from "./images";
-import type { Caching, DiskProtection, DiskSku, LockKind } from "./rules/disks";
+import type { Caching, DiskProtection, DiskSku } from "./rules/disks";
+import type { LockKind } from "./rules/locks";
 import type { PreflightFacts } from "./rules/placement";
 
 /** An explicit marketplace image. */

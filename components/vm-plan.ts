@@ -9,7 +9,8 @@ import { checkProtection, planDataDisk, sourceKind, type DataDiskDefaults, type 
 import { planOsDisk, type OsDiskPlan } from "./os-disk-plan";
 import { InvalidArgumentsError, checkUnique, within, type Problem } from "./problems";
 import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
-import { LOCK_KINDS, type DiskSku } from "./rules/disks";
+import type { DiskSku } from "./rules/disks";
+import { checkLockKind } from "./rules/locks";
 import { checkPlacement, premiumStorage, type PreflightFacts } from "./rules/placement";
 import { checkComputerName, checkResourceName, checkVmName } from "./rules/names";
 import type { VmArgs } from "./vm-args";
@@ -134,9 +135,7 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
     problems.push(...checkProtection("diskProtection", diskProtection));
     const osDisk = planOsDisk(os, name, vmName, args, credentials, diskProtection, diskSku);
     problems.push(...osDisk.problems);
-    if (args.lock !== undefined && !(LOCK_KINDS as readonly string[]).includes(args.lock.kind)) {
-        problems.push({ path: "lock.kind", message: `"${args.lock.kind}" is not a lock kind; use "CanNotDelete" or "None".` });
-    }
+    problems.push(...checkLockKind(args.lock));
     const disks = args.dataDisks ?? [];
     const defaults: DataDiskDefaults = {
         os,

@@ -14,9 +14,6 @@ import type { Problem } from "../problems";
 export const DISK_PROTECTIONS = ["protect", "retain", "delete"] as const;
 export type DiskProtection = (typeof DISK_PROTECTIONS)[number];
 
-/** Management lock kinds a VM's data disks can carry (the Azure Verified Modules `lock` interface). */
-export const LOCK_KINDS = ["CanNotDelete", "None"] as const;
-export type LockKind = (typeof LOCK_KINDS)[number];
 
 /** Managed disk SKUs. */
 export const DISK_SKUS = [

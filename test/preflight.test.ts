@@ -740,6 +740,18 @@ const REJECTED: readonly Rejected[] = [
         problems: [{ path: "plan", message: `is for imageReference and galleryImageId images; the catalogue image "windows-server-2025" brings its own (remove plan, or name the image with imageReference).` }],
     },
 
+    // Protection and locks.
+    {
+        scenario: "a lock kind Azure has but the components do not offer",
+        os: "linux", args: { lock: { kind: "ReadOnly" as never } },
+        problems: [{ path: "lock.kind", message: `"ReadOnly" is not a lock kind; use "CanNotDelete" or "None".` }],
+    },
+    {
+        scenario: "a protection mode that does not exist",
+        os: "linux", args: { dataDisks: [{ name: "data", lun: 0, sizeGb: 64, protection: "keep" as never }] },
+        problems: [{ path: "dataDisks[0].protection", message: `"keep" is not a protection mode; use "protect", "retain" or "delete".` }],
+    },
+
     // Formatting data disks in the guest, and backup.
     {
         scenario: "a file system without format",

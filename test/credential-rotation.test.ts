@@ -11,28 +11,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../components";
 import { runProgram, type ProgramRun } from "../tools/recorder/program";
 import type { Registration } from "../tools/recorder/recorder";
+import { DEV_KEY, devVm } from "./support/dev-stack";
 
 const projectDir = path.resolve(__dirname, "..");
-const DEV_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe throwaway-dev-key@azure-persistent-vm";
 const NEW_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINIpVM2X+gkXNlj/WjQv+ieesq0TV43CDx/7CYjL9mg4 rotated@example";
 const OLD_PASSWORD = "Correct-Horse-7-Battery";
 const NEW_PASSWORD = "Rotated-Staple-9-Lantern";
 
-const WEB01 = {
-    name: "web01", os: "linux", image: "ubuntu-24.04", size: "Standard_D2s_v5", zone: "1", adminUsername: "azureuser",
-    sshPublicKeys: [DEV_KEY], osDisk: { sizeGb: 64, sku: "Premium_LRS" },
-    dataDisks: [{ name: "data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly" }],
-};
-const APP01 = {
-    name: "app01", os: "windows", image: "windows-server-2025", size: "Standard_D2s_v5", zone: "1", adminUsername: "winadmin",
-    dataDisks: [{ name: "data", lun: 0, sizeGb: 256, sku: "Premium_LRS" }],
-};
 
 function run(password: string, keys: readonly string[]): Promise<ProgramRun> {
     return runProgram({
         projectDir,
         stack: "dev",
-        configOverrides: { "azure-persistent-vm:vms": [{ ...WEB01, sshPublicKeys: keys }, APP01] },
+        configOverrides: { "azure-persistent-vm:vms": [{ ...devVm("web01"), sshPublicKeys: keys }, devVm("app01")] },
         secretConfig: { "azure-persistent-vm:adminPasswords": { app01: password } },
     });
 }

@@ -10,22 +10,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { VM_REPLACE_ON_CHANGES, linuxFormatScript } from "../components";
 import { runProgram, type ProgramRun } from "../tools/recorder/program";
 import type { Registration } from "../tools/recorder/recorder";
+import { devVm } from "./support/dev-stack";
 
 const projectDir = path.resolve(__dirname, "..");
-const DEV_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe throwaway-dev-key@azure-persistent-vm";
 const KEPT = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-persistent-vm-dev/providers/Microsoft.Compute/disks/web01_OsDisk_1_kept";
 
 // The dev stack's VMs, with backup on for web01 (the dev stack leaves it off), so that the backup item is compared too.
-const WEB01 = {
-    name: "web01", os: "linux", image: "ubuntu-24.04", size: "Standard_D2s_v5", zone: "1", adminUsername: "azureuser",
-    sshPublicKeys: [DEV_KEY], osDisk: { sizeGb: 64, sku: "Premium_LRS" },
-    dataDisks: [{ name: "data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly", format: true }],
-    backup: true,
-};
-const APP01 = {
-    name: "app01", os: "windows", image: "windows-server-2025", size: "Standard_D2s_v5", zone: "1", adminUsername: "winadmin",
-    dataDisks: [{ name: "data", lun: 0, sizeGb: 256, sku: "Premium_LRS", format: true }],
-};
+const WEB01 = { ...devVm("web01"), backup: true };
+const APP01 = devVm("app01");
 const BACKUP = { "azure-persistent-vm:backup": {} };
 
 /** One config change per create-only property the stack's config can reach, applied to web01. */
@@ -38,7 +30,7 @@ const CHANGES: Readonly<Record<string, { readonly web01?: Record<string, unknown
     "OS disk SKU": { web01: { ...WEB01, osDisk: { sizeGb: 64, sku: "StandardSSD_LRS" } }, paths: ["storageProfile.osDisk.managedDisk.storageAccountType"] },
     "security type": { web01: { ...WEB01, securityType: "Standard" }, paths: ["securityProfile.securityType", "securityProfile.uefiSettings"] },
     "OS disk from a kept disk": {
-        web01: { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: "1", osDisk: { source: { existingId: KEPT } }, dataDisks: WEB01.dataDisks, backup: true },
+        web01: { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: "1", osDisk: { source: { existingId: KEPT } }, dataDisks: devVm("web01")["dataDisks"], backup: true },
         paths: ["storageProfile.osDisk.createOption", "storageProfile.osDisk.managedDisk.id", "storageProfile.imageReference"],
     },
     "zone": { web01: { ...WEB01, zone: "2" }, paths: ["zones"] },

@@ -6,12 +6,11 @@
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../components";
-import { DEV_STACK_INVENTORY, inventory } from "./support/dev-stack";
+import { DEV_KEY, DEV_STACK_INVENTORY, inventory } from "./support/dev-stack";
 import { runProgram, type ProgramRun } from "../tools/recorder/program";
 import type { Registration } from "../tools/recorder/recorder";
 
 const projectDir = path.resolve(__dirname, "..");
-const DEV_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe throwaway-dev-key@azure-persistent-vm";
 
 /** What the program logged as errors, one message a line. */
 function errorsOf(run: ProgramRun): string {

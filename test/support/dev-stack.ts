@@ -1,5 +1,25 @@
 /** What the dev stack (Pulumi.dev.yaml) declares, shared by the tests that run it. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
 import type { Registration } from "../../tools/recorder/recorder";
+
+/** A VM entry of the stack's config, as the tests override it. */
+export type VmEntry = Readonly<Record<string, unknown>> & { readonly name: string };
+
+const devConfig = (parse(fs.readFileSync(path.join(__dirname, "..", "..", "Pulumi.dev.yaml"), "utf8")) as { config: Record<string, unknown> }).config;
+
+/** A VM entry of Pulumi.dev.yaml, so that a test which changes one starts from exactly what the file says. */
+export function devVm(name: string): VmEntry {
+    const found = (devConfig["azure-persistent-vm:vms"] as VmEntry[]).find((vm) => vm.name === name);
+    if (found === undefined) {
+        throw new Error(`Pulumi.dev.yaml has no VM named "${name}"`);
+    }
+    return found;
+}
+
+/** The SSH public key committed in Pulumi.dev.yaml for web01 (its private half was discarded). */
+export const DEV_KEY = String((devVm("web01")["sshPublicKeys"] as unknown[])[0]);
 
 /** The registrations as `type::name`, sorted, for exact comparison. */
 export function inventory(registrations: readonly Registration[]): string[] {

@@ -13,27 +13,34 @@ import type { DiskSourceArgs } from "./vm-args";
 import { declareDeleteLock } from "./lock";
 import { DISK_REPLACE_ON_CHANGES } from "./vm-options";
 
-/** What every disk the stack creates carries: reached only through the VM, no public endpoint, explicit encryption. */
+/** What every disk the stack creates carries: reached only through the VM, no public endpoint. */
 const SECURE_DISK_DEFAULTS = {
     networkAccessPolicy: "DenyAll",
     publicNetworkAccess: "Disabled",
-    encryption: { type: "EncryptionAtRestWithPlatformKey" },
 } as const;
+
+/** Encryption, always sent: platform-managed keys, or the customer-managed keys of a disk encryption set. */
+function encryption(diskEncryptionSetId: pulumi.Input<string> | undefined): azureInputs.compute.EncryptionArgs {
+    return diskEncryptionSetId === undefined
+        ? { type: "EncryptionAtRestWithPlatformKey" }
+        : { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId };
+}
 
 type DiskSource = DataDiskPlan["source"] | OsDiskPlan["source"];
 type OwnedDisk = Pick<DataDiskPlan, "diskName" | "sizeGb" | "sku" | "protect" | "retainOnDelete" | "importId"> & { readonly source: DiskSource };
 
 /** The inputs every disk the stack owns shares; an adopted disk gets no security defaults. */
 function diskInputs(disk: OwnedDisk, source: DiskSourceArgs | undefined, zones: readonly string[] | undefined, common: DiskCommon): compute.DiskArgs {
+    const { diskEncryptionSetId, ...placement } = common;
     return {
-        ...common,
+        ...placement,
         diskName: disk.diskName,
         creationData: creationData(disk.source, source),
         diskSizeGB: disk.sizeGb,
         sku: disk.sku !== undefined ? { name: disk.sku } : undefined,
         zones: zones ? [...zones] : undefined,
         // An adopted disk is imported as it is: sending defaults would make the import fail or rewrite it.
-        ...(disk.source === "adopt" ? {} : SECURE_DISK_DEFAULTS),
+        ...(disk.source === "adopt" ? {} : { ...SECURE_DISK_DEFAULTS, encryption: encryption(diskEncryptionSetId) }),
     };
 }
 
@@ -57,6 +64,8 @@ export interface DiskCommon {
     readonly resourceGroupName: pulumi.Input<string>;
     readonly location: pulumi.Input<string>;
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** The disk encryption set of customer-managed keys, if the VM has one. */
+    readonly diskEncryptionSetId?: pulumi.Input<string>;
 }
 
 function creationData(kind: DiskSource, source: DiskSourceArgs | undefined): azureInputs.compute.CreationDataArgs {
@@ -121,7 +130,10 @@ export function declareOsDisk(
 }
 
 /** What a Run Command needs to know of its VM: the VM's name as its output, so that a replaced VM runs it again. */
-export interface GuestTarget extends DiskCommon {
+export interface GuestTarget {
+    readonly resourceGroupName: pulumi.Input<string>;
+    readonly location: pulumi.Input<string>;
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     readonly vmName: pulumi.Input<string>;
 }
 

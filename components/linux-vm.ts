@@ -3,7 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
-import { linuxAccess } from "./access-extension";
+import { linuxAccess } from "./extensions";
 import { PersistentVm, type OsProfile } from "./vm";
 import type { VmArgs } from "./vm-args";
 import { requirePlan, type VmPlan } from "./vm-plan";

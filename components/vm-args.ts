@@ -145,6 +145,15 @@ export interface LockArgs {
     readonly name?: string;
 }
 
+/** The Azure Monitor agent on a VM. */
+export interface AzureMonitorArgs {
+    /**
+     * A data collection rule to associate with the VM.
+     * @default none: the agent is installed and collects nothing until a rule is associated
+     */
+    readonly dataCollectionRuleId?: pulumi.Input<string>;
+}
+
 /** What a Linux and a Windows VM share. */
 export interface VmArgs {
     /** The resource group the VM, its NIC and its disks are created in. */
@@ -235,6 +244,39 @@ export interface VmArgs {
      * @default none
      */
     readonly lock?: LockArgs;
+    /**
+     * A Standard, static public IP on the NIC, in the VM's zone (regional for a regional VM). Off by default: reach VMs
+     * from the management prefixes, a VPN or Azure Bastion (`VmNetwork`'s `bastion`). Inbound traffic is still only
+     * what the NSGs allow.
+     * @default false: no public IP
+     */
+    readonly publicIp?: boolean;
+    /**
+     * Encryption at host: the VM host encrypts temporary disks and disk caches too. Needs the subscription feature
+     * (`az feature register --namespace Microsoft.Compute --name EncryptionAtHost`) and a size that supports it; Azure
+     * refuses the VM otherwise. Changing it on an existing VM needs the VM deallocated first.
+     * @default false
+     */
+    readonly encryptionAtHost?: boolean;
+    /**
+     * Customer-managed keys: the resource id of a disk encryption set (with its Key Vault key and access already
+     * granted, in the VM's region) that encrypts the OS disk and every disk the stack creates.
+     * @default none: platform-managed keys, sent explicitly
+     */
+    readonly diskEncryptionSetId?: pulumi.Input<string>;
+    /**
+     * Microsoft Entra ID sign-in: the AADSSHLoginForLinux or AADLoginForWindows extension. Users also need the
+     * "Virtual Machine Administrator Login" or "Virtual Machine User Login" role on the VM, which this component does
+     * not assign, and the VM needs outbound access to Microsoft Entra ID.
+     * @default false
+     */
+    readonly entraIdLogin?: boolean;
+    /**
+     * The Azure Monitor agent, and optionally the data collection rule that tells it what to collect (without one the
+     * agent collects nothing).
+     * @default none: no agent
+     */
+    readonly azureMonitor?: AzureMonitorArgs;
     /**
      * Azure Backup for the VM: a protected item under this policy (e.g. a `BackupVault`'s `policyId`), in the policy's
      * vault, which must be in the VM's region and subscription. The item is `retainOnDelete`: neither a replacement

@@ -43,7 +43,13 @@ export interface VmPlan {
         readonly credential: string;
         readonly access: string;
         readonly backup: string;
+        readonly publicIp: string;
+        readonly entraLogin: string;
+        readonly monitorAgent: string;
+        readonly dataCollection: string;
     };
+    /** The NIC's public IP, when asked: its Azure name and zones (the VM's). */
+    readonly publicIp: { readonly name: string; readonly zones: readonly string[] | undefined } | undefined;
     /** Azure names. */
     readonly vmName: string;
     readonly nicName: string;
@@ -82,6 +88,7 @@ export interface CredentialInputs {
 
 export type PlanResult = { readonly ok: true; readonly plan: VmPlan } | { readonly ok: false; readonly problems: readonly Problem[] };
 
+const DISK_ENCRYPTION_SET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/diskEncryptionSets\/[^/]+$/i;
 const DEFAULT_ADMIN: Readonly<Record<OsType, string>> = { linux: "azureuser", windows: "azureadmin" };
 const ZONES = ["1", "2", "3"];
 
@@ -158,6 +165,12 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
     if (args.backup !== undefined) {
         problems.push(...checkBackupPolicyId("backup.policyId", args.backup.policyId));
     }
+    if (typeof args.diskEncryptionSetId === "string" && !DISK_ENCRYPTION_SET_ID.test(args.diskEncryptionSetId)) {
+        problems.push({
+            path: "diskEncryptionSetId",
+            message: `"${args.diskEncryptionSetId}" is not a disk encryption set id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>).`,
+        });
+    }
 
     const credential = fromDisk ? "none" : planCredential(os, credentials);
     // Credentials given to a VM built from its disk are refused outright (planOsDisk); checking them would be noise.
@@ -200,7 +213,12 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             resourceNames: { vm: `${name}-vm`, nic: `${name}-nic`, credential: os === "linux" ? `${name}-ssh-key` : `${name}-admin-password`,
                 access: `${name}-access`,
                 backup: `${name}-backup`,
+                publicIp: `${name}-pip`,
+                entraLogin: `${name}-entra-login`,
+                monitorAgent: `${name}-monitor-agent`,
+                dataCollection: `${name}-dcr`,
             },
+            publicIp: args.publicIp === true ? { name: `${vmName}-pip`, zones } : undefined,
             vmName,
             nicName: `${vmName}-nic`,
             computerName,

@@ -3,12 +3,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
+import * as monitor from "@pulumi/azure-native/monitor";
 import * as network from "@pulumi/azure-native/network";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import { declareAccessExtension, type AccessExtension } from "./access-extension";
+import { AZURE_MONITOR_AGENT, ENTRA_LOGIN, declareExtension, type AccessExtension } from "./extensions";
 import { declareVmBackup } from "./backup";
 import type { VmArgs } from "./vm-args";
-import { declareDataDisk, declareDiskFormat, declareOsDisk } from "./data-disk";
+import { declareDataDisk, declareDiskFormat, declareOsDisk, type DiskCommon } from "./data-disk";
 import { azureOsType } from "./os-disk-plan";
 import type { VmPlan } from "./vm-plan";
 
@@ -63,6 +64,16 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
         const fromImage = plan.osDisk.source === "image";
         const profile: OsProfile = fromImage ? buildOsProfile(parent) : { osProfile: undefined, generatedCredential: undefined, access: undefined };
 
+        // Opt-in: a Standard static public IP, zonal with the VM (Basic and dynamic IPs are what scanners flag).
+        const publicIp = plan.publicIp === undefined ? undefined : new network.PublicIPAddress(plan.resourceNames.publicIp, {
+            ...common,
+            publicIpAddressName: plan.publicIp.name,
+            sku: { name: "Standard", tier: "Regional" },
+            publicIPAllocationMethod: "Static",
+            publicIPAddressVersion: "IPv4",
+            zones: plan.publicIp.zones ? [...plan.publicIp.zones] : undefined,
+        }, parent);
+
         const nic = new network.NetworkInterface(plan.resourceNames.nic, {
             ...common,
             networkInterfaceName: plan.nicName,
@@ -71,14 +82,16 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
                 primary: true,
                 privateIPAllocationMethod: "Dynamic",
                 subnet: { id: args.subnetId },
+                publicIPAddress: publicIp !== undefined ? { id: publicIp.id } : undefined,
             }],
             networkSecurityGroup: args.networkSecurityGroupId !== undefined ? { id: args.networkSecurityGroupId } : undefined,
             enableIPForwarding: false,
         }, parent);
 
+        const disks = { ...common, diskEncryptionSetId: args.diskEncryptionSetId };
         const dataDisks = plan.dataDisks.map((disk, index) => ({
             disk,
-            id: declareDataDisk(disk, args.dataDisks?.[index]?.source, common, parent),
+            id: declareDataDisk(disk, args.dataDisks?.[index]?.source, disks, parent),
         }));
 
         const image = plan.image.kind === "marketplace"
@@ -90,7 +103,10 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
                 deleteOption: plan.osDisk.deleteOption,
                 caching: plan.osDisk.caching,
                 diskSizeGB: plan.osDisk.sizeGb,
-                managedDisk: { storageAccountType: plan.osDisk.sku },
+                managedDisk: {
+                    storageAccountType: plan.osDisk.sku,
+                    diskEncryptionSet: args.diskEncryptionSetId !== undefined ? { id: args.diskEncryptionSetId } : undefined,
+                },
             }
             : {
                 createOption: "Attach",
@@ -98,7 +114,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
                 deleteOption: plan.osDisk.deleteOption,
                 caching: plan.osDisk.caching,
                 managedDisk: {
-                    id: declareOsDisk(plan.osDisk, args.osDisk?.source, plan.os, plan.securityType === "TrustedLaunch", plan.osDisk.zones, common, parent),
+                    id: declareOsDisk(plan.osDisk, args.osDisk?.source, plan.os, plan.securityType === "TrustedLaunch", plan.osDisk.zones, disks, parent),
                 },
             };
 
@@ -111,10 +127,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             hardwareProfile: { vmSize: plan.size },
             plan: plan.plan ? { ...plan.plan } : undefined,
             identity: { type: "SystemAssigned" },
-            // API 2024-11-01 has no "Standard" security type: Standard means sending no security profile.
-            securityProfile: plan.securityType === "TrustedLaunch"
-                ? { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } }
-                : undefined,
+            securityProfile: securityProfile(plan.securityType, args.encryptionAtHost === true),
             diagnosticsProfile: { bootDiagnostics: { enabled: true } },
             networkProfile: {
                 networkInterfaces: [{ id: nic.id, primary: true, deleteOption: "Detach" }],
@@ -138,22 +151,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             ignoreChanges: [...plan.vmOptions.ignoreChanges],
         });
 
-        // What runs in the guest, in order, one step after the other (the disks are attached with the VM): the
-        // access extension, then each disk's formatting, by LUN.
-        const target = { ...common, vmName: vm.name };
-        let previous: pulumi.Resource = vm;
-        if (profile.access !== undefined) {
-            previous = declareAccessExtension(plan.resourceNames.access, profile.access, target, parent);
-        }
-        for (const disk of [...plan.dataDisks].sort((a, b) => a.lun - b.lun)) {
-            if (disk.format !== undefined) {
-                previous = declareDiskFormat(disk.format, target, { ...parent, dependsOn: [previous] });
-            }
-        }
-        if (args.backup !== undefined) {
-            // The planned name, not the VM's output: the item's id is made of it, and must stay known through a replacement.
-            declareVmBackup(plan.resourceNames.backup, args.backup, { id: vm.id, name: plan.vmName, resourceGroupName: args.resourceGroupName }, parent);
-        }
+        declareDependents(plan, args, profile.access, vm, common, parent);
 
         this.generatedCredential = profile.generatedCredential;
         this.vmId = vm.id;
@@ -174,4 +172,60 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             generatedCredential: profile.generatedCredential,
         });
     }
+}
+
+/**
+ * What hangs off the VM. In the guest, one step after the other (the disks are attached with the VM): the access
+ * extension, the Entra ID login and Azure Monitor agents, then each disk's formatting, by LUN. Beside it: the data
+ * collection rule association and the backup item.
+ */
+function declareDependents(
+    plan: VmPlan,
+    args: VmArgs,
+    access: AccessExtension | undefined,
+    vm: compute.VirtualMachine,
+    common: DiskCommon,
+    parent: pulumi.CustomResourceOptions,
+): void {
+    const target = { ...common, vmName: vm.name };
+    let previous: pulumi.Resource = vm;
+    const extensions = [
+        { name: plan.resourceNames.access, spec: access },
+        { name: plan.resourceNames.entraLogin, spec: args.entraIdLogin === true ? ENTRA_LOGIN[plan.os] : undefined },
+        { name: plan.resourceNames.monitorAgent, spec: args.azureMonitor !== undefined ? AZURE_MONITOR_AGENT[plan.os] : undefined },
+    ];
+    for (const { name, spec } of extensions) {
+        if (spec !== undefined) {
+            previous = declareExtension(name, spec, target, { ...parent, dependsOn: [previous] });
+        }
+    }
+    for (const disk of [...plan.dataDisks].sort((a, b) => a.lun - b.lun)) {
+        if (disk.format !== undefined) {
+            previous = declareDiskFormat(disk.format, target, { ...parent, dependsOn: [previous] });
+        }
+    }
+    if (args.azureMonitor?.dataCollectionRuleId !== undefined) {
+        new monitor.DataCollectionRuleAssociation(plan.resourceNames.dataCollection, {
+            resourceUri: vm.id,
+            associationName: `${plan.vmName}-dcr`,
+            dataCollectionRuleId: args.azureMonitor.dataCollectionRuleId,
+        }, parent);
+    }
+    if (args.backup !== undefined) {
+        // The planned name, not the VM's output: the item's id is made of it, and must stay known through a replacement.
+        declareVmBackup(plan.resourceNames.backup, args.backup, { id: vm.id, name: plan.vmName, resourceGroupName: args.resourceGroupName }, parent);
+    }
+}
+
+/**
+ * The VM's security profile: Trusted Launch (secure boot, vTPM) or none, the API's way of saying Standard (2024-11-01
+ * has no "Standard" value), plus encryption at host when asked (only then, so a subscription without the feature is
+ * never asked for it).
+ */
+function securityProfile(securityType: VmPlan["securityType"], encryptionAtHost: boolean): azureInputs.compute.SecurityProfileArgs | undefined {
+    const trustedLaunch = securityType === "TrustedLaunch"
+        ? { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } }
+        : {};
+    const profile = { ...trustedLaunch, ...(encryptionAtHost ? { encryptionAtHost: true } : {}) };
+    return Object.keys(profile).length > 0 ? profile : undefined;
 }

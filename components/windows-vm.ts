@@ -3,7 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { windowsAccess } from "./access-extension";
+import { windowsAccess } from "./extensions";
 import { PersistentVm, type OsProfile } from "./vm";
 import type { VmArgs } from "./vm-args";
 import { requirePlan, type VmPlan } from "./vm-plan";

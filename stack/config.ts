@@ -83,6 +83,11 @@ const vm = z.strictObject({
     diskProtection: z.enum(DISK_PROTECTIONS).optional(),
     lock: lock.optional(),
     backup: z.boolean().optional(),
+    publicIp: z.boolean().optional(),
+    encryptionAtHost: z.boolean().optional(),
+    diskEncryptionSetId: z.string().optional(),
+    entraIdLogin: z.boolean().optional(),
+    azureMonitor: z.strictObject({ dataCollectionRuleId: z.string().optional() }).optional(),
     preflightFacts: preflightFacts.optional(),
     tags: z.record(z.string(), z.string()).optional(),
 });

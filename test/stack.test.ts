@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../components";
-import { DEV_KEY, DEV_STACK_INVENTORY, inventory } from "./support/dev-stack";
+import { DEV_KEY, DEV_STACK_INVENTORY, devVm, inventory } from "./support/dev-stack";
 import { runProgram, type ProgramRun } from "../tools/recorder/program";
 import type { Registration } from "../tools/recorder/recorder";
 
@@ -241,6 +241,43 @@ describe("GIVEN a backup key whose vault Azure would refuse WHEN the program run
         expect(run.exitCode).not.toBe(0);
         expect(errorsOf(run)).toContain("azure-persistent-vm:backup.vaultName: ");
         expect(errorsOf(run)).toContain("azure-persistent-vm:backup.retentionDays: 3 is below 7");
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+});
+
+describe("GIVEN the dev stack with web01's opt-ins set in config", () => {
+    it("THEN each reaches the VM: public IP, encryption at host, customer-managed keys, Entra ID login, Azure Monitor", async () => {
+        const DES = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/des-vms";
+        const run = await runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: {
+                "azure-persistent-vm:vms": [
+                    { ...devVm("web01"), publicIp: true, encryptionAtHost: true, diskEncryptionSetId: DES, entraIdLogin: true, azureMonitor: {} },
+                    devVm("app01"),
+                ],
+            },
+        });
+        expect(errorsOf(run)).toBe("");
+        const added = inventory(run.registrations).filter((r) => !DEV_STACK_INVENTORY.includes(r));
+        expect(added).toEqual([
+            "azure-native:compute:VirtualMachineExtension::web01-entra-login",
+            "azure-native:compute:VirtualMachineExtension::web01-monitor-agent",
+            "azure-native:network:PublicIPAddress::web01-pip",
+        ]);
+        const vm = find(run, "azure-native:compute:VirtualMachine", "web01-vm");
+        expect((vm.inputs["securityProfile"] as { encryptionAtHost?: boolean }).encryptionAtHost).toBe(true);
+        expect(find(run, "azure-native:compute:Disk", "web01-disk-data").inputs["encryption"]).toEqual({ type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: DES });
+    });
+
+    it("THEN a malformed disk encryption set id fails naming the VM's key", async () => {
+        const run = await runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: { "azure-persistent-vm:vms": [{ ...devVm("web01"), diskEncryptionSetId: "des-vms" }, devVm("app01")] },
+        });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain(`azure-persistent-vm:vms[0] ("web01").diskEncryptionSetId: "des-vms" is not a disk encryption set id`);
         expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
     });
 });

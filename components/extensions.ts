@@ -1,7 +1,9 @@
 /**
- * The VM access extension: how a credential change reaches a running VM without replacing it.
+ * The VM extensions the components declare, in the order they run: the access extension (credential rotation), then
+ * the opt-in Microsoft Entra ID login and Azure Monitor agents.
  *
- * Azure takes the administrator's password and SSH keys only when it creates a VM, so the VM ignores them afterwards
+ * The access extension is how a credential change reaches a running VM without replacing it. Azure takes the
+ * administrator's password and SSH keys only when it creates a VM, so the VM ignores them afterwards
  * (VM_IGNORE_CHANGES) and this extension carries them instead. It is declared with the VM and carries the current
  * credential from the start; a new password or key list changes its protected settings, and Azure runs the extension
  * again with them (a changed configuration is enough; `forceUpdateTag` is not needed).
@@ -11,21 +13,31 @@
  * PEM) and `remove_prior_keys`) and "VMAccess Extension for Windows" (publisher Microsoft.Compute, type VMAccessAgent,
  * version 2.4, public `UserName`, protected `Password`). With `remove_prior_keys`, the Linux handler writes the given
  * text as the whole authorized_keys file (Azure/azure-linux-extensions#1761); the keys go in one value, a key a line.
+ * "Sign in to a Linux VM in Azure by using Microsoft Entra ID and OpenSSH" (AADSSHLoginForLinux 1.0) and "Sign in to
+ * a Windows VM in Azure by using Microsoft Entra ID" (AADLoginForWindows 2.0), publisher
+ * Microsoft.Azure.ActiveDirectory; "Azure Monitor Agent: install and manage" (AzureMonitorLinuxAgent and
+ * AzureMonitorWindowsAgent 1.0, publisher Microsoft.Azure.Monitor, automatic upgrade).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
+import type { OsType } from "./images";
 
-/** Which extension handler resets the administrator's credential, and the settings it runs with. */
-export interface AccessExtension {
+/** An extension handler and the settings it runs with. */
+export interface ExtensionSpec {
     readonly publisher: string;
-    /** The handler's type; also the extension's name, the one `az vm user update` looks for. */
+    /** The handler's type; also the extension's name (for the access extension, the one `az vm user update` looks for). */
     readonly type: string;
     readonly typeHandlerVersion: string;
+    /** Let Azure upgrade the handler to new versions on its own, where the handler supports it. */
+    readonly enableAutomaticUpgrade?: boolean;
     /** Public settings: never a secret. */
-    readonly settings: Record<string, string> | undefined;
+    readonly settings?: Record<string, string>;
     /** Protected settings, a Pulumi secret: Azure encrypts them and never returns them. */
-    readonly protectedSettings: pulumi.Output<unknown>;
+    readonly protectedSettings?: pulumi.Output<unknown>;
 }
+
+/** Which extension handler resets the administrator's credential, and the settings it runs with. */
+export type AccessExtension = ExtensionSpec;
 
 /**
  * Linux: the administrator's authorized keys become exactly `publicKeys`, replacing earlier ones. No password is
@@ -36,7 +48,6 @@ export function linuxAccess(username: string, publicKeys: readonly pulumi.Input<
         publisher: "Microsoft.OSTCExtensions",
         type: "VMAccessForLinux",
         typeHandlerVersion: "1.5",
-        settings: undefined,
         protectedSettings: pulumi.secret(pulumi.all([...publicKeys]).apply((keys) => ({
             username,
             ssh_key: keys.map((key) => key.trim()).join("\n"),
@@ -59,6 +70,18 @@ export function windowsAccess(username: string, password: pulumi.Input<string>):
     };
 }
 
+/** Microsoft Entra ID sign-in: SSH with Entra identities on Linux, RDP on Windows. */
+export const ENTRA_LOGIN: Readonly<Record<OsType, ExtensionSpec>> = {
+    linux: { publisher: "Microsoft.Azure.ActiveDirectory", type: "AADSSHLoginForLinux", typeHandlerVersion: "1.0" },
+    windows: { publisher: "Microsoft.Azure.ActiveDirectory", type: "AADLoginForWindows", typeHandlerVersion: "2.0" },
+};
+
+/** The Azure Monitor agent; it sends what data collection rules associated with the VM ask for. */
+export const AZURE_MONITOR_AGENT: Readonly<Record<OsType, ExtensionSpec>> = {
+    linux: { publisher: "Microsoft.Azure.Monitor", type: "AzureMonitorLinuxAgent", typeHandlerVersion: "1.0", enableAutomaticUpgrade: true },
+    windows: { publisher: "Microsoft.Azure.Monitor", type: "AzureMonitorWindowsAgent", typeHandlerVersion: "1.0", enableAutomaticUpgrade: true },
+};
+
 /** What the extension needs to know of its VM. */
 export interface ExtensionTarget {
     readonly resourceGroupName: pulumi.Input<string>;
@@ -68,21 +91,22 @@ export interface ExtensionTarget {
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-/** Declares the access extension on a VM. */
-export function declareAccessExtension(
+/** Declares an extension on a VM, named in Azure after its handler's type. */
+export function declareExtension(
     resourceName: string,
-    access: AccessExtension,
+    spec: ExtensionSpec,
     target: ExtensionTarget,
     options: pulumi.CustomResourceOptions,
 ): compute.VirtualMachineExtension {
     return new compute.VirtualMachineExtension(resourceName, {
         ...target,
-        vmExtensionName: access.type,
-        publisher: access.publisher,
-        type: access.type,
-        typeHandlerVersion: access.typeHandlerVersion,
+        vmExtensionName: spec.type,
+        publisher: spec.publisher,
+        type: spec.type,
+        typeHandlerVersion: spec.typeHandlerVersion,
         autoUpgradeMinorVersion: true,
-        settings: access.settings,
-        protectedSettings: access.protectedSettings,
+        enableAutomaticUpgrade: spec.enableAutomaticUpgrade,
+        settings: spec.settings,
+        protectedSettings: spec.protectedSettings,
     }, options);
 }

@@ -3,7 +3,7 @@
  */
 export { LinuxVm, LINUX_VM_TYPE, type LinuxVmArgs } from "./linux-vm";
 export { WindowsVm, WINDOWS_VM_TYPE, GENERATED_PASSWORD, type WindowsVmArgs } from "./windows-vm";
-export { VmNetwork, VM_NETWORK_TYPE, type VmNetworkArgs } from "./network";
+export { VmNetwork, VM_NETWORK_TYPE, type VmNetworkArgs, type VmNetworkBastionArgs, type BastionSku } from "./network";
 export {
     BackupVault, BACKUP_VAULT_TYPE, BACKUP_DEFAULTS, STORAGE_REDUNDANCIES, VAULT_NETWORK_ACCESS, planBackupVault,
     type BackupVaultArgs, type VmBackupArgs, type StorageRedundancy, type VaultNetworkAccess,
@@ -12,7 +12,7 @@ export { PersistentVm } from "./vm";
 export type { VmArgs, OsDiskArgs, DataDiskArgs, DiskSourceArgs, VhdArgs, ImageReferenceArgs, LockArgs } from "./vm-args";
 export { IMAGES, IMAGE_KEYS, DEFAULT_IMAGE, catalogueImage, type ImageKey, type CatalogueImage, type ImagePlan, type OsType } from "./images";
 export { planVm, VM_REPLACE_ON_CHANGES, VM_IGNORE_CHANGES, supportsPremiumStorage, type VmPlan, type DataDiskPlan } from "./vm-plan";
-export { planNetwork, MANAGEMENT_PORTS, type ManagementProtocol, type NetworkPlan } from "./network-plan";
+export { planNetwork, MANAGEMENT_PORTS, BASTION_SKUS, type ManagementProtocol, type NetworkPlan, type BastionPlan } from "./network-plan";
 export { InvalidArgumentsError, type Problem } from "./problems";
 export { DISK_SKUS, CACHING_MODES, DISK_PROTECTIONS, type DiskSku, type Caching, type DiskProtection } from "./rules/disks";
 export { LOCK_KINDS, type LockKind } from "./rules/locks";

@@ -1,10 +1,13 @@
 /**
  * VmNetwork: a VNet with one subnet and a network security group on the subnet (pass `networkSecurityGroupId` to
- * each VM to put it on the NICs too). Inbound SSH/RDP only from the listed management sources; no public IP.
+ * each VM to put it on the NICs too). Inbound SSH/RDP only from the listed management sources and, when asked for,
+ * from an Azure Bastion in its own subnet; the Bastion's is the only public IP.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { requireNetworkPlan, type ManagementProtocol } from "./network-plan";
+import { requireNetworkPlan, type BastionPlan, type ManagementProtocol, type VmNetworkBastionArgs } from "./network-plan";
+
+export type { BastionSku, VmNetworkBastionArgs } from "./network-plan";
 
 export const VM_NETWORK_TYPE = "azure-persistent-vm:index:VmNetwork";
 
@@ -35,7 +38,13 @@ export interface VmNetworkArgs {
      */
     readonly managementProtocols?: readonly ManagementProtocol[];
     /**
-     * Tags for the VNet and the NSG (Azure subnets take no tags).
+     * An Azure Bastion for reaching the VMs without public IPs: an `AzureBastionSubnet`, a Standard static public IP
+     * and the Bastion host, plus NSG rules that let the Bastion subnet reach the VMs on the `managementProtocols`.
+     * @default none: no Bastion, no Bastion subnet, no public IP
+     */
+    readonly bastion?: VmNetworkBastionArgs;
+    /**
+     * Tags for the VNet, the NSG and the Bastion's public IP and host (Azure subnets take no tags).
      * @default none
      */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
@@ -48,6 +57,8 @@ export class VmNetwork extends pulumi.ComponentResource {
     public readonly subnetId: pulumi.Output<string>;
     /** The NSG's resource id: pass it to each VM as `networkSecurityGroupId`. */
     public readonly networkSecurityGroupId: pulumi.Output<string>;
+    /** The Bastion host's resource id; undefined without `bastion`. */
+    public readonly bastionId?: pulumi.Output<string>;
 
     constructor(name: string, args: VmNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = requireNetworkPlan(name, args);
@@ -89,6 +100,47 @@ export class VmNetwork extends pulumi.ComponentResource {
         this.vnetId = vnet.id;
         this.subnetId = subnet.id;
         this.networkSecurityGroupId = nsg.id;
-        this.registerOutputs({ vnetId: this.vnetId, subnetId: this.subnetId, networkSecurityGroupId: this.networkSecurityGroupId });
+        this.bastionId = plan.bastion === undefined ? undefined : this.declareBastion(plan.bastion, args, vnet, subnet).id;
+        this.registerOutputs({
+            vnetId: this.vnetId,
+            subnetId: this.subnetId,
+            networkSecurityGroupId: this.networkSecurityGroupId,
+            bastionId: this.bastionId,
+        });
+    }
+
+    private declareBastion(plan: BastionPlan, args: VmNetworkArgs, vnet: network.VirtualNetwork, vmSubnet: network.Subnet): network.BastionHost {
+        const zones = plan.zones.length === 0 ? undefined : [...plan.zones];
+        // Azure writes one subnet of a VNet at a time and answers AnotherOperationInProgress to a second, so the
+        // Bastion subnet waits for the VMs' subnet. No NSG: see VmNetworkBastionArgs.subnetPrefix.
+        const subnet = new network.Subnet(plan.resourceNames.subnet, {
+            resourceGroupName: args.resourceGroupName,
+            virtualNetworkName: vnet.name,
+            subnetName: plan.subnetName,
+            addressPrefix: plan.subnetPrefix,
+        }, { parent: this, dependsOn: [vmSubnet] });
+
+        // Bastion accepts only a Standard, static public IP.
+        const ip = new network.PublicIPAddress(plan.resourceNames.publicIp, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            publicIpAddressName: plan.resourceNames.publicIp,
+            sku: { name: "Standard", tier: "Regional" },
+            publicIPAllocationMethod: "Static",
+            publicIPAddressVersion: "IPv4",
+            zones,
+        }, { parent: this });
+
+        return new network.BastionHost(plan.resourceNames.host, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            bastionHostName: plan.resourceNames.host,
+            sku: { name: plan.sku },
+            enableTunneling: plan.nativeClient,
+            ipConfigurations: [{ name: "bastion-ip-configuration", subnet: { id: subnet.id }, publicIPAddress: { id: ip.id } }],
+            zones,
+        }, { parent: this });
     }
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import {
-    CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, LINUX_FILE_SYSTEMS, LOCK_KINDS, STORAGE_REDUNDANCIES, VAULT_NETWORK_ACCESS, WINDOWS_FILE_SYSTEMS,
+    BASTION_SKUS, CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, LINUX_FILE_SYSTEMS, LOCK_KINDS, STORAGE_REDUNDANCIES, VAULT_NETWORK_ACCESS, WINDOWS_FILE_SYSTEMS,
 } from "../components";
 import { checkUnique } from "../components/problems";
 
@@ -100,6 +100,11 @@ const schema = z.strictObject({
         subnetPrefix: z.string(),
         managementSourcePrefixes: z.array(z.string()).default([]),
         allowManagementFromAnywhere: z.boolean().default(false),
+        bastion: z.strictObject({
+            subnetPrefix: z.string(),
+            sku: z.enum(BASTION_SKUS).optional(),
+            zones: z.array(zone).optional(),
+        }).optional(),
     }),
     vms: z.array(vm).min(1),
     backup: backup.optional(),

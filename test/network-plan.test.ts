@@ -1,8 +1,8 @@
 // Not proved here: that Azure accepts these ranges and rules, or that VmNetwork declares the NSG the plan describes.
 import { describe, expect, it } from "vitest";
-import { planNetwork, type ManagementProtocol, type NetworkPlanInputs } from "../components/network-plan";
+import { planNetwork, type BastionSku, type ManagementProtocol, type NetworkPlanInputs } from "../components/network-plan";
 import type { Problem } from "../components/problems";
-import { contains, parseCidr, type Cidr } from "../components/rules/network";
+import { contains, overlaps, parseCidr, type Cidr } from "../components/rules/network";
 
 const NETWORK = { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24" };
 
@@ -153,6 +153,123 @@ describe("GIVEN two CIDR ranges WHEN one is tested for containing the other", ()
         ["10.42.0.0/16", "10.41.255.0/24", false],
     ])("THEN %s contains %s: %s", (outer, inner, expected) => {
         expect(contains(cidr(outer), cidr(inner))).toBe(expected);
+    });
+});
+
+describe("GIVEN two CIDR ranges WHEN they are tested for overlapping", () => {
+    it.each<[string, string, boolean]>([
+        ["10.42.1.0/24", "10.42.1.0/24", true],
+        ["10.42.1.0/24", "10.42.1.192/26", true],
+        ["10.42.1.192/26", "10.42.0.0/16", true],
+        ["10.42.1.0/24", "10.42.2.0/26", false],
+        ["10.42.2.0/26", "10.42.1.0/24", false],
+        ["10.42.1.0/24", "10.42.0.192/26", false],
+    ])("THEN %s and %s overlap: %s", (a, b, expected) => {
+        expect(overlaps(cidr(a), cidr(b))).toBe(expected);
+    });
+});
+
+describe("GIVEN a network with a Bastion on a /26 beside the VM subnet WHEN it is planned", () => {
+    it("THEN it plans a Basic, regional Bastion and lets the Bastion subnet reach the VMs on SSH and RDP, after the management rules", () => {
+        expect(planNetwork("net", { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24"], bastion: { subnetPrefix: "10.42.2.0/26" } })).toStrictEqual({
+            ok: true,
+            plan: {
+                resourceNames: { vnet: "net-vnet", subnet: "net-subnet", nsg: "net-nsg" },
+                addressSpace: "10.42.0.0/16",
+                subnetPrefix: "10.42.1.0/24",
+                securityRules: [
+                    { name: "allow-ssh-from-management", priority: 100, protocol: "ssh", port: "22", sourceAddressPrefixes: ["203.0.113.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
+                    { name: "allow-rdp-from-management", priority: 110, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
+                    { name: "allow-ssh-from-bastion", priority: 200, protocol: "ssh", port: "22", sourceAddressPrefixes: ["10.42.2.0/26"], destinationAddressPrefix: "10.42.1.0/24" },
+                    { name: "allow-rdp-from-bastion", priority: 210, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["10.42.2.0/26"], destinationAddressPrefix: "10.42.1.0/24" },
+                ],
+                bastion: {
+                    resourceNames: { subnet: "net-bastion-subnet", publicIp: "net-bastion-ip", host: "net-bastion" },
+                    subnetName: "AzureBastionSubnet",
+                    subnetPrefix: "10.42.2.0/26",
+                    sku: "Basic",
+                    zones: [],
+                    nativeClient: false,
+                },
+            },
+        });
+    });
+
+    it("THEN with no management sources and only SSH, the Bastion rule is the only one and keeps priority 200", () => {
+        const result = planNetwork("net", { ...NETWORK, managementProtocols: ["ssh"], bastion: { subnetPrefix: "10.42.2.0/26" } });
+        expect(result.ok && result.plan.securityRules).toStrictEqual([
+            { name: "allow-ssh-from-bastion", priority: 200, protocol: "ssh", port: "22", sourceAddressPrefixes: ["10.42.2.0/26"], destinationAddressPrefix: "10.42.1.0/24" },
+        ]);
+    });
+
+    it("THEN a zone-redundant Standard Bastion on a /24 gets its zones and the native client", () => {
+        const result = planNetwork("net", { ...NETWORK, bastion: { subnetPrefix: "10.42.255.0/24", sku: "Standard", zones: ["1", "2", "3"] } });
+        expect(result.ok && result.plan.bastion).toStrictEqual({
+            resourceNames: { subnet: "net-bastion-subnet", publicIp: "net-bastion-ip", host: "net-bastion" },
+            subnetName: "AzureBastionSubnet",
+            subnetPrefix: "10.42.255.0/24",
+            sku: "Standard",
+            zones: ["1", "2", "3"],
+            nativeClient: true,
+        });
+    });
+});
+
+/** A SKU as plain JavaScript callers can pass it, past the type checker. */
+function sku(name: string): BastionSku {
+    return name as BastionSku;
+}
+
+describe("GIVEN a Bastion a user gets wrong WHEN the network is planned", () => {
+    it.each<{ scenario: string; inputs: NetworkPlanInputs; problems: readonly Problem[] }>([
+        {
+            scenario: "a /27 Bastion subnet",
+            inputs: { ...NETWORK, bastion: { subnetPrefix: "10.42.2.0/27" } },
+            problems: [{ path: "bastion.subnetPrefix", message: `"10.42.2.0/27" is a /27; Azure Bastion needs /26 or larger (set a /26).` }],
+        },
+        {
+            scenario: "a Bastion subnet outside the address space",
+            inputs: { ...NETWORK, bastion: { subnetPrefix: "10.43.2.0/26" } },
+            problems: [{ path: "bastion.subnetPrefix", message: `"10.43.2.0/26" is not inside addressSpace "10.42.0.0/16"; choose a subnet range within it.` }],
+        },
+        {
+            scenario: "a Bastion subnet inside the VM subnet",
+            inputs: { ...NETWORK, bastion: { subnetPrefix: "10.42.1.192/26" } },
+            problems: [{
+                path: "bastion.subnetPrefix",
+                message: `"10.42.1.192/26" overlaps subnetPrefix "10.42.1.0/24"; Azure Bastion needs a subnet of its own (choose a range outside "10.42.1.0/24").`,
+            }],
+        },
+        {
+            scenario: "a Bastion subnet that is not a CIDR",
+            inputs: { ...NETWORK, bastion: { subnetPrefix: "10.42.2.0" } },
+            problems: [{ path: "bastion.subnetPrefix", message: `"10.42.2.0" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".` }],
+        },
+        {
+            scenario: "the Developer SKU, which needs no subnet and is not offered",
+            inputs: { ...NETWORK, bastion: { subnetPrefix: "10.42.2.0/26", sku: sku("Developer") } },
+            problems: [{ path: "bastion.sku", message: `"Developer" is not a Bastion SKU; use "Basic" or "Standard".` }],
+        },
+        {
+            scenario: "zone 4 and zone 1 twice",
+            inputs: { ...NETWORK, bastion: { subnetPrefix: "10.42.2.0/26", zones: ["1", "4", "1"] } },
+            problems: [
+                { path: "bastion.zones[1]", message: `"4" is not a zone; use "1", "2" or "3".` },
+                { path: "bastion.zones[2]", message: `"1" is already used by bastion.zones[0]; each zone must be unique.` },
+            ],
+        },
+        {
+            scenario: "a /28 outside the address space, with a bad SKU, all reported at once",
+            inputs: { ...NETWORK, managementSourcePrefixes: ["*"], bastion: { subnetPrefix: "192.168.0.0/28", sku: sku("Premium") } },
+            problems: [
+                { path: "managementSourcePrefixes[0]", message: ANYONE("*") },
+                { path: "bastion.subnetPrefix", message: `"192.168.0.0/28" is a /28; Azure Bastion needs /26 or larger (set a /26).` },
+                { path: "bastion.subnetPrefix", message: `"192.168.0.0/28" is not inside addressSpace "10.42.0.0/16"; choose a subnet range within it.` },
+                { path: "bastion.sku", message: `"Premium" is not a Bastion SKU; use "Basic" or "Standard".` },
+            ],
+        },
+    ])("THEN $scenario is refused with exactly its problems", ({ inputs, problems }) => {
+        expect(planNetwork("net", inputs)).toStrictEqual({ ok: false, problems });
     });
 });
 

@@ -281,3 +281,29 @@ describe("GIVEN the dev stack with web01's opt-ins set in config", () => {
         expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
     });
 });
+
+describe("GIVEN the dev stack with a Bastion (network.bastion.subnetPrefix)", () => {
+    it("THEN the network gets the Bastion subnet, its public IP and host, and the VMs' NSG lets the Bastion in", async () => {
+        const run = await runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: {
+                "azure-persistent-vm:network": {
+                    addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: [], bastion: { subnetPrefix: "10.42.2.0/26", sku: "Standard" },
+                },
+            },
+        });
+        expect(errorsOf(run)).toBe("");
+        expect(inventory(run.registrations).filter((r) => !DEV_STACK_INVENTORY.includes(r))).toEqual([
+            "azure-native:network:BastionHost::network-bastion",
+            "azure-native:network:PublicIPAddress::network-bastion-ip",
+            "azure-native:network:Subnet::network-bastion-subnet",
+        ]);
+        expect(find(run, "azure-native:network:Subnet", "network-bastion-subnet").inputs["subnetName"]).toBe("AzureBastionSubnet");
+        const rules = find(run, "azure-native:network:NetworkSecurityGroup", "network-nsg").inputs["securityRules"] as { name: string; sourceAddressPrefixes: string[] }[];
+        expect(rules.map((r) => [r.name, r.sourceAddressPrefixes])).toEqual([
+            ["allow-ssh-from-bastion", ["10.42.2.0/26"]],
+            ["allow-rdp-from-bastion", ["10.42.2.0/26"]],
+        ]);
+    });
+});

@@ -1,7 +1,9 @@
 /**
- * Network rules: IPv4 CIDRs, containment, and management sources.
+ * Network rules: IPv4 CIDRs, containment, overlap, management sources and the Azure Bastion subnet.
  * Sources: Microsoft Learn "Virtual network planning" (address spaces and subnets are IPv4 CIDR ranges; a subnet
- * lies inside its VNet's address space) and "Network security groups" (service tags `Internet`, `*`/`Any`).
+ * lies inside its VNet's address space; subnets of one VNet do not overlap), "Network security groups" (service tags
+ * `Internet`, `*`/`Any`) and "About Bastion configuration settings" (bastion/configuration-settings#subnet: the
+ * AzureBastionSubnet must be /26 or larger for Bastion deployed since 2 November 2021).
  */
 import type { Problem } from "../problems";
 
@@ -33,6 +35,25 @@ export function parseCidr(text: string): Cidr | undefined {
 export function contains(outer: Cidr, inner: Cidr): boolean {
     const outerSize = 2 ** (32 - outer.prefixLength);
     return inner.prefixLength >= outer.prefixLength && inner.network >= outer.network && inner.network < outer.network + outerSize;
+}
+
+/** Whether two ranges share at least one address. */
+export function overlaps(a: Cidr, b: Cidr): boolean {
+    const aEnd = a.network + 2 ** (32 - a.prefixLength);
+    const bEnd = b.network + 2 ** (32 - b.prefixLength);
+    return a.network < bEnd && b.network < aEnd;
+}
+
+/** The longest prefix Azure accepts for AzureBastionSubnet: a /26 (64 addresses) or larger. */
+export const BASTION_SUBNET_MAX_PREFIX_LENGTH = 26;
+
+/** The Bastion subnet's size; a text that is not a CIDR is left to `checkCidr`. */
+export function checkBastionSubnetSize(path: string, text: string): Problem[] {
+    const cidr = parseCidr(text);
+    if (cidr === undefined || cidr.prefixLength <= BASTION_SUBNET_MAX_PREFIX_LENGTH) {
+        return [];
+    }
+    return [{ path, message: `"${text}" is a /${cidr.prefixLength}; Azure Bastion needs /${BASTION_SUBNET_MAX_PREFIX_LENGTH} or larger (set a /${BASTION_SUBNET_MAX_PREFIX_LENGTH}).` }];
 }
 
 /** Sources that mean "anyone": an inbound management rule from one of them opens SSH or RDP to the internet. */

@@ -102,6 +102,7 @@ const AZURE_PATHS: Readonly<Record<string, { path: string; nameInput: string; un
     "azure-native:network:VirtualNetwork": { path: "Microsoft.Network/virtualNetworks", nameInput: "virtualNetworkName" },
     "azure-native:network:NetworkSecurityGroup": { path: "Microsoft.Network/networkSecurityGroups", nameInput: "networkSecurityGroupName" },
     "azure-native:network:PublicIPAddress": { path: "Microsoft.Network/publicIPAddresses", nameInput: "publicIpAddressName" },
+    "azure-native:network:BastionHost": { path: "Microsoft.Network/bastionHosts", nameInput: "bastionHostName" },
     "azure-native:network:Subnet": { path: "subnets", nameInput: "subnetName", under: { path: "Microsoft.Network/virtualNetworks", nameInput: "virtualNetworkName" } },
     "azure-native:recoveryservices:Vault": { path: "Microsoft.RecoveryServices/vaults", nameInput: "vaultName" },
     "azure-native:recoveryservices:ProtectionPolicy": {

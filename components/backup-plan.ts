@@ -16,6 +16,8 @@ export const STORAGE_REDUNDANCIES = ["GeoRedundant", "ZoneRedundant", "LocallyRe
 export type StorageRedundancy = (typeof STORAGE_REDUNDANCIES)[number];
 export const VAULT_NETWORK_ACCESS = ["Disabled", "Enabled"] as const;
 export type VaultNetworkAccess = (typeof VAULT_NETWORK_ACCESS)[number];
+export const VAULT_IMMUTABILITY = ["Unlocked", "Locked", "Disabled"] as const;
+export type VaultImmutability = (typeof VAULT_IMMUTABILITY)[number];
 
 /** What a BackupVault gets when an argument is not set. */
 export const BACKUP_DEFAULTS = {
@@ -25,6 +27,7 @@ export const BACKUP_DEFAULTS = {
     instantRestoreDays: 7,
     storageRedundancy: "GeoRedundant",
     publicNetworkAccess: "Disabled",
+    immutability: "Unlocked",
 } as const;
 
 /** Azure's ranges for an Enhanced (V2) policy with a daily schedule. */
@@ -43,6 +46,7 @@ export interface BackupVaultPlanInputs {
     readonly instantRestoreDays?: number;
     readonly storageRedundancy?: string;
     readonly publicNetworkAccess?: string;
+    readonly immutability?: string;
     readonly lock?: LockArgs;
 }
 
@@ -56,6 +60,7 @@ export interface BackupVaultPlan {
     readonly instantRestoreDays: number;
     readonly storageRedundancy: StorageRedundancy;
     readonly publicNetworkAccess: VaultNetworkAccess;
+    readonly immutability: VaultImmutability;
     readonly lock: LockPlan | undefined;
 }
 
@@ -107,6 +112,7 @@ export function planBackupVault(name: string, args: BackupVaultPlanInputs): { ok
     const instantRestoreDays = args.instantRestoreDays ?? BACKUP_DEFAULTS.instantRestoreDays;
     const storageRedundancy = args.storageRedundancy ?? BACKUP_DEFAULTS.storageRedundancy;
     const publicNetworkAccess = args.publicNetworkAccess ?? BACKUP_DEFAULTS.publicNetworkAccess;
+    const immutability = args.immutability ?? BACKUP_DEFAULTS.immutability;
     const problems: Problem[] = [
         ...checkVaultName("vaultName", vaultName, args.vaultName === undefined),
         ...checkPolicyName("policyName", policyName),
@@ -115,6 +121,7 @@ export function planBackupVault(name: string, args: BackupVaultPlanInputs): { ok
         ...checkDays("instantRestoreDays", instantRestoreDays),
         ...checkChoice("storageRedundancy", storageRedundancy, STORAGE_REDUNDANCIES, "storage redundancy"),
         ...checkChoice("publicNetworkAccess", publicNetworkAccess, VAULT_NETWORK_ACCESS, "network access setting"),
+        ...checkChoice("immutability", immutability, VAULT_IMMUTABILITY, "vault immutability state"),
     ];
     if (typeof args.resourceGroupName === "string") {
         problems.push(...checkResourceName("resourceGroupName", "resourceGroup", args.resourceGroupName, "set resourceGroupName", false));
@@ -134,6 +141,7 @@ export function planBackupVault(name: string, args: BackupVaultPlanInputs): { ok
             instantRestoreDays,
             storageRedundancy: storageRedundancy as StorageRedundancy,
             publicNetworkAccess: publicNetworkAccess as VaultNetworkAccess,
+            immutability: immutability as VaultImmutability,
             lock: planLock(args.lock, `${name}-lock`, vaultName),
         },
     };

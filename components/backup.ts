@@ -4,14 +4,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as recoveryservices from "@pulumi/azure-native/recoveryservices";
-import { planProtectedItem, requireBackupVaultPlan, type StorageRedundancy, type VaultNetworkAccess, type ProtectedItemPlan } from "./backup-plan";
+import {
+    planProtectedItem, requireBackupVaultPlan, type ProtectedItemPlan, type StorageRedundancy, type VaultImmutability, type VaultNetworkAccess,
+} from "./backup-plan";
 import { declareDeleteLock } from "./lock";
 import { formatProblems } from "./problems";
 import type { LockArgs } from "./vm-args";
 
 export {
-    BACKUP_DEFAULTS, BACKUP_LIMITS, STORAGE_REDUNDANCIES, VAULT_NETWORK_ACCESS, checkBackupPolicyId, parseBackupPolicyId, planBackupVault,
-    planProtectedItem, type BackupPolicyLocation, type BackupVaultPlan, type StorageRedundancy, type VaultNetworkAccess,
+    BACKUP_DEFAULTS, BACKUP_LIMITS, STORAGE_REDUNDANCIES, VAULT_IMMUTABILITY, VAULT_NETWORK_ACCESS, checkBackupPolicyId, parseBackupPolicyId, planBackupVault,
+    planProtectedItem, type BackupPolicyLocation, type BackupVaultPlan, type StorageRedundancy, type VaultImmutability, type VaultNetworkAccess,
 } from "./backup-plan";
 
 export const BACKUP_VAULT_TYPE = "azure-persistent-vm:index:BackupVault";
@@ -65,6 +67,13 @@ export interface BackupVaultArgs {
      */
     readonly publicNetworkAccess?: VaultNetworkAccess;
     /**
+     * Immutability: recovery points cannot be deleted before they expire, nor retention shortened. "Unlocked" can be
+     * turned off later; "Locked" never can (a compliance choice, irreversible); "Disabled" turns it off.
+     * Scanners (PSRule Azure.RSV.Immutable, KICS "Recovery Services Vault Without Immutability") ask for it.
+     * @default "Unlocked"
+     */
+    readonly immutability?: VaultImmutability;
+    /**
      * A management lock on the vault. "CanNotDelete" blocks deleting the vault and, through inheritance, its
      * policies and protected items, from Pulumi, the portal or the CLI, until the lock is removed.
      * @default none
@@ -107,7 +116,10 @@ export class BackupVault extends pulumi.ComponentResource {
             properties: {
                 publicNetworkAccess: plan.publicNetworkAccess,
                 redundancySettings: { standardTierStorageRedundancy: plan.storageRedundancy },
-                securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } },
+                securitySettings: {
+                    softDeleteSettings: { softDeleteState: "Enabled" },
+                    immutabilitySettings: { state: plan.immutability },
+                },
             },
             tags: args.tags,
         }, { parent: this, protect: true });

@@ -5,8 +5,8 @@ export { LinuxVm, LINUX_VM_TYPE, type LinuxVmArgs } from "./linux-vm";
 export { WindowsVm, WINDOWS_VM_TYPE, GENERATED_PASSWORD, type WindowsVmArgs } from "./windows-vm";
 export { VmNetwork, VM_NETWORK_TYPE, type VmNetworkArgs, type VmNetworkBastionArgs, type BastionSku } from "./network";
 export {
-    BackupVault, BACKUP_VAULT_TYPE, BACKUP_DEFAULTS, STORAGE_REDUNDANCIES, VAULT_NETWORK_ACCESS, planBackupVault,
-    type BackupVaultArgs, type VmBackupArgs, type StorageRedundancy, type VaultNetworkAccess,
+    BackupVault, BACKUP_VAULT_TYPE, BACKUP_DEFAULTS, STORAGE_REDUNDANCIES, VAULT_IMMUTABILITY, VAULT_NETWORK_ACCESS, planBackupVault,
+    type BackupVaultArgs, type VmBackupArgs, type StorageRedundancy, type VaultImmutability, type VaultNetworkAccess,
 } from "./backup";
 export { PersistentVm } from "./vm";
 export type { VmArgs, OsDiskArgs, DataDiskArgs, DiskSourceArgs, VhdArgs, ImageReferenceArgs, LockArgs } from "./vm-args";

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import {
-    BASTION_SKUS, CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, LINUX_FILE_SYSTEMS, LOCK_KINDS, STORAGE_REDUNDANCIES, VAULT_NETWORK_ACCESS, WINDOWS_FILE_SYSTEMS,
+    BASTION_SKUS, CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, LINUX_FILE_SYSTEMS, LOCK_KINDS, STORAGE_REDUNDANCIES, VAULT_IMMUTABILITY, VAULT_NETWORK_ACCESS, WINDOWS_FILE_SYSTEMS,
 } from "../components";
 import { checkUnique } from "../components/problems";
 
@@ -64,6 +64,7 @@ const backup = z.strictObject({
     instantRestoreDays: z.number().int().optional(),
     storageRedundancy: z.enum(STORAGE_REDUNDANCIES).optional(),
     publicNetworkAccess: z.enum(VAULT_NETWORK_ACCESS).optional(),
+    immutability: z.enum(VAULT_IMMUTABILITY).optional(),
     lock: lock.optional(),
 });
 

@@ -27,6 +27,7 @@ export function backupVaultArgs(backup: BackupConfig, config: StackConfig, locat
         instantRestoreDays: backup.instantRestoreDays,
         storageRedundancy: backup.storageRedundancy,
         publicNetworkAccess: backup.publicNetworkAccess,
+        immutability: backup.immutability,
         lock: backup.lock,
         resourceGroupName: config.resourceGroupName,
         location,

@@ -57,7 +57,7 @@ describe("GIVEN a BackupVault with only a resource group and a region", () => {
         expect(childrenOf(recorder, component.urn)).toEqual([`${POLICY}::vault-policy`, `${VAULT}::vault-vault`]);
     });
 
-    it("THEN the vault is protected, Standard, system-identified, geo-redundant, closed to public networks, soft delete on", () => {
+    it("THEN the vault is protected, Standard, system-identified, geo-redundant, closed to public networks, soft delete and immutability on", () => {
         const registration = recorder.get(VAULT, "vault-vault");
         expect(registration.inputs).toEqual({
             resourceGroupName: "rg-backup",
@@ -68,7 +68,7 @@ describe("GIVEN a BackupVault with only a resource group and a region", () => {
             properties: {
                 publicNetworkAccess: "Disabled",
                 redundancySettings: { standardTierStorageRedundancy: "GeoRedundant" },
-                securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } },
+                securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" }, immutabilitySettings: { state: "Unlocked" } },
             },
         });
         expect([registration.options.protect, registration.options.retainOnDelete]).toEqual([true, false]);
@@ -114,6 +114,7 @@ describe("GIVEN a BackupVault with every choice set and a CanNotDelete lock", ()
             instantRestoreDays: 2,
             storageRedundancy: "ZoneRedundant",
             publicNetworkAccess: "Enabled",
+            immutability: "Locked",
             lock: { kind: "CanNotDelete" },
             tags: { env: "prod" },
         }));
@@ -124,7 +125,11 @@ describe("GIVEN a BackupVault with every choice set and a CanNotDelete lock", ()
         expect([vault["vaultName"], vault["tags"], vault["properties"]]).toEqual([
             "rsv-prod",
             { env: "prod" },
-            { publicNetworkAccess: "Enabled", redundancySettings: { standardTierStorageRedundancy: "ZoneRedundant" }, securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" } } },
+            {
+                publicNetworkAccess: "Enabled",
+                redundancySettings: { standardTierStorageRedundancy: "ZoneRedundant" },
+                securitySettings: { softDeleteSettings: { softDeleteState: "Enabled" }, immutabilitySettings: { state: "Locked" } },
+            },
         ]);
         const policy = recorder.get(POLICY, "prod-policy").inputs;
         const properties = policy["properties"] as { instantRpRetentionRangeInDays: number; schedulePolicy: unknown; retentionPolicy: unknown };
@@ -164,6 +169,7 @@ describe("GIVEN BackupVault arguments Azure would refuse", () => {
         ["a half-hour schedule", { scheduleTime: "23:30" }, `scheduleTime "23:30" is not a whole UTC hour; use "HH:00", from "00:00" to "23:00" (set scheduleTime).`],
         ["31 days of instant restore", { instantRestoreDays: 31 }, `instantRestoreDays 31 is above 30; an Enhanced policy keeps instant-restore snapshots 1-30 days (set instantRestoreDays).`],
         ["a storage redundancy Azure does not offer", { storageRedundancy: "ReadAccessGeoRedundant" }, `storageRedundancy "ReadAccessGeoRedundant" is not a storage redundancy; use "GeoRedundant", "ZoneRedundant" or "LocallyRedundant".`],
+        ["an immutability state Azure does not have", { immutability: "On" }, `immutability "On" is not a vault immutability state; use "Unlocked", "Locked" or "Disabled".`],
     ])("WHEN given %s THEN it throws naming the component, field, value and fix, and registers nothing", async (_, bad, message) => {
         const { name = "vault-bad", ...args } = bad as Record<string, unknown> & { name?: string };
         const before = recorder.registrations.length;

@@ -1,0 +1,45 @@
+/**
+ * VM extensions keep secrets in protectedSettings: public settings are returned by every read of the VM and kept in
+ * plain text in the stack's state and on the VM.
+ */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { holdsPrivateKey, isSecretKey } from "./secrets";
+import { VM_EXTENSION, resourceRule } from "./support";
+
+export const EXTENSION_NO_PUBLIC_SECRETS = "apvm-extension-no-public-secrets";
+
+/**
+ * Every place in a settings object that looks secret, with why: a value under a secret-named key, or a PEM private
+ * key anywhere. The value itself is never put in a message.
+ */
+function secretsIn(value: unknown, path: string): { path: string; why: string }[] {
+    if (typeof value === "string") {
+        return holdsPrivateKey(value) ? [{ path, why: "holds a private key" }] : [];
+    }
+    if (value === null || typeof value !== "object") {
+        return [];
+    }
+    return Object.entries(value).flatMap(([key, v]) => {
+        const at = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
+        const filled = v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+        return !Array.isArray(value) && isSecretKey(key) && filled
+            ? [{ path: at, why: "has a value under a key that names a secret" }]
+            : secretsIn(v, at);
+    });
+}
+
+export const EXTENSION_POLICIES: ResourceValidationPolicy[] = [
+    resourceRule({
+        name: EXTENSION_NO_PUBLIC_SECRETS,
+        description: "A VM extension keeps secrets in protectedSettings, never in its public settings.",
+        // Mandatory: public settings are returned by every read of the VM and kept in plain text in the stack's
+        // state and on the VM; protectedSettings are encrypted and never returned.
+        enforcementLevel: "mandatory",
+        types: [VM_EXTENSION],
+        check: (extension, _args, report) => {
+            for (const { path, why } of secretsIn(extension["settings"], "settings")) {
+                report(`${path} ${why}; move it to protectedSettings, which Azure encrypts and never returns.`);
+            }
+        },
+    }),
+];

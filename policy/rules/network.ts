@@ -1,0 +1,155 @@
+/**
+ * Network rules: no public address unless the stack says so, NICs that do not forward traffic, and an NSG on
+ * every subnet and NIC.
+ */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import {
+    NETWORK_INTERFACE, PUBLIC_IP_ADDRESS, SUBNET, VIRTUAL_MACHINE, VIRTUAL_NETWORK, field, items, resourceRule, sameText, show, switchedOn,
+} from "./support";
+
+export const NO_PUBLIC_IP = "apvm-no-public-ip";
+export const PUBLIC_IP_STANDARD_STATIC = "apvm-public-ip-standard-static";
+export const PUBLIC_IP_ZONES = "apvm-public-ip-zones";
+export const NIC_IP_FORWARDING_OFF = "apvm-nic-ip-forwarding-off";
+export const NIC_NSG = "apvm-nic-nsg";
+export const SUBNET_NSG = "apvm-subnet-nsg";
+
+/** The config key that lets a stack have public IP addresses. */
+export const ALLOW_PUBLIC_IP = "allowPublicIp";
+
+/** Subnets Azure's own services manage, where an NSG is not supported or not wanted. */
+export const SUBNETS_WITHOUT_NSG: readonly string[] = [
+    "AzureBastionSubnet", "GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet", "RouteServerSubnet",
+];
+
+const INSTEAD = "reach the VMs through Azure Bastion, a VPN or a private load balancer";
+
+function reportMissingNsg(path: string, report: (message: string) => void): void {
+    report(`${path} is not set; attach a network security group (deny by default, allow only what the VMs need). `
+        + `Only ${SUBNETS_WITHOUT_NSG.join(", ")} go without one.`);
+}
+
+/**
+ * Where a NIC names a public IP. Only presence is read: an address's id is unknown during a preview, and reading
+ * it would turn the check into "can't run".
+ */
+function nicPublicAddresses(nic: unknown): string[] {
+    return items(field(nic, "ipConfigurations"))
+        .flatMap((config, i) => (field(config, "publicIPAddress") !== undefined ? [`ipConfigurations[${i}].publicIPAddress`] : []));
+}
+
+/** Where a VM's inline NICs (networkProfile.networkInterfaceConfigurations) ask for a public IP. */
+function inlineNicPublicAddresses(vm: unknown): string[] {
+    const paths: string[] = [];
+    items(field(vm, "networkProfile", "networkInterfaceConfigurations")).forEach((nic, n) => {
+        items(field(nic, "ipConfigurations")).forEach((config, i) => {
+            if (field(config, "publicIPAddressConfiguration") !== undefined) {
+                paths.push(`networkProfile.networkInterfaceConfigurations[${n}].ipConfigurations[${i}].publicIPAddressConfiguration`);
+            }
+        });
+    });
+    return paths;
+}
+
+export const NETWORK_POLICIES: ResourceValidationPolicy[] = [
+    resourceRule({
+        name: NO_PUBLIC_IP,
+        description: "No public IP address on a VM (on its NIC or its own NIC configuration) unless the pack config allows them.",
+        // Mandatory: a public address on a NIC makes a VM reachable from the Internet. A PublicIPAddress alone is not
+        // flagged: Azure Bastion, NAT gateways and load balancers need one, and the NIC that would use it is checked.
+        enforcementLevel: "mandatory",
+        types: [NETWORK_INTERFACE, VIRTUAL_MACHINE],
+        configSchema: {
+            properties: {
+                [ALLOW_PUBLIC_IP]: { type: "boolean", default: false, description: "Allow public IP addresses and NICs that use them." },
+            },
+        },
+        check: (props, args, report) => {
+            if (switchedOn(args, ALLOW_PUBLIC_IP)) {
+                return;
+            }
+            const found = args.type === NETWORK_INTERFACE ? nicPublicAddresses(props) : inlineNicPublicAddresses(props);
+            for (const path of found) {
+                report(`${path} is set; remove it and ${INSTEAD}, or set this policy's ${ALLOW_PUBLIC_IP}: true in the pack config.`);
+            }
+        },
+    }),
+    resourceRule({
+        name: PUBLIC_IP_STANDARD_STATIC,
+        description: "A public IP address is Standard SKU and Static.",
+        // Mandatory: Basic public IPs are retired and open to all inbound traffic unless an NSG says otherwise;
+        // Standard ones are closed until an NSG allows traffic, and need Static allocation.
+        enforcementLevel: "mandatory",
+        types: [PUBLIC_IP_ADDRESS],
+        check: (props, _args, report) => {
+            const sku = field(props, "sku", "name");
+            if (!sameText(sku, "Standard") && !sameText(sku, "StandardV2")) {
+                report(`sku.name is ${show(sku)}; set it to "Standard": it is closed to inbound traffic until an NSG `
+                    + "allows it, and Basic public IPs are retired.");
+            }
+            const allocation = props["publicIPAllocationMethod"];
+            if (!sameText(allocation, "Static")) {
+                report(`publicIPAllocationMethod is ${show(allocation)}; set it to "Static", as the Standard SKU requires.`);
+            }
+        },
+    }),
+    resourceRule({
+        name: PUBLIC_IP_ZONES,
+        description: "A public IP address states its zones.",
+        // Advisory: regions without availability zones take no zones at all.
+        enforcementLevel: "advisory",
+        types: [PUBLIC_IP_ADDRESS],
+        check: (props, _args, report) => {
+            if (items(props["zones"]).length === 0) {
+                report(`zones is ${show(props["zones"])}; set it to the VM's zone, or ["1", "2", "3"] for a `
+                    + "zone-redundant address, where the region has zones.");
+            }
+        },
+    }),
+    resourceRule({
+        name: NIC_IP_FORWARDING_OFF,
+        description: "A NIC sends enableIPForwarding: false explicitly.",
+        // Mandatory: a forwarding NIC routes traffic for addresses other than its own, around the NSGs meant to
+        // filter it. A network virtual appliance sets this policy's enforcementLevel in the pack config.
+        enforcementLevel: "mandatory",
+        types: [NETWORK_INTERFACE],
+        check: (props, _args, report) => {
+            const forwarding = props["enableIPForwarding"];
+            if (forwarding !== false) {
+                report(`enableIPForwarding is ${show(forwarding)}; set it to false explicitly: only a network virtual `
+                    + "appliance forwards traffic for other addresses.");
+            }
+        },
+    }),
+    resourceRule({
+        name: NIC_NSG,
+        description: "A NIC has its own network security group, as well as its subnet's.",
+        // Advisory: the subnet's NSG may be the one meant to filter the NIC's traffic.
+        enforcementLevel: "advisory",
+        types: [NETWORK_INTERFACE],
+        check: (props, _args, report) => {
+            if (props["networkSecurityGroup"] === undefined) {
+                report("networkSecurityGroup is not set; attach an NSG to the NIC as well as to its subnet, "
+                    + "unless the subnet's NSG is meant to be the only filter.");
+            }
+        },
+    }),
+    resourceRule({
+        name: SUBNET_NSG,
+        description: `Every subnet has a network security group, except ${SUBNETS_WITHOUT_NSG.join(", ")}.`,
+        // Mandatory: without an NSG nothing filters what reaches the subnet's VMs.
+        enforcementLevel: "mandatory",
+        types: [SUBNET, VIRTUAL_NETWORK],
+        check: (props, args, report) => {
+            const subnets: [string, unknown, unknown][] = args.type === SUBNET
+                ? [["networkSecurityGroup", props["subnetName"], props]]
+                : items(props["subnets"]).map((s, i): [string, unknown, unknown] => [`subnets[${i}].networkSecurityGroup`, field(s, "name"), s]);
+            for (const [path, name, subnet] of subnets) {
+                const exempt = typeof name === "string" && SUBNETS_WITHOUT_NSG.includes(name);
+                if (!exempt && field(subnet, "networkSecurityGroup") === undefined) {
+                    reportMissingNsg(path, report);
+                }
+            }
+        },
+    }),
+];

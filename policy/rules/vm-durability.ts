@@ -1,0 +1,68 @@
+/**
+ * The durability contract as policy: a VM's disks outlive it, and a VM that attaches existing disks is replaced
+ * by deleting it first, so the replacement can attach them.
+ */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { VIRTUAL_MACHINE, field, items, resourceRule, sameText, show, switchedOn } from "./support";
+import { attachedDiskPaths } from "./vm-shape";
+
+export const VM_DISKS_SURVIVE = "apvm-vm-disks-survive";
+export const VM_DELETE_BEFORE_REPLACE = "apvm-vm-delete-before-replace";
+
+/** The config key that lets a stack delete disks with their VM. */
+export const ALLOW_DISK_DELETE = "allowDiskDelete";
+
+export const VM_DURABILITY_POLICIES: ResourceValidationPolicy[] = [
+    resourceRule({
+        name: VM_DISKS_SURVIVE,
+        description: "Deleting a VM never deletes its disks: no osDisk or dataDisks[] deleteOption \"Delete\" unless the pack config allows it.",
+        // Mandatory: a deleted managed disk is gone, with no soft delete; a stack that means it says allowDiskDelete.
+        enforcementLevel: "mandatory",
+        types: [VIRTUAL_MACHINE],
+        configSchema: {
+            properties: {
+                [ALLOW_DISK_DELETE]: {
+                    type: "boolean",
+                    default: false,
+                    description: "Allow deleteOption \"Delete\" on OS and data disks (disks deleted with their VM).",
+                },
+            },
+        },
+        check: (vm, args, report) => {
+            if (switchedOn(args, ALLOW_DISK_DELETE)) {
+                return;
+            }
+            const disks: [string, unknown][] = [
+                ["storageProfile.osDisk", field(vm, "storageProfile", "osDisk")],
+                ...items(field(vm, "storageProfile", "dataDisks")).map((d, i): [string, unknown] => [`storageProfile.dataDisks[${i}]`, d]),
+            ];
+            for (const [path, disk] of disks) {
+                const option = field(disk, "deleteOption");
+                if (sameText(option, "Delete")) {
+                    report(`${path}.deleteOption is ${show(option)}; set it to "Detach" so the disk outlives the VM, `
+                        + `or set this policy's ${ALLOW_DISK_DELETE}: true in the pack config to delete disks with their VM.`);
+                }
+            }
+        },
+    }),
+    resourceRule({
+        name: VM_DELETE_BEFORE_REPLACE,
+        description: "A VM that attaches existing disks has the resource option deleteBeforeReplace: true.",
+        // Mandatory: without it every replacement fails half-way. Pulumi creates the new VM first, Azure refuses
+        // the disks (and the NIC) the old VM still holds, and the stack is left with a failed create.
+        enforcementLevel: "mandatory",
+        types: [VIRTUAL_MACHINE],
+        check: (vm, args, report) => {
+            const attached = attachedDiskPaths(vm);
+            if (attached.length === 0) {
+                args.notApplicable("the VM attaches no existing disk");
+            }
+            if (args.opts.deleteBeforeReplace !== true) {
+                report(`the resource option deleteBeforeReplace is ${show(args.opts.deleteBeforeReplace)} on a VM that `
+                    + `attaches existing disks (${attached.join(", ")}); set deleteBeforeReplace: true. Pulumi otherwise `
+                    + "creates the replacement before deleting this VM, and Azure refuses to attach a disk the old VM "
+                    + "still holds (as it refuses its NIC: NicInUse).");
+            }
+        },
+    }),
+];

@@ -7,6 +7,8 @@
  * - Microsoft Learn "Trusted launch" (virtual-machines/trusted-launch) for Trusted Launch support;
  * - Microsoft Learn "Automatic VM guest patching" (virtual-machines/automatic-vm-guest-patching) for the images
  *   that accept `patchMode: AutomaticByPlatform`.
+ * - SQL Server images: publisher MicrosoftSQLServer, offer sql2022-ws2022, Gen2 SKUs sqldev-gen2, standard-gen2 and
+ *   enterprise-gen2, as public deployment code names them (`MicrosoftSQLServer:sql2022-ws2022:sqldev-gen2:latest`).
  * Every entry uses `version: "latest"`; pin a version with an explicit `imageReference` instead.
  */
 
@@ -40,6 +42,17 @@ const windowsServer = (sku: string, description: string): CatalogueImage => ({
     os: "windows",
     publisher: "MicrosoftWindowsServer",
     offer: "WindowsServer",
+    sku,
+    generation: 2,
+    platformPatching: true,
+    description,
+});
+
+/** SQL Server 2022 on Windows Server 2022: a Windows image, so it takes the same platform patching. */
+const sqlServer2022 = (sku: string, description: string): CatalogueImage => ({
+    os: "windows",
+    publisher: "MicrosoftSQLServer",
+    offer: "sql2022-ws2022",
     sku,
     generation: 2,
     platformPatching: true,
@@ -83,6 +96,9 @@ export const IMAGES = {
     "windows-server-2022": windowsServer("2022-datacenter-azure-edition", "Windows Server 2022 Datacenter: Azure Edition"),
     // Windows Server 2019 has no Azure Edition; "gensecond" is its Gen2 SKU.
     "windows-server-2019": windowsServer("2019-datacenter-gensecond", "Windows Server 2019 Datacenter (Gen2)"),
+    "sql-server-2022-developer": sqlServer2022("sqldev-gen2", "SQL Server 2022 Developer on Windows Server 2022 (no SQL Server licence cost; not for production)"),
+    "sql-server-2022-standard": sqlServer2022("standard-gen2", "SQL Server 2022 Standard on Windows Server 2022"),
+    "sql-server-2022-enterprise": sqlServer2022("enterprise-gen2", "SQL Server 2022 Enterprise on Windows Server 2022"),
 } as const satisfies Record<string, CatalogueImage>;
 
 /** A key of the image catalogue. */

@@ -3,7 +3,13 @@
  */
 export { LinuxVm, LINUX_VM_TYPE, type LinuxVmArgs } from "./linux-vm";
 export { WindowsVm, WINDOWS_VM_TYPE, GENERATED_PASSWORD, type WindowsVmArgs } from "./windows-vm";
-export { VmNetwork, VM_NETWORK_TYPE, type VmNetworkArgs, type VmNetworkBastionArgs, type BastionSku } from "./network";
+export {
+    SqlServerVm, SQL_SERVER_VM_TYPE,
+    type SqlServerVmArgs, type SqlServerArgs, type SqlEdition, type SqlLicenseType, type SqlTempDbPlacement, type SqlStorageWorkload,
+} from "./sql-server-vm";
+export { SQL_EDITIONS, SQL_LICENSE_TYPES, SQL_TEMPDB_PLACEMENTS, SQL_STORAGE_WORKLOADS } from "./sql-server-args";
+export { planSqlServer, hasLocalTempDisk, SQL_DISKS, SQL_DEFAULT_PORT, type SqlServerPlan, type SqlStoragePlan } from "./sql-server-plan";
+export { VmNetwork, VM_NETWORK_TYPE, type VmNetworkArgs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs, type BastionSku } from "./network";
 export {
     BackupVault, BACKUP_VAULT_TYPE, BACKUP_DEFAULTS, STORAGE_REDUNDANCIES, VAULT_IMMUTABILITY, VAULT_NETWORK_ACCESS, planBackupVault,
     type BackupVaultArgs, type VmBackupArgs, type StorageRedundancy, type VaultImmutability, type VaultNetworkAccess,

@@ -3,7 +3,7 @@
  */
 import { InvalidArgumentsError, checkChoice, checkUnique, type Problem } from "./problems";
 import { checkResourceName } from "./rules/names";
-import { checkBastionSubnetSize, checkCidr, checkManagementSource, contains, overlaps, parseCidr, type Cidr } from "./rules/network";
+import { checkBastionSubnetSize, checkCidr, checkInboundSource, checkManagementSource, contains, overlaps, parseCidr, type Cidr } from "./rules/network";
 
 /** Management protocols and the ports they open. */
 export const MANAGEMENT_PORTS = { ssh: "22", rdp: "3389" } as const;
@@ -49,6 +49,22 @@ export interface VmNetworkBastionArgs {
     readonly zones?: readonly string[];
 }
 
+/** An application port the VMs accept: an inbound Allow rule for TCP on `port` from `sourceAddressPrefixes`. */
+export interface VmNetworkInboundRuleArgs {
+    /**
+     * The rule's stable key: 1-60 lowercase letters, digits and hyphens. The NSG rule is named `app-<name>`; its
+     * priority follows its position in the list.
+     */
+    readonly name: string;
+    /** The TCP port, 1-65535, e.g. 1433 for SQL Server. */
+    readonly port: number;
+    /**
+     * IPv4 addresses or CIDR ranges that may reach the port, e.g. the application subnet. Sources meaning "anyone"
+     * (`*`, `0.0.0.0/0`, `::/0`, `Internet`, `Any`) are always refused: `allowManagementFromAnywhere` does not apply.
+     */
+    readonly sourceAddressPrefixes: readonly string[];
+}
+
 /** The plain arguments the plan decides from. */
 export interface NetworkPlanInputs {
     readonly addressSpace: string;
@@ -57,12 +73,14 @@ export interface NetworkPlanInputs {
     readonly managementProtocols?: readonly ManagementProtocol[];
     readonly allowManagementFromAnywhere?: boolean;
     readonly bastion?: VmNetworkBastionArgs;
+    readonly inboundRules?: readonly VmNetworkInboundRuleArgs[];
 }
 
 export interface SecurityRulePlan {
     readonly name: string;
     readonly priority: number;
-    readonly protocol: ManagementProtocol;
+    /** The management protocol, or "app" for an `inboundRules` entry; every rule is TCP. */
+    readonly protocol: ManagementProtocol | "app";
     readonly port: string;
     readonly sourceAddressPrefixes: readonly string[];
     readonly destinationAddressPrefix: string;
@@ -92,6 +110,31 @@ export interface NetworkPlan {
 
 /** Priorities of the allow-from-Bastion rules: fixed, after the management rules (100, 110), so neither renumbers the other. */
 const BASTION_RULE_PRIORITY = 200;
+/** Priorities of the application rules: after the management and Bastion rules, 10 apart, in list order. */
+const INBOUND_RULE_PRIORITY = 300;
+const INBOUND_RULE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
+
+function checkInboundRules(rules: readonly VmNetworkInboundRuleArgs[]): Problem[] {
+    const problems: Problem[] = [];
+    rules.forEach((rule, index) => {
+        const path = `inboundRules[${index}]`;
+        if (!INBOUND_RULE_NAME.test(rule.name)) {
+            problems.push({
+                path: `${path}.name`,
+                message: `"${rule.name}" is not an inbound rule name; use 1-60 lowercase letters, digits and hyphens, starting and ending with a letter or digit, like "sql".`,
+            });
+        }
+        if (!Number.isInteger(rule.port) || rule.port < 1 || rule.port > 65535) {
+            problems.push({ path: `${path}.port`, message: `${rule.port} is not a TCP port; use a whole number from 1 to 65535.` });
+        }
+        if (rule.sourceAddressPrefixes.length === 0) {
+            problems.push({ path: `${path}.sourceAddressPrefixes`, message: `is empty; list the addresses that may reach port ${rule.port}, like "10.42.2.0/24".` });
+        }
+        rule.sourceAddressPrefixes.forEach((source, i) => problems.push(...checkInboundSource(`${path}.sourceAddressPrefixes[${i}]`, source, rule.port)));
+    });
+    problems.push(...checkUnique(rules.map((r) => r.name), (i) => `inboundRules[${i}].name`, "inbound rule name"));
+    return problems;
+}
 
 function checkBastion(bastion: VmNetworkBastionArgs, space: Cidr | undefined, args: NetworkPlanInputs): Problem[] {
     const path = "bastion.subnetPrefix";
@@ -147,6 +190,8 @@ export function planNetwork(name: string, args: NetworkPlanInputs): { ok: true; 
     if (args.bastion !== undefined) {
         problems.push(...checkBastion(args.bastion, space, args));
     }
+    const inbound = args.inboundRules ?? [];
+    problems.push(...checkInboundRules(inbound));
     // The Bastion's IP and host names (`${name}-bastion-ip`, `${name}-bastion`) follow the same character rules with
     // an 80-character limit, so a name that passes the 64-character VNet check passes for them too.
     const fix = "choose a shorter or simpler component name";
@@ -179,13 +224,21 @@ export function planNetwork(name: string, args: NetworkPlanInputs): { ok: true; 
         sourceAddressPrefixes: [bastionPrefix],
         destinationAddressPrefix: args.subnetPrefix,
     }));
+    const appRules = inbound.map((rule, index) => ({
+        name: `app-${rule.name}`,
+        priority: INBOUND_RULE_PRIORITY + index * 10,
+        protocol: "app" as const,
+        port: String(rule.port),
+        sourceAddressPrefixes: rule.sourceAddressPrefixes,
+        destinationAddressPrefix: args.subnetPrefix,
+    }));
     return {
         ok: true,
         plan: {
             resourceNames: { vnet: `${name}-vnet`, subnet: `${name}-subnet`, nsg: `${name}-nsg` },
             addressSpace: args.addressSpace,
             subnetPrefix: args.subnetPrefix,
-            securityRules: [...managementRules, ...bastionRules],
+            securityRules: [...managementRules, ...bastionRules, ...appRules],
             ...(args.bastion === undefined ? {} : { bastion: planBastion(name, args.bastion) }),
         },
     };

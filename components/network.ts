@@ -1,13 +1,14 @@
 /**
  * VmNetwork: a VNet with one subnet and a network security group on the subnet (pass `networkSecurityGroupId` to
  * each VM to put it on the NICs too). Inbound SSH/RDP only from the listed management sources and, when asked for,
- * from an Azure Bastion in its own subnet; the Bastion's is the only public IP.
+ * from an Azure Bastion in its own subnet; application ports only from their own listed sources; the Bastion's is the
+ * only public IP.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { requireNetworkPlan, type BastionPlan, type ManagementProtocol, type VmNetworkBastionArgs } from "./network-plan";
+import { requireNetworkPlan, type BastionPlan, type ManagementProtocol, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs } from "./network-plan";
 
-export type { BastionSku, VmNetworkBastionArgs } from "./network-plan";
+export type { BastionSku, VmNetworkBastionArgs, VmNetworkInboundRuleArgs } from "./network-plan";
 
 export const VM_NETWORK_TYPE = "azure-persistent-vm:index:VmNetwork";
 
@@ -43,6 +44,13 @@ export interface VmNetworkArgs {
      * @default none: no Bastion, no Bastion subnet, no public IP
      */
     readonly bastion?: VmNetworkBastionArgs;
+    /**
+     * Application ports the VMs accept, each an inbound Allow TCP rule on the NSG from its own sources only (e.g.
+     * SQL Server's 1433 from the application subnet), at priorities 300, 310, ... after the management and Bastion
+     * rules. Sources meaning "anyone" are refused, whatever `allowManagementFromAnywhere` says.
+     * @default none: only the management and Bastion rules
+     */
+    readonly inboundRules?: readonly VmNetworkInboundRuleArgs[];
     /**
      * Tags for the VNet, the NSG and the Bastion's public IP and host (Azure subnets take no tags).
      * @default none

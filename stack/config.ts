@@ -101,6 +101,7 @@ const schema = z.strictObject({
         subnetPrefix: z.string(),
         managementSourcePrefixes: z.array(z.string()).default([]),
         allowManagementFromAnywhere: z.boolean().default(false),
+        inboundRules: z.array(z.strictObject({ name: z.string(), port: z.number().int(), sourceAddressPrefixes: z.array(z.string()) })).optional(),
         bastion: z.strictObject({
             subnetPrefix: z.string(),
             sku: z.enum(BASTION_SKUS).optional(),

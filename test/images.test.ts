@@ -7,6 +7,7 @@ describe("GIVEN the image catalogue WHEN a user lists its keys", () => {
         expect(IMAGE_KEYS).toStrictEqual([
             "ubuntu-24.04", "ubuntu-22.04", "debian-12", "rhel-9", "sles-15", "almalinux-9", "azure-linux-3",
             "windows-server-2025", "windows-server-2022", "windows-server-2019",
+            "sql-server-2022-developer", "sql-server-2022-standard", "sql-server-2022-enterprise",
         ]);
         expect(Object.keys(IMAGES)).toStrictEqual(IMAGE_KEYS);
     });
@@ -24,6 +25,9 @@ describe("GIVEN each catalogue key WHEN it is looked up", () => {
         ["windows-server-2025", "windows", "MicrosoftWindowsServer", "WindowsServer", "2025-datacenter-azure-edition", true],
         ["windows-server-2022", "windows", "MicrosoftWindowsServer", "WindowsServer", "2022-datacenter-azure-edition", true],
         ["windows-server-2019", "windows", "MicrosoftWindowsServer", "WindowsServer", "2019-datacenter-gensecond", true],
+        ["sql-server-2022-developer", "windows", "MicrosoftSQLServer", "sql2022-ws2022", "sqldev-gen2", true],
+        ["sql-server-2022-standard", "windows", "MicrosoftSQLServer", "sql2022-ws2022", "standard-gen2", true],
+        ["sql-server-2022-enterprise", "windows", "MicrosoftSQLServer", "sql2022-ws2022", "enterprise-gen2", true],
     ])("THEN %s is a Gen2 %s image %s:%s:%s, platform patching %s", (key, os, publisher, offer, sku, platformPatching) => {
         const image = catalogueImage(key);
         expect(image && [image.os, image.publisher, image.offer, image.sku, image.generation, image.platformPatching]).toStrictEqual([

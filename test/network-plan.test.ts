@@ -302,3 +302,69 @@ describe("GIVEN the same management protocol listed twice WHEN the network is pl
         }] });
     });
 });
+
+describe("GIVEN application ports from the app subnet WHEN the network is planned", () => {
+    it("THEN each is one TCP rule from its own sources, at 300, 310, ... after the management and Bastion rules", () => {
+        const result = planNetwork("net", {
+            ...NETWORK,
+            managementSourcePrefixes: ["203.0.113.0/24"],
+            managementProtocols: ["rdp"],
+            bastion: { subnetPrefix: "10.42.2.0/26" },
+            inboundRules: [
+                { name: "sql", port: 1433, sourceAddressPrefixes: ["10.42.3.0/24"] },
+                { name: "https", port: 443, sourceAddressPrefixes: ["10.42.3.0/24", "10.42.4.7"] },
+            ],
+        });
+        expect(result.ok && result.plan.securityRules).toStrictEqual([
+            { name: "allow-rdp-from-management", priority: 100, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
+            { name: "allow-rdp-from-bastion", priority: 200, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["10.42.2.0/26"], destinationAddressPrefix: "10.42.1.0/24" },
+            { name: "app-sql", priority: 300, protocol: "app", port: "1433", sourceAddressPrefixes: ["10.42.3.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
+            { name: "app-https", priority: 310, protocol: "app", port: "443", sourceAddressPrefixes: ["10.42.3.0/24", "10.42.4.7"], destinationAddressPrefix: "10.42.1.0/24" },
+        ]);
+    });
+});
+
+describe("GIVEN application ports a user gets wrong WHEN the network is planned", () => {
+    const sql = { name: "sql", port: 1433, sourceAddressPrefixes: ["10.42.3.0/24"] };
+    it.each<{ scenario: string; inputs: NetworkPlanInputs; problems: readonly Problem[] }>([
+        {
+            scenario: "the source * (allowManagementFromAnywhere does not apply)",
+            inputs: { ...NETWORK, allowManagementFromAnywhere: true, inboundRules: [{ ...sql, sourceAddressPrefixes: ["*"] }] },
+            problems: [{ path: "inboundRules[0].sourceAddressPrefixes[0]", message: `"*" would open port 1433 to the whole internet; list the addresses that need it, like "10.42.2.0/24".` }],
+        },
+        {
+            scenario: "the service tag Internet",
+            inputs: { ...NETWORK, inboundRules: [{ ...sql, sourceAddressPrefixes: ["10.42.3.0/24", "Internet"] }] },
+            problems: [{ path: "inboundRules[0].sourceAddressPrefixes[1]", message: `"Internet" would open port 1433 to the whole internet; list the addresses that need it, like "10.42.2.0/24".` }],
+        },
+        {
+            scenario: "no sources",
+            inputs: { ...NETWORK, inboundRules: [{ ...sql, sourceAddressPrefixes: [] }] },
+            problems: [{ path: "inboundRules[0].sourceAddressPrefixes", message: `is empty; list the addresses that may reach port 1433, like "10.42.2.0/24".` }],
+        },
+        {
+            scenario: "a duplicate name",
+            inputs: { ...NETWORK, inboundRules: [sql, { ...sql, port: 1434 }] },
+            problems: [{ path: "inboundRules[1].name", message: `"sql" is already used by inboundRules[0].name; each inbound rule name must be unique.` }],
+        },
+        {
+            scenario: "a name with capitals and underscores",
+            inputs: { ...NETWORK, inboundRules: [{ ...sql, name: "SQL_Server" }] },
+            problems: [{
+                path: "inboundRules[0].name",
+                message: `"SQL_Server" is not an inbound rule name; use 1-60 lowercase letters, digits and hyphens, starting and ending with a letter or digit, like "sql".`,
+            }],
+        },
+        {
+            scenario: "ports 0, 65536 and 14.5",
+            inputs: { ...NETWORK, inboundRules: [{ ...sql, name: "a", port: 0 }, { ...sql, name: "b", port: 65536 }, { ...sql, name: "c", port: 14.5 }] },
+            problems: [
+                { path: "inboundRules[0].port", message: `0 is not a TCP port; use a whole number from 1 to 65535.` },
+                { path: "inboundRules[1].port", message: `65536 is not a TCP port; use a whole number from 1 to 65535.` },
+                { path: "inboundRules[2].port", message: `14.5 is not a TCP port; use a whole number from 1 to 65535.` },
+            ],
+        },
+    ])("THEN $scenario is refused with exactly its problems", ({ inputs, problems }) => {
+        expect(planNetwork("net", inputs)).toStrictEqual({ ok: false, problems });
+    });
+});

@@ -203,3 +203,41 @@ describe("GIVEN a Bastion subnet that is too small and overlaps the VM subnet", 
         );
     });
 });
+
+describe("GIVEN a network that opens SQL Server's port to the application subnet", () => {
+    it("THEN the NSG allows TCP 1433 from that subnet only, after the management rule", async () => {
+        const net = new VmNetwork("data", { ...base, managementSourcePrefixes: ["203.0.113.0/24"], managementProtocols: ["rdp"], inboundRules: [{ name: "sql", port: 1433, sourceAddressPrefixes: ["10.42.3.0/24"] }] });
+        await settledNetwork(net);
+        expect(recorder.get("azure-native:network:NetworkSecurityGroup", "data-nsg").inputs["securityRules"]).toEqual([
+            {
+                name: "allow-rdp-from-management", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp",
+                sourceAddressPrefixes: ["203.0.113.0/24"], sourcePortRange: "*", destinationAddressPrefix: "10.42.1.0/24", destinationPortRange: "3389",
+            },
+            {
+                name: "app-sql", priority: 300, direction: "Inbound", access: "Allow", protocol: "Tcp",
+                sourceAddressPrefixes: ["10.42.3.0/24"], sourcePortRange: "*", destinationAddressPrefix: "10.42.1.0/24", destinationPortRange: "1433",
+            },
+        ]);
+    });
+});
+
+describe("GIVEN application ports that are wrong: open to anyone, a duplicate name and a bad port", () => {
+    it("THEN the constructor names every problem and registers nothing", async () => {
+        await allRegistered();
+        const before = recorder.registrations.length;
+        expect(() => new VmNetwork("leaky", {
+            ...base,
+            allowManagementFromAnywhere: true,
+            inboundRules: [
+                { name: "sql", port: 1433, sourceAddressPrefixes: ["0.0.0.0/0"] },
+                { name: "sql", port: 70000, sourceAddressPrefixes: ["10.42.3.0/24"] },
+            ],
+        })).toThrow(new InvalidArgumentsError("VmNetwork", "leaky", [
+            { path: "inboundRules[0].sourceAddressPrefixes[0]", message: `"0.0.0.0/0" would open port 1433 to the whole internet; list the addresses that need it, like "10.42.2.0/24".` },
+            { path: "inboundRules[1].port", message: `70000 is not a TCP port; use a whole number from 1 to 65535.` },
+            { path: "inboundRules[1].name", message: `"sql" is already used by inboundRules[0].name; each inbound rule name must be unique.` },
+        ]));
+        await allRegistered();
+        expect(recorder.registrations.length).toBe(before);
+    });
+});

@@ -307,3 +307,31 @@ describe("GIVEN the dev stack with a Bastion (network.bastion.subnetPrefix)", ()
         ]);
     });
 });
+
+describe("GIVEN the dev stack with an application port (network.inboundRules)", () => {
+    const network = { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: ["203.0.113.0/24"] };
+
+    it("THEN the VMs' NSG opens it to the listed sources only", async () => {
+        const run = await runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: { "azure-persistent-vm:network": { ...network, inboundRules: [{ name: "https", port: 443, sourceAddressPrefixes: ["10.50.0.0/16"] }] } },
+        });
+        expect(errorsOf(run)).toBe("");
+        const rules = find(run, "azure-native:network:NetworkSecurityGroup", "network-nsg").inputs["securityRules"] as { name: string; destinationPortRange: string; sourceAddressPrefixes: string[] }[];
+        expect(rules.filter((r) => r.name.startsWith("app-")).map((r) => [r.name, r.destinationPortRange, r.sourceAddressPrefixes])).toEqual([["app-https", "443", ["10.50.0.0/16"]]]);
+    });
+
+    it("THEN a port opened to anyone fails naming the key, even with allowManagementFromAnywhere", async () => {
+        const run = await runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: {
+                "azure-persistent-vm:network": { ...network, allowManagementFromAnywhere: true, inboundRules: [{ name: "https", port: 443, sourceAddressPrefixes: ["*"] }] },
+            },
+        });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain("azure-persistent-vm:network.inboundRules[0].sourceAddressPrefixes[0]: ");
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+});

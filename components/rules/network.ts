@@ -81,3 +81,14 @@ export function checkManagementSource(path: string, text: string, allowAnywhere 
     const hostBits = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text) ? " with its host bits zero" : "";
     return [{ path, message: `"${text}" is not an IPv4 address or CIDR range${hostBits}, like "203.0.113.0/24".` }];
 }
+
+/**
+ * A source of an application port rule (`VmNetwork`'s `inboundRules`): like a management source, but a source meaning
+ * "anyone" is always refused; there is no override.
+ */
+export function checkInboundSource(path: string, text: string, port: number): Problem[] {
+    if (ANY_SOURCES.includes(text.toLowerCase())) {
+        return [{ path, message: `"${text}" would open port ${port} to the whole internet; list the addresses that need it, like "10.42.2.0/24".` }];
+    }
+    return checkManagementSource(path, text);
+}

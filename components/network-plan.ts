@@ -3,7 +3,7 @@
  */
 import { InvalidArgumentsError, checkChoice, checkUnique, type Problem } from "./problems";
 import { checkResourceName } from "./rules/names";
-import { checkBastionSubnetSize, checkCidr, checkInboundSource, checkManagementSource, contains, overlaps, parseCidr, type Cidr } from "./rules/network";
+import { checkBastionSubnetSize, checkCidr, checkInboundSource, checkIpv4, checkManagementSource, contains, overlaps, parseCidr, type Cidr } from "./rules/network";
 
 /** Management protocols and the ports they open. */
 export const MANAGEMENT_PORTS = { ssh: "22", rdp: "3389" } as const;
@@ -74,6 +74,7 @@ export interface NetworkPlanInputs {
     readonly allowManagementFromAnywhere?: boolean;
     readonly bastion?: VmNetworkBastionArgs;
     readonly inboundRules?: readonly VmNetworkInboundRuleArgs[];
+    readonly dnsServers?: readonly string[];
 }
 
 export interface SecurityRulePlan {
@@ -106,6 +107,8 @@ export interface NetworkPlan {
     readonly securityRules: readonly SecurityRulePlan[];
     /** Present only when `bastion` is set. */
     readonly bastion?: BastionPlan;
+    /** Present only when `dnsServers` is set. */
+    readonly dnsServers?: readonly string[];
 }
 
 /** Priorities of the allow-from-Bastion rules: fixed, after the management rules (100, 110), so neither renumbers the other. */
@@ -178,6 +181,8 @@ export function planNetwork(name: string, args: NetworkPlanInputs): { ok: true; 
     if (space && subnet && !contains(space, subnet)) {
         problems.push({ path: "subnetPrefix", message: `"${args.subnetPrefix}" is not inside addressSpace "${args.addressSpace}"; choose a subnet range within it.` });
     }
+    (args.dnsServers ?? []).forEach((server, index) => problems.push(...checkIpv4(`dnsServers[${index}]`, server)));
+    problems.push(...checkUnique(args.dnsServers ?? [], (i) => `dnsServers[${i}]`, "DNS server"));
     const sources = args.managementSourcePrefixes ?? [];
     sources.forEach((source, index) => problems.push(...checkManagementSource(`managementSourcePrefixes[${index}]`, source, args.allowManagementFromAnywhere)));
     const protocols = args.managementProtocols ?? ["ssh", "rdp"];
@@ -240,6 +245,7 @@ export function planNetwork(name: string, args: NetworkPlanInputs): { ok: true; 
             subnetPrefix: args.subnetPrefix,
             securityRules: [...managementRules, ...bastionRules, ...appRules],
             ...(args.bastion === undefined ? {} : { bastion: planBastion(name, args.bastion) }),
+            ...(args.dnsServers === undefined ? {} : { dnsServers: [...args.dnsServers] }),
         },
     };
 }

@@ -52,6 +52,11 @@ export interface VmNetworkArgs {
      */
     readonly inboundRules?: readonly VmNetworkInboundRuleArgs[];
     /**
+     * DNS servers for the VNet's machines, e.g. a domain controller's static private IP (`privateIpAddress` on its VM).
+     * @default none: Azure-provided DNS
+     */
+    readonly dnsServers?: readonly string[];
+    /**
      * Tags for the VNet, the NSG and the Bastion's public IP and host (Azure subnets take no tags).
      * @default none
      */
@@ -94,6 +99,7 @@ export class VmNetwork extends pulumi.ComponentResource {
             ...common,
             virtualNetworkName: plan.resourceNames.vnet,
             addressSpace: { addressPrefixes: [plan.addressSpace] },
+            dhcpOptions: plan.dnsServers !== undefined ? { dnsServers: [...plan.dnsServers] } : undefined,
         }, parent);
 
         // A separate Subnet resource, not an inline subnet, so the VNet and the subnet never fight over the list.

@@ -245,6 +245,13 @@ export interface VmArgs {
      */
     readonly lock?: LockArgs;
     /**
+     * A static private IP for the NIC, e.g. for a domain controller or a DNS server that other machines are pointed at.
+     * It must be a usable address of the subnet (not among the first four or the last, which Azure reserves); the
+     * stack checks that against its subnet, the component only that it is an IPv4 address.
+     * @default none: Azure assigns one dynamically (it stays the same while the NIC exists)
+     */
+    readonly privateIpAddress?: string;
+    /**
      * A Standard, static public IP on the NIC, in the VM's zone (regional for a regional VM). Off by default: reach VMs
      * from the management prefixes, a VPN or Azure Bastion (`VmNetwork`'s `bastion`). Inbound traffic is still only
      * what the NSGs allow.

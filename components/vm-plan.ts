@@ -11,6 +11,7 @@ import { InvalidArgumentsError, checkUnique, within, type Problem } from "./prob
 import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./rules/credentials";
 import type { DiskSku } from "./rules/disks";
 import { checkLockKind } from "./rules/locks";
+import { checkIpv4 } from "./rules/network";
 import { checkPlacement, premiumStorage, type PreflightFacts } from "./rules/placement";
 import { checkComputerName, checkResourceName, checkVmName } from "./rules/names";
 import type { VmArgs } from "./vm-args";
@@ -164,6 +165,9 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
 
     if (args.backup !== undefined) {
         problems.push(...checkBackupPolicyId("backup.policyId", args.backup.policyId));
+    }
+    if (args.privateIpAddress !== undefined) {
+        problems.push(...checkIpv4("privateIpAddress", args.privateIpAddress));
     }
     if (typeof args.diskEncryptionSetId === "string" && !DISK_ENCRYPTION_SET_ID.test(args.diskEncryptionSetId)) {
         problems.push({

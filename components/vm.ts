@@ -80,7 +80,8 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             ipConfigurations: [{
                 name: "ipconfig1",
                 primary: true,
-                privateIPAllocationMethod: "Dynamic",
+                privateIPAllocationMethod: args.privateIpAddress !== undefined ? "Static" : "Dynamic",
+                privateIPAddress: args.privateIpAddress,
                 subnet: { id: args.subnetId },
                 publicIPAddress: publicIp !== undefined ? { id: publicIp.id } : undefined,
             }],

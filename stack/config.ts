@@ -84,6 +84,7 @@ const vm = z.strictObject({
     diskProtection: z.enum(DISK_PROTECTIONS).optional(),
     lock: lock.optional(),
     backup: z.boolean().optional(),
+    privateIpAddress: z.string().optional(),
     publicIp: z.boolean().optional(),
     encryptionAtHost: z.boolean().optional(),
     diskEncryptionSetId: z.string().optional(),
@@ -101,6 +102,7 @@ const schema = z.strictObject({
         subnetPrefix: z.string(),
         managementSourcePrefixes: z.array(z.string()).default([]),
         allowManagementFromAnywhere: z.boolean().default(false),
+        dnsServers: z.array(z.string()).optional(),
         inboundRules: z.array(z.strictObject({ name: z.string(), port: z.number().int(), sourceAddressPrefixes: z.array(z.string()) })).optional(),
         bastion: z.strictObject({
             subnetPrefix: z.string(),

@@ -3,6 +3,8 @@
  * problem of every VM and of the network, each named by its config key.
  */
 import { planBackupVault, planVm, planNetwork, type BackupVaultArgs, type ManagementProtocol } from "../components";
+import { checkUnique } from "../components/problems";
+import { checkStaticIp } from "../components/rules/network";
 import { NAMESPACE, type BackupConfig, type StackConfig, type VmConfig } from "./config";
 
 /**
@@ -87,6 +89,14 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
             problems.push(...result.problems.map((p) => `${configKey(where, name, p.path)}: ${p.message}`));
         }
     });
+    // A static private IP must be a usable address of the stack's subnet, and each VM's own.
+    const staticIps = config.vms.flatMap((entry, index) => (entry.privateIpAddress !== undefined
+        ? [{ key: `${NAMESPACE}:vms[${index}] ("${entry.name}").privateIpAddress`, address: entry.privateIpAddress }]
+        : []));
+    problems.push(...[
+        ...staticIps.flatMap(({ key, address }) => checkStaticIp(key, address, config.network.subnetPrefix)),
+        ...checkUnique(staticIps.map((s) => s.address), (i) => staticIps[i]?.key ?? "", "private IP address"),
+    ].map((p) => `${p.path}: ${p.message}`));
     if (config.backup !== undefined && config.backup.policyId === undefined) {
         const vault = planBackupVault("backup", backupVaultArgs(config.backup, config, location));
         if (!vault.ok) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { planNetwork, type BastionSku, type ManagementProtocol, type NetworkPlanInputs } from "../components/network-plan";
 import type { Problem } from "../components/problems";
-import { contains, overlaps, parseCidr, type Cidr } from "../components/rules/network";
+import { checkStaticIp, contains, overlaps, parseCidr, type Cidr } from "../components/rules/network";
 
 const NETWORK = { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24" };
 
@@ -366,5 +366,35 @@ describe("GIVEN application ports a user gets wrong WHEN the network is planned"
         },
     ])("THEN $scenario is refused with exactly its problems", ({ inputs, problems }) => {
         expect(planNetwork("net", inputs)).toStrictEqual({ ok: false, problems });
+    });
+});
+
+describe("GIVEN DNS servers for the VNet (a domain controller's address) WHEN the network is planned", () => {
+    it("THEN the plan carries them", () => {
+        const result = planNetwork("network", { ...NETWORK, dnsServers: ["10.42.1.4", "168.63.129.16"] });
+        expect(result.ok && result.plan.dnsServers).toStrictEqual(["10.42.1.4", "168.63.129.16"]);
+    });
+
+    it("THEN a server that is not an IPv4 address, or a repeated one, is refused", () => {
+        expect(planNetwork("network", { ...NETWORK, dnsServers: ["dc01", "10.42.1.4", "10.42.1.4"] })).toStrictEqual({
+            ok: false,
+            problems: [
+                { path: "dnsServers[0]", message: `"dc01" is not an IPv4 address, like "10.42.1.4".` },
+                { path: "dnsServers[2]", message: `"10.42.1.4" is already used by dnsServers[1]; each DNS server must be unique.` },
+            ],
+        });
+    });
+});
+
+describe("GIVEN a static private IP WHEN it is checked against its subnet", () => {
+    it.each<[string, string, readonly Problem[]]>([
+        ["the first usable address", "10.42.1.4", []],
+        ["the last usable address", "10.42.1.254", []],
+        ["an address Azure reserves (the fourth)", "10.42.1.3", [{ path: "ip", message: `"10.42.1.3" is one of the five addresses Azure reserves in "10.42.1.0/24" (the first four and the last); choose another.` }]],
+        ["the broadcast address", "10.42.1.255", [{ path: "ip", message: `"10.42.1.255" is one of the five addresses Azure reserves in "10.42.1.0/24" (the first four and the last); choose another.` }]],
+        ["an address outside the subnet", "10.42.2.4", [{ path: "ip", message: `"10.42.2.4" is not inside the subnet "10.42.1.0/24"; choose an address within it.` }]],
+        ["not an address", "10.42.1.300", [{ path: "ip", message: `"10.42.1.300" is not an IPv4 address, like "10.42.1.4".` }]],
+    ])("THEN %s (%s) gives exactly its problems", (_, address, problems) => {
+        expect(checkStaticIp("ip", address, "10.42.1.0/24")).toStrictEqual(problems);
     });
 });

@@ -335,3 +335,37 @@ describe("GIVEN the dev stack with an application port (network.inboundRules)", 
         expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
     });
 });
+
+describe("GIVEN a domain controller's pattern in the stack config: a static IP on app01 and the VNet's DNS pointing at it", () => {
+    const network = { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: ["203.0.113.0/24"] };
+
+    it("THEN the VNet's DNS servers equal the controller's static IP, which its NIC asks for", async () => {
+        const run = await runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: {
+                "azure-persistent-vm:network": { ...network, dnsServers: ["10.42.1.4"] },
+                "azure-persistent-vm:vms": [devVm("web01"), { ...devVm("app01"), privateIpAddress: "10.42.1.4" }],
+            },
+        });
+        expect(errorsOf(run)).toBe("");
+        const dns = (find(run, "azure-native:network:VirtualNetwork", "network-vnet").inputs["dhcpOptions"] as { dnsServers: string[] }).dnsServers;
+        const nic = (find(run, "azure-native:network:NetworkInterface", "app01-nic").inputs["ipConfigurations"] as { privateIPAddress?: string }[])[0];
+        expect(dns).toEqual([nic?.privateIPAddress]);
+    });
+
+    it("THEN an address outside the subnet, and one used twice, fail naming the keys", async () => {
+        const run = await runProgram({
+            projectDir,
+            stack: "dev",
+            configOverrides: {
+                "azure-persistent-vm:network": network,
+                "azure-persistent-vm:vms": [{ ...devVm("web01"), privateIpAddress: "10.42.1.9" }, { ...devVm("app01"), privateIpAddress: "10.42.1.9" }, { ...devVm("app01"), name: "app02", privateIpAddress: "10.42.9.9" }],
+            },
+        });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain(`azure-persistent-vm:vms[2] ("app02").privateIpAddress: "10.42.9.9" is not inside the subnet "10.42.1.0/24"; choose an address within it.`);
+        expect(errorsOf(run)).toContain(`azure-persistent-vm:vms[1] ("app01").privateIpAddress: "10.42.1.9" is already used by azure-persistent-vm:vms[0] ("web01").privateIpAddress; each private IP address must be unique.`);
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+});

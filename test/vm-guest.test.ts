@@ -179,6 +179,16 @@ describe("GIVEN the opt-ins: a public IP, encryption at host, customer-managed k
     });
 });
 
+describe("GIVEN a VM with a static private IP (a domain controller)", () => {
+    it("THEN its NIC asks for exactly that address, statically", async () => {
+        await settled(new WindowsVm("dc01", { ...base, adminPassword: "Given-Passw0rd-For-Test", privateIpAddress: "10.42.1.4" }));
+        const config = (recorder.get("azure-native:network:NetworkInterface", "dc01-nic").inputs["ipConfigurations"] as Record<string, unknown>[])[0];
+        expect([config?.["privateIPAllocationMethod"], config?.["privateIPAddress"]]).toEqual(["Static", "10.42.1.4"]);
+        const dynamic = (recorder.get("azure-native:network:NetworkInterface", "db01-nic").inputs["ipConfigurations"] as Record<string, unknown>[])[0];
+        expect([dynamic?.["privateIPAllocationMethod"], dynamic?.["privateIPAddress"]]).toEqual(["Dynamic", undefined]);
+    });
+});
+
 describe("GIVEN a VM whose formatting or backup Azure could not carry out", () => {
     it("THEN the constructor throws every problem and registers nothing, not even later", async () => {
         const before = recorder.registrations.length;
@@ -187,12 +197,14 @@ describe("GIVEN a VM whose formatting or backup Azure could not carry out", () =
             dataDisks: [{ name: "data", lun: 0, sizeGb: 64, format: true, fileSystem: "ext4" }, { name: "logs", lun: 1, sizeGb: 64, fileSystem: "NTFS" }],
             backup: { policyId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv" },
             diskEncryptionSetId: "des-vms",
+            privateIpAddress: "10.42.1",
         });
         expect(build).toThrow(InvalidArgumentsError);
         expect(build).toThrow([
             `WindowsVm "bad02": dataDisks[0].fileSystem "ext4" is not a Windows file system here; use "NTFS" or "ReFS".`,
             `WindowsVm "bad02": dataDisks[1].fileSystem is set but format is not; set format: true, or remove fileSystem.`,
             `WindowsVm "bad02": backup.policyId "/subscriptions/0/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv" is not a backup policy id; expected /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.RecoveryServices/vaults/<vault>/backupPolicies/<policy> (use a BackupVault's policyId).`,
+            `WindowsVm "bad02": privateIpAddress "10.42.1" is not an IPv4 address, like "10.42.1.4".`,
             `WindowsVm "bad02": diskEncryptionSetId "des-vms" is not a disk encryption set id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>).`,
         ].join("\n"));
         await allRegistered();

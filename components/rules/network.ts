@@ -37,6 +37,35 @@ export function contains(outer: Cidr, inner: Cidr): boolean {
     return inner.prefixLength >= outer.prefixLength && inner.network >= outer.network && inner.network < outer.network + outerSize;
 }
 
+/** Parses an IPv4 address `a.b.c.d` to a 32-bit unsigned integer; undefined when it is not one. */
+export function parseIpv4(text: string): number | undefined {
+    return parseCidr(`${text}/32`)?.network;
+}
+
+export function checkIpv4(path: string, text: string): Problem[] {
+    return parseIpv4(text) === undefined ? [{ path, message: `"${text}" is not an IPv4 address, like "10.42.1.4".` }] : [];
+}
+
+/**
+ * A static private IP must be a usable address of its subnet: Azure reserves the first four addresses of every subnet
+ * (network, gateway, two for DNS) and the last (broadcast) (Microsoft Learn, "Virtual network FAQ").
+ */
+export function checkStaticIp(path: string, text: string, subnetPrefix: string): Problem[] {
+    const address = parseIpv4(text);
+    const subnet = parseCidr(subnetPrefix);
+    if (address === undefined || subnet === undefined) {
+        return address === undefined ? checkIpv4(path, text) : [];
+    }
+    const size = 2 ** (32 - subnet.prefixLength);
+    if (address < subnet.network || address >= subnet.network + size) {
+        return [{ path, message: `"${text}" is not inside the subnet "${subnetPrefix}"; choose an address within it.` }];
+    }
+    if (address - subnet.network < 4 || address === subnet.network + size - 1) {
+        return [{ path, message: `"${text}" is one of the five addresses Azure reserves in "${subnetPrefix}" (the first four and the last); choose another.` }];
+    }
+    return [];
+}
+
 /** Whether two ranges share at least one address. */
 export function overlaps(a: Cidr, b: Cidr): boolean {
     const aEnd = a.network + 2 ** (32 - a.prefixLength);

@@ -10,6 +10,7 @@ import type { DataDiskPlan, DiskFormatPlan } from "./disk-plan";
 import { azureOsType, type OsDiskPlan } from "./os-disk-plan";
 import type { OsType } from "./images";
 import type { DiskSourceArgs } from "./vm-args";
+import type { ExtensionTarget } from "./extensions";
 import { declareDeleteLock } from "./lock";
 import { DISK_REPLACE_ON_CHANGES } from "./vm-options";
 
@@ -129,19 +130,11 @@ export function declareOsDisk(
     return resource.id;
 }
 
-/** What a Run Command needs to know of its VM: the VM's name as its output, so that a replaced VM runs it again. */
-export interface GuestTarget {
-    readonly resourceGroupName: pulumi.Input<string>;
-    readonly location: pulumi.Input<string>;
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-    readonly vmName: pulumi.Input<string>;
-}
-
 /**
  * Declares the Run Command that makes one data disk ready in the guest (formatted only if blank, then mounted). It
  * fails the deployment when the script fails, and gives the script 15 minutes: it waits up to 5 for the disk to appear.
  */
-export function declareDiskFormat(format: DiskFormatPlan, target: GuestTarget, options: pulumi.CustomResourceOptions): compute.VirtualMachineRunCommandByVirtualMachine {
+export function declareDiskFormat(format: DiskFormatPlan, target: ExtensionTarget, options: pulumi.CustomResourceOptions): compute.VirtualMachineRunCommandByVirtualMachine {
     return new compute.VirtualMachineRunCommandByVirtualMachine(format.resourceName, {
         ...target,
         runCommandName: format.runCommandName,

@@ -36,14 +36,12 @@ export interface ExtensionSpec {
     readonly protectedSettings?: pulumi.Output<unknown>;
 }
 
-/** Which extension handler resets the administrator's credential, and the settings it runs with. */
-export type AccessExtension = ExtensionSpec;
 
 /**
  * Linux: the administrator's authorized keys become exactly `publicKeys`, replacing earlier ones. No password is
  * sent, so the handler leaves sshd's configuration (password sign-in disabled) as it is.
  */
-export function linuxAccess(username: string, publicKeys: readonly pulumi.Input<string>[]): AccessExtension {
+export function linuxAccess(username: string, publicKeys: readonly pulumi.Input<string>[]): ExtensionSpec {
     return {
         publisher: "Microsoft.OSTCExtensions",
         type: "VMAccessForLinux",
@@ -60,7 +58,7 @@ export function linuxAccess(username: string, publicKeys: readonly pulumi.Input<
  * Windows: the administrator's password becomes `password`. VMAccess does not apply to domain controllers: once a VM
  * is promoted, its administrator is a domain account and rotates in Active Directory.
  */
-export function windowsAccess(username: string, password: pulumi.Input<string>): AccessExtension {
+export function windowsAccess(username: string, password: pulumi.Input<string>): ExtensionSpec {
     return {
         publisher: "Microsoft.Compute",
         type: "VMAccessAgent",
@@ -82,11 +80,11 @@ export const AZURE_MONITOR_AGENT: Readonly<Record<OsType, ExtensionSpec>> = {
     windows: { publisher: "Microsoft.Azure.Monitor", type: "AzureMonitorWindowsAgent", typeHandlerVersion: "1.0", enableAutomaticUpgrade: true },
 };
 
-/** What the extension needs to know of its VM. */
+/** What an extension or a Run Command needs to know of its VM. */
 export interface ExtensionTarget {
     readonly resourceGroupName: pulumi.Input<string>;
     readonly location: pulumi.Input<string>;
-    /** The VM's name as an output of the VM, so that a replaced VM gets its extensions again. */
+    /** The VM's name as an output of the VM, so that a replaced VM gets its extensions and Run Commands again. */
     readonly vmName: pulumi.Input<string>;
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }

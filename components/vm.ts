@@ -6,7 +6,7 @@ import * as compute from "@pulumi/azure-native/compute";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as network from "@pulumi/azure-native/network";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import { AZURE_MONITOR_AGENT, ENTRA_LOGIN, declareExtension, type AccessExtension } from "./extensions";
+import { AZURE_MONITOR_AGENT, ENTRA_LOGIN, declareExtension, type ExtensionSpec } from "./extensions";
 import { declareVmBackup } from "./backup";
 import type { VmArgs } from "./vm-args";
 import { declareDataDisk, declareDiskFormat, declareOsDisk, type DiskCommon } from "./data-disk";
@@ -19,7 +19,7 @@ export interface OsProfile {
     readonly osProfile: azureInputs.compute.OSProfileArgs | undefined;
     readonly generatedCredential: pulumi.Output<string> | undefined;
     /** The extension that rotates the credential in place; undefined for a VM built from an existing OS disk. */
-    readonly access: AccessExtension | undefined;
+    readonly access: ExtensionSpec | undefined;
 }
 
 /** Builds the OS profile; children it creates take the given options (they are parented to the component). */
@@ -183,7 +183,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
 function declareDependents(
     plan: VmPlan,
     args: VmArgs,
-    access: AccessExtension | undefined,
+    access: ExtensionSpec | undefined,
     vm: compute.VirtualMachine,
     common: DiskCommon,
     parent: pulumi.CustomResourceOptions,

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../components";
 import { DEV_KEY, DEV_STACK_INVENTORY, devVm, inventory } from "./support/dev-stack";
-import { runProgram, type ProgramRun } from "../tools/recorder/program";
+import { runProgram, type ProgramRun, type RunOptions } from "../tools/recorder/program";
 import type { Registration } from "../tools/recorder/recorder";
 
 const projectDir = path.resolve(__dirname, "..");
@@ -25,6 +25,11 @@ function visibleOutput(run: ProgramRun): string {
     return run.stdout + run.stderr + JSON.stringify(run.logs.filter((l) => l.severity !== "debug"));
 }
 
+/** The dev stack's program, run as pulumi preview runs it, with config overrides or secret config. */
+function devRun(options: Omit<RunOptions, "projectDir" | "stack">): Promise<ProgramRun> {
+    return runProgram({ projectDir, stack: "dev", ...options });
+}
+
 function find(run: ProgramRun, type: string, name: string): Registration {
     const found = run.registrations.find((r) => r.type === type && r.name === name);
     if (found === undefined) {
@@ -36,7 +41,7 @@ function find(run: ProgramRun, type: string, name: string): Registration {
 describe("GIVEN the dev stack (Pulumi.dev.yaml) WHEN its program runs as pulumi preview runs it", () => {
     let run: ProgramRun;
     beforeAll(async () => {
-        run = await runProgram({ projectDir, stack: "dev" });
+        run = await devRun({});
     });
 
     it("THEN the program succeeds and registers exactly the dev stack's resources", () => {
@@ -107,9 +112,7 @@ describe("GIVEN the dev stack (Pulumi.dev.yaml) WHEN its program runs as pulumi 
 describe("GIVEN a stack config whose vms entry has no os WHEN the program runs", () => {
     let run: ProgramRun;
     beforeAll(async () => {
-        run = await runProgram({
-            projectDir,
-            stack: "dev",
+        run = await devRun({
             configOverrides: {
                 "azure-persistent-vm:vms": [{ name: "db01", size: "Standard_D2s_v5" }],
             },
@@ -130,7 +133,7 @@ describe("GIVEN the dev stack with app01's password set as a secret (pulumi conf
     const password = "Given-Passw0rd-For-Test";
     let run: ProgramRun;
     beforeAll(async () => {
-        run = await runProgram({ projectDir, stack: "dev", secretConfig: { "azure-persistent-vm:adminPasswords": { app01: password } } });
+        run = await devRun({ secretConfig: { "azure-persistent-vm:adminPasswords": { app01: password } } });
     });
 
     it("THEN no password is generated and the VM receives the configured one, only as a secret", () => {
@@ -145,7 +148,7 @@ describe("GIVEN the dev stack with app01's password set as a secret (pulumi conf
 
 describe("GIVEN a password for a VM the stack does not have WHEN the program runs", () => {
     it("THEN it fails naming the key, and registers nothing but the stack", async () => {
-        const run = await runProgram({ projectDir, stack: "dev", secretConfig: { "azure-persistent-vm:adminPasswords": { web01: "x" } } });
+        const run = await devRun({ secretConfig: { "azure-persistent-vm:adminPasswords": { web01: "x" } } });
         expect(run.exitCode).not.toBe(0);
         expect(errorsOf(run))
             .toContain(`azure-persistent-vm:adminPasswords.web01: there is no Windows VM named "web01"; remove the key or fix the name.`);
@@ -156,9 +159,7 @@ describe("GIVEN a password for a VM the stack does not have WHEN the program run
 describe("GIVEN a stack config where two VMs and the network each break a rule WHEN the program runs", () => {
     let run: ProgramRun;
     beforeAll(async () => {
-        run = await runProgram({
-            projectDir,
-            stack: "dev",
+        run = await devRun({
             configOverrides: {
                 "azure-persistent-vm:network": { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: ["*"] },
                 "azure-persistent-vm:vms": [
@@ -186,7 +187,7 @@ describe("GIVEN a stack config where two VMs and the network each break a rule W
 describe("GIVEN a Windows password in secret config that Azure would refuse WHEN the program runs", () => {
     it("THEN it fails at that config key without printing the password", async () => {
         const weak = "alllowercaseletters";
-        const run = await runProgram({ projectDir, stack: "dev", secretConfig: { "azure-persistent-vm:adminPasswords": { app01: weak } } });
+        const run = await devRun({ secretConfig: { "azure-persistent-vm:adminPasswords": { app01: weak } } });
         expect(run.exitCode).not.toBe(0);
         expect(errorsOf(run)).toContain(`  azure-persistent-vm:adminPasswords.app01: [secret] has 1 of the 4 character classes; Azure needs 3 of lower case, upper case, digit and special character (choose another password).`);
         expect(visibleOutput(run)).not.toContain(weak);
@@ -197,9 +198,7 @@ describe("GIVEN a Windows password in secret config that Azure would refuse WHEN
 describe("GIVEN the dev stack with a backup key and web01 opted in (backup: {} and vms[0].backup: true)", () => {
     let run: ProgramRun;
     beforeAll(async () => {
-        run = await runProgram({
-            projectDir,
-            stack: "dev",
+        run = await devRun({
             configOverrides: {
                 "azure-persistent-vm:backup": { retentionDays: 35, lock: { kind: "CanNotDelete" } },
                 "azure-persistent-vm:vms": [
@@ -237,7 +236,7 @@ describe("GIVEN the dev stack with a backup key and web01 opted in (backup: {} a
 
 describe("GIVEN a backup key whose vault Azure would refuse WHEN the program runs", () => {
     it("THEN it fails naming the key, and registers nothing but the stack", async () => {
-        const run = await runProgram({ projectDir, stack: "dev", configOverrides: { "azure-persistent-vm:backup": { vaultName: "1vault", retentionDays: 3 } } });
+        const run = await devRun({ configOverrides: { "azure-persistent-vm:backup": { vaultName: "1vault", retentionDays: 3 } } });
         expect(run.exitCode).not.toBe(0);
         expect(errorsOf(run)).toContain("azure-persistent-vm:backup.vaultName: ");
         expect(errorsOf(run)).toContain("azure-persistent-vm:backup.retentionDays: 3 is below 7");
@@ -248,9 +247,7 @@ describe("GIVEN a backup key whose vault Azure would refuse WHEN the program run
 describe("GIVEN the dev stack with web01's opt-ins set in config", () => {
     it("THEN each reaches the VM: public IP, encryption at host, customer-managed keys, Entra ID login, Azure Monitor", async () => {
         const DES = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/des-vms";
-        const run = await runProgram({
-            projectDir,
-            stack: "dev",
+        const run = await devRun({
             configOverrides: {
                 "azure-persistent-vm:vms": [
                     { ...devVm("web01"), publicIp: true, encryptionAtHost: true, diskEncryptionSetId: DES, entraIdLogin: true, azureMonitor: {} },
@@ -271,9 +268,7 @@ describe("GIVEN the dev stack with web01's opt-ins set in config", () => {
     });
 
     it("THEN a malformed disk encryption set id fails naming the VM's key", async () => {
-        const run = await runProgram({
-            projectDir,
-            stack: "dev",
+        const run = await devRun({
             configOverrides: { "azure-persistent-vm:vms": [{ ...devVm("web01"), diskEncryptionSetId: "des-vms" }, devVm("app01")] },
         });
         expect(run.exitCode).not.toBe(0);
@@ -284,9 +279,7 @@ describe("GIVEN the dev stack with web01's opt-ins set in config", () => {
 
 describe("GIVEN the dev stack with a Bastion (network.bastion.subnetPrefix)", () => {
     it("THEN the network gets the Bastion subnet, its public IP and host, and the VMs' NSG lets the Bastion in", async () => {
-        const run = await runProgram({
-            projectDir,
-            stack: "dev",
+        const run = await devRun({
             configOverrides: {
                 "azure-persistent-vm:network": {
                     addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: [], bastion: { subnetPrefix: "10.42.2.0/26", sku: "Standard" },
@@ -312,9 +305,7 @@ describe("GIVEN the dev stack with an application port (network.inboundRules)", 
     const network = { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: ["203.0.113.0/24"] };
 
     it("THEN the VMs' NSG opens it to the listed sources only", async () => {
-        const run = await runProgram({
-            projectDir,
-            stack: "dev",
+        const run = await devRun({
             configOverrides: { "azure-persistent-vm:network": { ...network, inboundRules: [{ name: "https", port: 443, sourceAddressPrefixes: ["10.50.0.0/16"] }] } },
         });
         expect(errorsOf(run)).toBe("");
@@ -323,9 +314,7 @@ describe("GIVEN the dev stack with an application port (network.inboundRules)", 
     });
 
     it("THEN a port opened to anyone fails naming the key, even with allowManagementFromAnywhere", async () => {
-        const run = await runProgram({
-            projectDir,
-            stack: "dev",
+        const run = await devRun({
             configOverrides: {
                 "azure-persistent-vm:network": { ...network, allowManagementFromAnywhere: true, inboundRules: [{ name: "https", port: 443, sourceAddressPrefixes: ["*"] }] },
             },
@@ -340,9 +329,7 @@ describe("GIVEN a domain controller's pattern in the stack config: a static IP o
     const network = { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: ["203.0.113.0/24"] };
 
     it("THEN the VNet's DNS servers equal the controller's static IP, which its NIC asks for", async () => {
-        const run = await runProgram({
-            projectDir,
-            stack: "dev",
+        const run = await devRun({
             configOverrides: {
                 "azure-persistent-vm:network": { ...network, dnsServers: ["10.42.1.4"] },
                 "azure-persistent-vm:vms": [devVm("web01"), { ...devVm("app01"), privateIpAddress: "10.42.1.4" }],
@@ -355,9 +342,7 @@ describe("GIVEN a domain controller's pattern in the stack config: a static IP o
     });
 
     it("THEN an address outside the subnet, and one used twice, fail naming the keys", async () => {
-        const run = await runProgram({
-            projectDir,
-            stack: "dev",
+        const run = await devRun({
             configOverrides: {
                 "azure-persistent-vm:network": network,
                 "azure-persistent-vm:vms": [{ ...devVm("web01"), privateIpAddress: "10.42.1.9" }, { ...devVm("app01"), privateIpAddress: "10.42.1.9" }, { ...devVm("app01"), name: "app02", privateIpAddress: "10.42.9.9" }],

@@ -23,6 +23,16 @@ export default tseslint.config(
         },
     },
     {
+        // The examples are separate projects that use the library as its users do, through the package.
+        files: ["examples/**/*.ts"],
+        rules: {
+            "no-restricted-imports": ["error", {
+                paths: [{ name: "@pulumi/azure-native", message: topLevelAzureNative }],
+                patterns: [{ group: ["../*", "**/components/**"], message: "An example uses the library as a package: import from \"azure-persistent-vm\"." }],
+            }],
+        },
+    },
+    {
         // CommonJS preload scripts (test/support/*.cjs) are plain Node: require is how they load modules.
         files: ["**/*.cjs"],
         languageOptions: { sourceType: "commonjs", globals: { module: "writable" } },

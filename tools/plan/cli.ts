@@ -1,5 +1,5 @@
 /**
- * npm run plan [-- --stack NAME] [--config-file PATH] [--json | --format text|json|mermaid] [--out FILE]
+ * npm run plan [-- --project DIR] [--stack NAME] [--config-file PATH] [--json | --format text|json|mermaid] [--out FILE]
  *              [--verbose] [--timings]
  * Exit codes: 0 the plan was printed; 1 the program or its inputs failed; 2 usage error.
  */
@@ -7,9 +7,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { formatJson, formatMermaid, formatText } from "./format";
+import { buildLibrary, usesLibraryCheckout } from "./library-build";
 import { plan } from "./plan";
 
-const USAGE = `usage: npm run plan -- [--stack NAME] [--config-file PATH] [--json | --format text|json|mermaid] [--out FILE] [--verbose] [--timings]
+const USAGE = `usage: npm run plan -- [--project DIR] [--stack NAME] [--config-file PATH] [--json | --format text|json|mermaid] [--out FILE] [--verbose] [--timings]
+  --project DIR       the Pulumi project to plan (default: the current folder), e.g. examples/sql-server
   --stack NAME        the stack to plan (default: dev); its config is Pulumi.NAME.yaml
   --config-file PATH  read the stack's config from PATH instead
   --json              the plan as JSON (same as --format json)
@@ -33,6 +35,7 @@ function parse(argv: string[]) {
             strict: true,
             allowPositionals: false,
             options: {
+                project: { type: "string" },
                 stack: { type: "string", default: "dev" },
                 "config-file": { type: "string" },
                 json: { type: "boolean", default: false },
@@ -62,13 +65,20 @@ function parse(argv: string[]) {
 
 async function main(): Promise<number> {
     const args = parse(process.argv.slice(2));
-    const projectDir = process.cwd();
+    const projectDir = path.resolve(args.project ?? process.cwd());
     if (!fs.existsSync(path.join(projectDir, "Pulumi.yaml"))) {
-        usageError(`no Pulumi.yaml in ${projectDir}; run the plan from the project's folder`);
+        usageError(`no Pulumi.yaml in ${projectDir}; give the project's folder with --project, or run the plan from it`);
     }
     const configFile = args["config-file"] !== undefined ? path.resolve(args["config-file"]) : path.join(projectDir, `Pulumi.${args.stack}.yaml`);
     if (!fs.existsSync(configFile)) {
         usageError(`no stack config file ${configFile}${args["config-file"] === undefined ? ` for stack "${args.stack}"` : ""}`);
+    }
+    if (usesLibraryCheckout(projectDir)) {
+        const errors = buildLibrary();
+        if (errors.length > 0) {
+            process.stderr.write(`error: ${errors.join("\n")}\n`);
+            return 1;
+        }
     }
     const outcome = await plan({ projectDir, stack: args.stack, configFile, verbose: args.verbose });
     if (args.timings) {

@@ -1,0 +1,48 @@
+/**
+ * SQL Server 2022 in a VM, durably: a protected resource group, a network whose NSG opens SQL Server's port to the
+ * application subnet only, and a SqlServerVm, whose data and log disks outlive the VM and whose registration with the
+ * SQL IaaS agent maps them to SQL Server's default paths.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as resources from "@pulumi/azure-native/resources";
+import { SqlServerVm, VmNetwork, type SqlEdition } from "azure-persistent-vm";
+
+const config = new pulumi.Config();
+const location = new pulumi.Config("azure-native").require("location");
+const port = config.getNumber("sqlPort") ?? 1433;
+
+// Deleting the resource group would delete the disks with it.
+const rg = new resources.ResourceGroup("rg", { resourceGroupName: config.require("resourceGroupName"), location }, { protect: true });
+
+const net = new VmNetwork("net", {
+    resourceGroupName: rg.name,
+    location,
+    addressSpace: config.require("addressSpace"),
+    subnetPrefix: config.require("subnetPrefix"),
+    inboundRules: [{ name: "sql", port, sourceAddressPrefixes: config.requireObject<string[]>("sqlClientPrefixes") }],
+});
+
+const sql = new SqlServerVm("sql01", {
+    resourceGroupName: rg.name,
+    location,
+    subnetId: net.subnetId,
+    networkSecurityGroupId: net.networkSecurityGroupId,
+    size: config.require("size"),
+    zone: config.get("zone") ?? "1",
+    adminPassword: config.getSecret("adminPassword"),
+    sql: {
+        edition: config.get<SqlEdition>("edition") ?? "developer",
+        licenseType: config.get<"PAYG" | "AHUB">("licenseType") ?? "PAYG",
+        dataDiskSizeGb: config.requireNumber("dataDiskSizeGb"),
+        logDiskSizeGb: config.requireNumber("logDiskSizeGb"),
+        port,
+        // Once the first `pulumi up` has built the storage pools, set it so that a rebuilt VM never gets a storage
+        // configuration again: pulumi config set existingStorage true
+        existingStorage: config.getBoolean("existingStorage") ?? false,
+    },
+});
+
+export const sqlVmName = sql.vm.vmName;
+export const sqlAddress = sql.privateIpAddress;
+export const sqlVirtualMachineId = sql.sqlVirtualMachineId;
+export const adminPassword = sql.generatedAdminPassword;

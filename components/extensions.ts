@@ -1,6 +1,7 @@
 /**
- * The VM extensions the components declare, in the order they run: the access extension (credential rotation), then
- * the opt-in Microsoft Entra ID login and Azure Monitor agents.
+ * The VM extensions and Run Commands the components declare, in the order they run: the access extension (credential
+ * rotation), the domain join (a Run Command that waits for the domain, then the join extension), then the opt-in
+ * Microsoft Entra ID login and Azure Monitor agents.
  *
  * The access extension is how a credential change reaches a running VM without replacing it. Azure takes the
  * administrator's password and SSH keys only when it creates a VM, so the VM ignores them afterwards
@@ -16,7 +17,10 @@
  * "Sign in to a Linux VM in Azure by using Microsoft Entra ID and OpenSSH" (AADSSHLoginForLinux 1.0) and "Sign in to
  * a Windows VM in Azure by using Microsoft Entra ID" (AADLoginForWindows 2.0), publisher
  * Microsoft.Azure.ActiveDirectory; "Azure Monitor Agent: install and manage" (AzureMonitorLinuxAgent and
- * AzureMonitorWindowsAgent 1.0, publisher Microsoft.Azure.Monitor, automatic upgrade).
+ * AzureMonitorWindowsAgent 1.0, publisher Microsoft.Azure.Monitor, automatic upgrade). The domain join: publisher
+ * Microsoft.Compute, type JsonADDomainExtension, version 1.3, public `Name`, `User`, `OUPath`, `Restart`, `Options` and
+ * protected `Password` (Azure/azure-quickstart-templates quickstarts/microsoft.compute/vm-domain-join; Options 3 is
+ * NETSETUP_JOIN_DOMAIN | NETSETUP_ACCT_CREATE: join, creating the computer account).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
@@ -55,8 +59,10 @@ export function linuxAccess(username: string, publicKeys: readonly pulumi.Input<
 }
 
 /**
- * Windows: the administrator's password becomes `password`. VMAccess does not apply to domain controllers: once a VM
- * is promoted, its administrator is a domain account and rotates in Active Directory.
+ * Windows: the administrator's password becomes `password`. VMAccess is not supported on domain controllers (Microsoft
+ * Learn, "VMAccess Extension for Windows": "Not supported on Domain Controllers"; it fails with "VMAccess Extension
+ * does not support Domain Controller"): once a VM is promoted, its administrator is a domain account and rotates in
+ * Active Directory, so a domain controller is declared with `credentialRotation: false`.
  */
 export function windowsAccess(username: string, password: pulumi.Input<string>): ExtensionSpec {
     return {
@@ -64,6 +70,30 @@ export function windowsAccess(username: string, password: pulumi.Input<string>):
         type: "VMAccessAgent",
         typeHandlerVersion: "2.4",
         settings: { UserName: username },
+        protectedSettings: pulumi.secret(pulumi.output(password).apply((value) => ({ Password: value }))),
+    };
+}
+
+/** The domain join's plain settings; the password goes only into the protected settings. */
+export interface DomainJoinSettings {
+    readonly domainName: string;
+    readonly user: string;
+    readonly ouPath: string | undefined;
+}
+
+/** Active Directory domain join: join `domainName` as `user`, creating the computer account, then restart. */
+export function domainJoinExtension(join: DomainJoinSettings, password: pulumi.Input<string>): ExtensionSpec {
+    return {
+        publisher: "Microsoft.Compute",
+        type: "JsonADDomainExtension",
+        typeHandlerVersion: "1.3",
+        settings: {
+            Name: join.domainName,
+            User: join.user,
+            ...(join.ouPath !== undefined ? { OUPath: join.ouPath } : {}),
+            Restart: "true",
+            Options: "3",
+        },
         protectedSettings: pulumi.secret(pulumi.output(password).apply((value) => ({ Password: value }))),
     };
 }
@@ -106,5 +136,36 @@ export function declareExtension(
         enableAutomaticUpgrade: spec.enableAutomaticUpgrade,
         settings: spec.settings,
         protectedSettings: spec.protectedSettings,
+    }, options);
+}
+
+/** A managed Run Command: a PowerShell or bash script and what it needs to run. */
+export interface RunCommandSpec {
+    /** The Run Command's Azure name, unique on its VM. */
+    readonly runCommandName: string;
+    readonly script: string;
+    readonly timeoutInSeconds: number;
+    /** Parameters passed to the script that Azure keeps secret (`-Name value` on Windows); each value a Pulumi secret. */
+    readonly protectedParameters?: readonly { readonly name: string; readonly value: pulumi.Output<string> }[];
+}
+
+/**
+ * Declares a managed Run Command that runs its script once, waits for it (not async) and fails the deployment when
+ * the script fails, so that what follows it runs only after it succeeded.
+ */
+export function declareRunCommand(
+    resourceName: string,
+    spec: RunCommandSpec,
+    target: ExtensionTarget,
+    options: pulumi.CustomResourceOptions,
+): compute.VirtualMachineRunCommandByVirtualMachine {
+    return new compute.VirtualMachineRunCommandByVirtualMachine(resourceName, {
+        ...target,
+        runCommandName: spec.runCommandName,
+        source: { script: spec.script },
+        protectedParameters: spec.protectedParameters?.map((p) => ({ name: p.name, value: p.value })),
+        asyncExecution: false,
+        treatFailureAsDeploymentFailure: true,
+        timeoutInSeconds: spec.timeoutInSeconds,
     }, options);
 }

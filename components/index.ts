@@ -9,13 +9,22 @@ export {
 } from "./sql-server-vm";
 export { SQL_EDITIONS, SQL_LICENSE_TYPES, SQL_TEMPDB_PLACEMENTS, SQL_STORAGE_WORKLOADS } from "./sql-server-args";
 export { planSqlServer, hasLocalTempDisk, SQL_DISKS, SQL_DEFAULT_PORT, type SqlServerPlan, type SqlStoragePlan } from "./sql-server-plan";
+export { DomainController, DOMAIN_CONTROLLER_TYPE, type DomainControllerArgs } from "./active-directory";
+export { requireDomainControllerPlan, checkSafeModePassword, NTDS_DISK, PROMOTE_TIMEOUT_SECONDS, type DomainControllerPlan } from "./active-directory-plan";
+export {
+    planDomainJoin, checkAdDomainName, checkNetbiosName, checkDomainUser, checkOuPath, defaultNetbiosName, DOMAIN_WAIT_MINUTES,
+    MAX_AD_DOMAIN_NAME, MAX_NETBIOS_NAME, type DomainJoinPlan,
+} from "./active-directory-rules";
+export {
+    waitForDomainScript, promoteDomainControllerScript, domainControllerSrvName, ntdsPaths, SAFE_MODE_PASSWORD_PARAMETER, AZURE_DNS, type NtdsPaths,
+} from "./active-directory-scripts";
 export { VmNetwork, VM_NETWORK_TYPE, type VmNetworkArgs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs, type BastionSku } from "./network";
 export {
     BackupVault, BACKUP_VAULT_TYPE, BACKUP_DEFAULTS, STORAGE_REDUNDANCIES, VAULT_IMMUTABILITY, VAULT_NETWORK_ACCESS, planBackupVault,
     type BackupVaultArgs, type VmBackupArgs, type StorageRedundancy, type VaultImmutability, type VaultNetworkAccess,
 } from "./backup";
 export { PersistentVm } from "./vm";
-export type { VmArgs, OsDiskArgs, DataDiskArgs, DiskSourceArgs, VhdArgs, ImageReferenceArgs, LockArgs } from "./vm-args";
+export type { VmArgs, OsDiskArgs, DataDiskArgs, DiskSourceArgs, VhdArgs, ImageReferenceArgs, LockArgs, DomainJoinArgs } from "./vm-args";
 export { IMAGES, IMAGE_KEYS, DEFAULT_IMAGE, catalogueImage, type ImageKey, type CatalogueImage, type ImagePlan, type OsType } from "./images";
 export { planVm, VM_REPLACE_ON_CHANGES, VM_IGNORE_CHANGES, supportsPremiumStorage, type VmPlan, type DataDiskPlan } from "./vm-plan";
 export { planNetwork, MANAGEMENT_PORTS, BASTION_SKUS, type ManagementProtocol, type NetworkPlan, type BastionPlan } from "./network-plan";

@@ -50,7 +50,8 @@ export class SqlServerVm extends pulumi.ComponentResource {
         // Same name, different type: allowed (URNs carry the type), and it keeps the Azure names of a plain WindowsVm.
         this.vm = new WindowsVm(name, plan.windowsArgs, { parent: this });
 
-        // The VM's id is the input that orders this after the VM. No sqlManagement: the API marks it unused.
+        // After the VM's last guest step, so that the agent builds the storage pools after everything in the guest,
+        // never during a domain join's restart. No sqlManagement: the API marks it unused.
         // deleteBeforeReplace: Azure allows one SqlVirtualMachine per VM, under the VM's name.
         const sqlVm = new sqlvirtualmachine.SqlVirtualMachine(plan.resourceName, {
             resourceGroupName: args.resourceGroupName,
@@ -68,7 +69,7 @@ export class SqlServerVm extends pulumi.ComponentResource {
                 sqlConnectivityUpdateSettings: { connectivityType: "PRIVATE", port: plan.sql.port },
             },
             storageConfigurationSettings: plan.sql.storage === undefined ? undefined : storageSettings(plan.sql.storage),
-        }, { parent: this, deleteBeforeReplace: true });
+        }, { parent: this, deleteBeforeReplace: true, dependsOn: [this.vm.lastGuestStep] });
 
         this.sqlVirtualMachineId = sqlVm.id;
         this.vmId = this.vm.vmId;

@@ -2,6 +2,7 @@
  * Pure planning for a VM: defaults, names, validation and resource options, from plain arguments to a plain plan.
  * No Azure SDK here, no Outputs inspected: the component declares what this file decides.
  */
+import { planDomainJoin, type DomainJoinPlan } from "./active-directory-rules";
 import { checkBackupPolicyId } from "./backup-plan";
 import type { ImagePlan, OsType } from "./images";
 import { planImage, type PlannedImage } from "./image-plan";
@@ -21,6 +22,7 @@ import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
 export { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
 export type { PlannedImage } from "./image-plan";
 export type { DataDiskPlan } from "./disk-plan";
+export type { DomainJoinPlan } from "./active-directory-rules";
 export type { OsDiskPlan } from "./os-disk-plan";
 
 /** The image of a VM built from an existing OS disk: none; the label names the disk in messages. */
@@ -48,6 +50,8 @@ export interface VmPlan {
         readonly entraLogin: string;
         readonly monitorAgent: string;
         readonly dataCollection: string;
+        readonly waitDomain: string;
+        readonly domainJoin: string;
     };
     /** The NIC's public IP, when asked: its Azure name and zones (the VM's). */
     readonly publicIp: { readonly name: string; readonly zones: readonly string[] | undefined } | undefined;
@@ -68,6 +72,8 @@ export interface VmPlan {
     /** Ultra disks attach only to a VM that enables them; the plan enables them exactly when one is attached. */
     readonly ultraSsdEnabled: boolean;
     readonly credential: CredentialMode;
+    /** How the VM joins its Active Directory domain, if it does. */
+    readonly domainJoin: DomainJoinPlan | undefined;
     readonly vmOptions: {
         readonly deleteBeforeReplace: true;
         readonly replaceOnChanges: readonly string[];
@@ -189,6 +195,9 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         }
     }
 
+    const domainJoin = planDomainJoin(os, args.domainJoin, args.entraIdLogin === true);
+    problems.push(...domainJoin.problems);
+
     const securityType = args.securityType ?? "TrustedLaunch";
     const placement = checkPlacement({
         size: args.size,
@@ -221,6 +230,8 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
                 entraLogin: `${name}-entra-login`,
                 monitorAgent: `${name}-monitor-agent`,
                 dataCollection: `${name}-dcr`,
+                waitDomain: `${name}-wait-domain`,
+                domainJoin: `${name}-domain-join`,
             },
             publicIp: args.publicIp === true ? { name: `${vmName}-pip`, zones } : undefined,
             vmName,
@@ -238,6 +249,7 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             dataDisks,
             ultraSsdEnabled: dataDisks.some((d) => d.sku === "UltraSSD_LRS"),
             credential,
+            domainJoin: domainJoin.plan,
             vmOptions: { deleteBeforeReplace: true, replaceOnChanges: VM_REPLACE_ON_CHANGES, ignoreChanges: VM_IGNORE_CHANGES },
             warnings: placement.warnings,
         },

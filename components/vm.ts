@@ -6,7 +6,7 @@ import * as compute from "@pulumi/azure-native/compute";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as network from "@pulumi/azure-native/network";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import { AZURE_MONITOR_AGENT, ENTRA_LOGIN, declareExtension, type ExtensionSpec } from "./extensions";
+import { AZURE_MONITOR_AGENT, ENTRA_LOGIN, declareExtension, declareRunCommand, domainJoinExtension, type ExtensionSpec } from "./extensions";
 import { declareVmBackup } from "./backup";
 import type { VmArgs } from "./vm-args";
 import { declareDataDisk, declareDiskFormat, declareOsDisk, type DiskCommon } from "./data-disk";
@@ -44,6 +44,12 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
     public readonly dataDiskIds: pulumi.Output<Record<string, string>>;
     /** The principal id of the VM's system-assigned managed identity. */
     public readonly principalId: pulumi.Output<string>;
+    /**
+     * The last step of the VM's guest chain (access extension, domain join, Entra ID login, Azure Monitor agent, disk
+     * formats by LUN, each after the one before), or the VM itself when it has none. Depend on it to run something in
+     * the guest after everything the component set up there, e.g. a Run Command that needs the formatted disks.
+     */
+    public readonly lastGuestStep: pulumi.Resource;
     /** The credential the component generated (a secret), exposed under an OS-specific name by each component. */
     protected readonly generatedCredential: pulumi.Output<string> | undefined;
 
@@ -152,7 +158,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             ignoreChanges: [...plan.vmOptions.ignoreChanges],
         });
 
-        declareDependents(plan, args, profile.access, vm, common, parent);
+        this.lastGuestStep = declareDependents(plan, args, profile.access, vm, common, parent);
 
         this.generatedCredential = profile.generatedCredential;
         this.vmId = vm.id;
@@ -177,8 +183,9 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
 
 /**
  * What hangs off the VM. In the guest, one step after the other (the disks are attached with the VM): the access
- * extension, the Entra ID login and Azure Monitor agents, then each disk's formatting, by LUN. Beside it: the data
- * collection rule association and the backup item.
+ * extension, the domain join (a Run Command that waits until the domain answers, then the join extension, which
+ * restarts the VM), the Entra ID login and Azure Monitor agents, then each disk's formatting, by LUN. Beside it: the
+ * data collection rule association and the backup item. Returns the last guest step, or the VM when there is none.
  */
 function declareDependents(
     plan: VmPlan,
@@ -187,11 +194,21 @@ function declareDependents(
     vm: compute.VirtualMachine,
     common: DiskCommon,
     parent: pulumi.CustomResourceOptions,
-): void {
+): pulumi.Resource {
     const target = { ...common, vmName: vm.name };
-    let previous: pulumi.Resource = vm;
+    let previous: pulumi.Resource = access === undefined
+        ? vm
+        : declareExtension(plan.resourceNames.access, access, target, { ...parent, dependsOn: [vm] });
+    if (plan.domainJoin !== undefined && args.domainJoin !== undefined) {
+        // The wait also follows what the caller names (a controller's promotion); the join follows only the wait,
+        // which succeeds once the domain answers from this VM, after that controller's restart.
+        const wait = declareRunCommand(plan.resourceNames.waitDomain, plan.domainJoin.wait, target, {
+            ...parent,
+            dependsOn: [previous, ...(args.domainJoin.dependsOn ?? [])],
+        });
+        previous = declareExtension(plan.resourceNames.domainJoin, domainJoinExtension(plan.domainJoin, args.domainJoin.password), target, { ...parent, dependsOn: [wait] });
+    }
     const extensions = [
-        { name: plan.resourceNames.access, spec: access },
         { name: plan.resourceNames.entraLogin, spec: args.entraIdLogin === true ? ENTRA_LOGIN[plan.os] : undefined },
         { name: plan.resourceNames.monitorAgent, spec: args.azureMonitor !== undefined ? AZURE_MONITOR_AGENT[plan.os] : undefined },
     ];
@@ -216,6 +233,7 @@ function declareDependents(
         // The planned name, not the VM's output: the item's id is made of it, and must stay known through a replacement.
         declareVmBackup(plan.resourceNames.backup, args.backup, { id: vm.id, name: plan.vmName, resourceGroupName: args.resourceGroupName }, parent);
     }
+    return previous;
 }
 
 /**

@@ -13,7 +13,13 @@ import { parse } from "yaml";
 import { EXAMPLES_DIR } from "./support/examples";
 
 const REPO = path.resolve(__dirname, "..");
-const EXAMPLES = ["lift-and-shift", "sql-server"];
+/** Each example, and a line its plan's VM block must print. */
+const PLAN_LINES: Readonly<Record<string, string>> = {
+    "lift-and-shift": "erp01  windows  Standard_D4s_v5  (built from its OS disk)  zone 1",
+    "sharepoint-farm": "domain join  corp.contoso.com as CORP\\farmadmin, once the domain answers",
+    "sql-server": "disk sql-log  LUN 1  64 GiB  Premium_LRS  None  protection protect  source Empty",
+};
+const EXAMPLES = Object.keys(PLAN_LINES).sort();
 
 describe("GIVEN the examples folder", () => {
     it("THEN it holds exactly the documented examples, and the root package.json makes each a workspace", () => {
@@ -76,5 +82,6 @@ describe.each(EXAMPLES)("GIVEN the example %s", (name) => {
         expect(stdout).toContain(`Plan for stack "dev" of project "apvm-${name}"`);
         expect(stdout).toMatch(/Resources: \d+ to create/);
         expect(stdout).toContain("Virtual machines:");
+        expect(stdout).toContain(PLAN_LINES[name]);
     });
 });

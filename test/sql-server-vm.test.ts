@@ -101,8 +101,9 @@ describe("GIVEN a Developer SQL Server on a size with a local temporary disk", (
             .toStrictEqual(["AutomaticByPlatform", false]);
     });
 
-    it("THEN it comes after the VM, is deleted before it is replaced, and is not protected", () => {
+    it("THEN it comes after the VM and its last guest step, is deleted before it is replaced, and is not protected", () => {
         expect(sqlVm.options.dependencies).toContain(recorder.get(VM, "sql01-vm").urn);
+        expect(sqlVm.options.dependencies).toContain(recorder.get("azure-native:compute:VirtualMachineExtension", "sql01-access").urn);
         expect([sqlVm.options.deleteBeforeReplace, sqlVm.options.protect]).toStrictEqual([true, false]);
     });
 

@@ -44,7 +44,7 @@ describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks o
             ok: true,
             plan: {
                 os: "linux",
-                resourceNames: { vm: "web-vm", nic: "web-nic", credential: "web-ssh-key", access: "web-access", backup: "web-backup", publicIp: "web-pip", entraLogin: "web-entra-login", monitorAgent: "web-monitor-agent", dataCollection: "web-dcr" },
+                resourceNames: { vm: "web-vm", nic: "web-nic", credential: "web-ssh-key", access: "web-access", backup: "web-backup", publicIp: "web-pip", entraLogin: "web-entra-login", monitorAgent: "web-monitor-agent", dataCollection: "web-dcr", waitDomain: "web-wait-domain", domainJoin: "web-domain-join" },
                 vmName: "web01-prod",
                 nicName: "web01-prod-nic",
                 computerName: "web01-prod",
@@ -67,6 +67,7 @@ describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks o
                 ],
                 ultraSsdEnabled: true,
                 credential: "ssh-keys",
+                domainJoin: undefined,
                 publicIp: undefined,
                 vmOptions: VM_OPTIONS,
                 warnings: [],
@@ -102,7 +103,7 @@ describe("GIVEN a regional Windows VM on a size without premium storage WHEN it 
             ok: true,
             plan: {
                 os: "windows",
-                resourceNames: { vm: "app01-vm", nic: "app01-nic", credential: "app01-admin-password", access: "app01-access", backup: "app01-backup", publicIp: "app01-pip", entraLogin: "app01-entra-login", monitorAgent: "app01-monitor-agent", dataCollection: "app01-dcr" },
+                resourceNames: { vm: "app01-vm", nic: "app01-nic", credential: "app01-admin-password", access: "app01-access", backup: "app01-backup", publicIp: "app01-pip", entraLogin: "app01-entra-login", monitorAgent: "app01-monitor-agent", dataCollection: "app01-dcr", waitDomain: "app01-wait-domain", domainJoin: "app01-domain-join" },
                 vmName: "app01",
                 nicName: "app01-nic",
                 computerName: "app01",
@@ -123,6 +124,7 @@ describe("GIVEN a regional Windows VM on a size without premium storage WHEN it 
                 ],
                 ultraSsdEnabled: false,
                 credential: "generated-password",
+                domainJoin: undefined,
                 publicIp: undefined,
                 vmOptions: VM_OPTIONS,
                 warnings: [],
@@ -438,7 +440,7 @@ describe("GIVEN a component that requires its plan WHEN the arguments have probl
     });
 
     it("THEN valid arguments return the plan instead", () => {
-        expect(requirePlan("LinuxVm", "linux", "web01", args({}), {}).resourceNames).toStrictEqual({ vm: "web01-vm", nic: "web01-nic", credential: "web01-ssh-key", access: "web01-access", backup: "web01-backup", publicIp: "web01-pip", entraLogin: "web01-entra-login", monitorAgent: "web01-monitor-agent", dataCollection: "web01-dcr" });
+        expect(requirePlan("LinuxVm", "linux", "web01", args({}), {}).resourceNames).toStrictEqual({ vm: "web01-vm", nic: "web01-nic", credential: "web01-ssh-key", access: "web01-access", backup: "web01-backup", publicIp: "web01-pip", entraLogin: "web01-entra-login", monitorAgent: "web01-monitor-agent", dataCollection: "web01-dcr", waitDomain: "web01-wait-domain", domainJoin: "web01-domain-join" });
     });
 });
 

@@ -126,6 +126,8 @@ export interface VmSummary {
     readonly disks: readonly DiskSummary[];
     /** The extension that rotates the administrator's credential (`VMAccessForLinux 1.5`), or "none". */
     readonly access: string;
+    /** The domain the VM joins and as whom (`corp.contoso.com as CORP\\joiner, ...`); absent without `domainJoin`. */
+    readonly domainJoin?: string;
     /** The backup policy protecting the VM and what happens to its protected item (`<policy id> (retained)`), or "none". */
     readonly backup: string;
 }
@@ -181,15 +183,18 @@ function fileSystemOf(script: unknown): string {
     return match?.[1] ?? "?";
 }
 
-/** What the VM's component declared besides the VM, the NIC and the disks: access extension, format commands, backup. */
+/** What the VM's component declared besides the VM, the NIC and the disks: access extension, domain join, format commands, backup. */
 function guestOf(parent: Registration | undefined, registrations: readonly Registration[]) {
     const siblings = parent === undefined ? [] : registrations.filter((r) => r.parent === parent.urn);
-    const access = siblings.find((r) => r.type === "azure-native:compute:VirtualMachineExtension");
+    const extension = (...types: string[]) => siblings.find((r) => r.type === "azure-native:compute:VirtualMachineExtension" && types.includes(text(field(r.inputs, "type"))));
+    const access = extension("VMAccessForLinux", "VMAccessAgent");
+    const join = extension("JsonADDomainExtension");
     const backup = siblings.find((r) => r.type === "azure-native:recoveryservices:ProtectedItem");
     const mounts = new Map(siblings.filter((r) => r.type === "azure-native:compute:VirtualMachineRunCommandByVirtualMachine")
         .map((r) => [text(field(r.inputs, "runCommandName"), ""), fileSystemOf(field(r.inputs, "source", "script"))]));
     return {
         access: access === undefined ? "none" : `${text(field(access.inputs, "type"))} ${text(field(access.inputs, "typeHandlerVersion"))}`,
+        domainJoin: join === undefined ? undefined : `${text(field(join.inputs, "settings", "Name"))} as ${text(field(join.inputs, "settings", "User"))}, once the domain answers`,
         backup: backup === undefined ? "none"
             : `${text(field(backup.inputs, "properties", "policyId"))}${backup.options.retainOnDelete ? " (retained)" : ""}`,
         mountOf: (key: string, os: VmSummary["os"]) => {
@@ -253,6 +258,7 @@ export function vmSummaries(registrations: readonly Registration[], resourceOutp
             },
             disks,
             access: guest.access,
+            ...(guest.domainJoin !== undefined ? { domainJoin: guest.domainJoin } : {}),
             backup: guest.backup,
         };
     });

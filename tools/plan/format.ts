@@ -43,6 +43,7 @@ function vmLines(vm: VmSummary): string[] {
         `        OS disk  ${vm.osDisk.sku}  ${gib(vm.osDisk.sizeGb, vm.osDisk.source === "image" ? "image size" : "disk size")}  ${vm.osDisk.caching}  deleteOption ${vm.osDisk.deleteOption}  source ${vm.osDisk.source}`,
         ...vm.disks.map((d) => `        disk ${d.key}  LUN ${d.lun}  ${gib(d.sizeGb, "source size")}  ${d.sku}  ${d.caching}  protection ${d.protection}  source ${d.source}  lock ${d.lock}  mount ${d.mount}`),
         `        credential rotation  ${vm.access}`,
+        ...(vm.domainJoin !== undefined ? [`        domain join  ${vm.domainJoin}`] : []),
         `        backup  ${vm.backup}`,
     ];
 }

@@ -73,6 +73,11 @@ const KIND_OF: Readonly<Record<(typeof SOURCE_FIELDS)[number], DiskSourceKind>> 
     copyFrom: "copy", importVhd: "importVhd", adoptId: "adopt", existingId: "existing",
 };
 
+/** A data disk's key: 1-32 letters, digits and hyphens, starting and ending with a letter or digit. */
+export function checkDiskKey(path: string, key: string): Problem[] {
+    return DISK_KEY.test(key) ? [] : [{ path, message: `"${key}" must be 1-32 letters, digits and hyphens, starting and ending with a letter or digit.` }];
+}
+
 export function checkProtection(path: string, value: string): Problem[] {
     return checkChoice(path, value, DISK_PROTECTIONS, "protection mode");
 }
@@ -165,7 +170,7 @@ export function planDataDisk(name: string, vmName: string, defaults: DataDiskDef
     const diskName = source.adoptedName ?? `${vmName}-disk-${disk.name}`;
     const format = planFormat(name, defaults.os, disk);
     const problems: Problem[] = [
-        ...(DISK_KEY.test(disk.name) ? [] : [{ path: "name", message: `"${disk.name}" must be 1-32 letters, digits and hyphens, starting and ending with a letter or digit.` }]),
+        ...checkDiskKey("name", disk.name),
         ...(!owned || diskName.length <= MAX_DISK_NAME ? [] : [{
             path: "name",
             message: `makes the disk name "${diskName}", ${diskName.length} characters; Azure allows at most ${MAX_DISK_NAME} (shorten the disk name or vmName).`,

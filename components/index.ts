@@ -24,6 +24,16 @@ export {
     type BackupVaultArgs, type VmBackupArgs, type StorageRedundancy, type VaultImmutability, type VaultNetworkAccess,
 } from "./backup";
 export { PersistentVm } from "./vm";
+export { LinuxScaleSet, WindowsScaleSet, PersistentScaleSet, LINUX_SCALE_SET_TYPE, WINDOWS_SCALE_SET_TYPE } from "./scale-set";
+export {
+    SCALE_SET_DISK_DELETE_OPTIONS, SCALE_SET_UPGRADE_MODES, HEALTH_PROBE_PROTOCOLS,
+    type ScaleSetArgs, type LinuxScaleSetArgs, type WindowsScaleSetArgs, type ScaleSetOsDiskArgs, type ScaleSetDataDiskArgs,
+    type ScaleSetHealthProbeArgs, type ScaleSetDiskDeleteOption, type ScaleSetUpgradeMode, type HealthProbeProtocol,
+} from "./scale-set-args";
+export {
+    planScaleSet, checkInstanceCount, MAX_INSTANCES, DEFAULT_ZONES, FLEET_FAULT_DOMAIN_COUNT, FLEET_NETWORK_API_VERSION,
+    type ScaleSetPlan, type FleetDiskPlan, type HealthExtensionPlan, type FleetCredentialMode,
+} from "./scale-set-plan";
 export type { VmArgs, OsDiskArgs, DataDiskArgs, DiskSourceArgs, VhdArgs, ImageReferenceArgs, LockArgs, DomainJoinArgs } from "./vm-args";
 export { IMAGES, IMAGE_KEYS, DEFAULT_IMAGE, catalogueImage, type ImageKey, type CatalogueImage, type ImagePlan, type OsType } from "./images";
 export { planVm, VM_REPLACE_ON_CHANGES, VM_IGNORE_CHANGES, supportsPremiumStorage, type VmPlan, type DataDiskPlan } from "./vm-plan";

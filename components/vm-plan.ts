@@ -96,8 +96,17 @@ export interface CredentialInputs {
 export type PlanResult = { readonly ok: true; readonly plan: VmPlan } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 const DISK_ENCRYPTION_SET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/diskEncryptionSets\/[^/]+$/i;
-const DEFAULT_ADMIN: Readonly<Record<OsType, string>> = { linux: "azureuser", windows: "azureadmin" };
-const ZONES = ["1", "2", "3"];
+/** The administrator account's name when none is given. */
+export const DEFAULT_ADMIN: Readonly<Record<OsType, string>> = { linux: "azureuser", windows: "azureadmin" };
+/** The availability zones a zonal resource can name. */
+export const ZONES: readonly string[] = ["1", "2", "3"];
+
+/** A VM size's shape: `Standard_` or `Basic_` and the size's name, as in Standard_D2s_v5. */
+export function checkVmSize(path: string, size: string): Problem[] {
+    return /^(Standard|Basic)_[A-Za-z0-9_-]+$/.test(size)
+        ? []
+        : [{ path, message: `"${size}" is not an Azure VM size; sizes look like "Standard_D2s_v5".` }];
+}
 
 /**
  * Whether a size can use premium storage: from the size table, else by Azure's size naming convention (a lower-case
@@ -129,9 +138,7 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         problems.push(...checkAdminUsername("adminUsername", os, adminUsername));
     }
 
-    if (!/^(Standard|Basic)_[A-Za-z0-9_-]+$/.test(args.size)) {
-        problems.push({ path: "size", message: `"${args.size}" is not an Azure VM size; sizes look like "Standard_D2s_v5".` });
-    }
+    problems.push(...checkVmSize("size", args.size));
     if (args.zone !== undefined && !ZONES.includes(args.zone)) {
         problems.push({ path: "zone", message: `"${args.zone}" is not an availability zone; use "1", "2" or "3", or leave zone unset for a regional VM.` });
     }

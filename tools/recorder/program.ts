@@ -48,6 +48,12 @@ export interface RunOptions {
      * @default true
      */
     readonly preview?: boolean;
+    /**
+     * Extra environment for the program's process, over this process's own (e.g. `NODE_OPTIONS` for a preload or a
+     * heap limit). The variables the CLI sets for a program (`PULUMI_CONFIG`, ...) still win.
+     * @default none: the program's process inherits this process's environment
+     */
+    readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Pulumi.yaml, as far as running a program needs it. */
@@ -153,6 +159,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
             cwd: options.projectDir,
             env: {
                 ...process.env,
+                ...options.env,
                 PULUMI_CONFIG: JSON.stringify(config),
                 PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys),
                 PULUMI_NODEJS_TYPESCRIPT: String(typescript),

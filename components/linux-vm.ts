@@ -1,8 +1,8 @@
 /**
  * LinuxVm: a durable Linux VM. SSH keys only, password sign-in disabled explicitly.
  */
-import * as pulumi from "@pulumi/pulumi";
-import * as tls from "@pulumi/tls";
+import type * as pulumi from "@pulumi/pulumi";
+import { base64CustomData, sshCredential } from "./credentials";
 import { linuxAccess } from "./extensions";
 import { PersistentVm, type OsProfile } from "./vm";
 import type { VmArgs } from "./vm-args";
@@ -39,18 +39,13 @@ export class LinuxVm extends PersistentVm {
 }
 
 function linuxOsProfile(plan: VmPlan, args: LinuxVmArgs, childOptions: pulumi.CustomResourceOptions): OsProfile {
-    const key = plan.credential === "generated-ssh-key"
-        ? new tls.PrivateKey(plan.resourceNames.credential, { algorithm: "ED25519" }, childOptions)
-        : undefined;
-    const publicKeys = key ? [key.publicKeyOpenssh.apply((k) => k.trim())] : (args.sshPublicKeys ?? []);
+    const { publicKeys, generatedPrivateKey } = sshCredential(plan.credential === "generated-ssh-key", plan.resourceNames.credential, args.sshPublicKeys, childOptions);
     const patchMode = plan.platformPatching ? "AutomaticByPlatform" : "ImageDefault";
     return {
         osProfile: {
             computerName: plan.computerName,
             adminUsername: plan.adminUsername,
-            customData: args.customData !== undefined
-                ? pulumi.output(args.customData).apply((text) => Buffer.from(text, "utf8").toString("base64"))
-                : undefined,
+            customData: base64CustomData(args.customData),
             allowExtensionOperations: true,
             linuxConfiguration: {
                 disablePasswordAuthentication: true,
@@ -61,7 +56,7 @@ function linuxOsProfile(plan: VmPlan, args: LinuxVmArgs, childOptions: pulumi.Cu
                 patchSettings: { patchMode, assessmentMode: patchMode },
             },
         },
-        generatedCredential: key ? pulumi.secret(key.privateKeyOpenssh) : undefined,
+        generatedCredential: generatedPrivateKey,
         access: linuxAccess(plan.adminUsername, publicKeys),
     };
 }

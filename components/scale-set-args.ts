@@ -4,10 +4,8 @@
  * values; only values flow as `pulumi.Input`.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { ImagePlan } from "./images";
 import type { Caching, DiskSku } from "./rules/disks";
-import type { PreflightFacts } from "./rules/placement";
-import type { ImageReferenceArgs } from "./vm-args";
+import type { VmArgs } from "./vm-args";
 
 /** What Azure does with an instance's disk when the instance is deleted (Flexible orchestration only). */
 export const SCALE_SET_DISK_DELETE_OPTIONS = ["Delete", "Detach"] as const;
@@ -98,12 +96,11 @@ export interface ScaleSetHealthProbeArgs {
     readonly requestPath?: string;
 }
 
-/** What a Linux and a Windows scale set share. */
-export interface ScaleSetArgs {
-    /** The resource group the scale set is created in (and its instances, NICs and disks). */
-    readonly resourceGroupName: pulumi.Input<string>;
-    /** The Azure region, e.g. `westeurope`. */
-    readonly location: pulumi.Input<string>;
+/** Arguments that mean for a fleet what they mean for a single VM (see `VmArgs`). */
+type SharedVmArgs = Pick<VmArgs, "resourceGroupName" | "location" | "preflightFacts" | "imageReference" | "galleryImageId" | "plan" | "securityType" | "encryptionAtHost" | "tags">;
+
+/** What a Linux and a Windows scale set share: the VM arguments that mean the same, and the fleet's own. */
+export interface ScaleSetArgs extends SharedVmArgs {
     /**
      * The subnet every instance's NIC joins. Instances of a Flexible scale set have no default outbound internet
      * access: give the subnet a NAT gateway (or a route through a firewall), or put the instances behind a Standard
@@ -135,36 +132,11 @@ export interface ScaleSetArgs {
      */
     readonly zones?: readonly string[];
     /**
-     * Facts the preflight rules use, for what their dated tables do not know or to correct them (see `VmArgs`).
-     * @default none: the tables in components/rules/facts.ts
-     */
-    readonly preflightFacts?: PreflightFacts;
-    /**
      * A key of the image catalogue (`IMAGE_KEYS`), of the component's OS. Set at most one of `image`, `imageReference`
      * and `galleryImageId`.
      * @default "ubuntu-24.04" for LinuxScaleSet, "windows-server-2025" for WindowsScaleSet
      */
     readonly image?: string;
-    /**
-     * An explicit marketplace image, instead of a catalogue key.
-     * @default none
-     */
-    readonly imageReference?: ImageReferenceArgs;
-    /**
-     * The resource id of an Azure Compute Gallery image (definition or version), instead of a catalogue key.
-     * @default none
-     */
-    readonly galleryImageId?: pulumi.Input<string>;
-    /**
-     * The marketplace purchase plan of an `imageReference` image that needs one (catalogue images bring their own).
-     * @default none
-     */
-    readonly plan?: ImagePlan;
-    /**
-     * Trusted Launch (secure boot and vTPM) or Standard security. Gen1 images need "Standard".
-     * @default "TrustedLaunch"
-     */
-    readonly securityType?: "TrustedLaunch" | "Standard";
     /**
      * The administrator account's name on every instance.
      * @default "azureuser" on Linux, "azureadmin" on Windows
@@ -201,17 +173,6 @@ export interface ScaleSetArgs {
      * ("AutomaticByOS")
      */
     readonly healthProbe?: ScaleSetHealthProbeArgs;
-    /**
-     * Encryption at host: the host encrypts temporary disks and disk caches too. Needs the subscription feature
-     * (`az feature register --namespace Microsoft.Compute --name EncryptionAtHost`) and a size that supports it.
-     * @default false
-     */
-    readonly encryptionAtHost?: boolean;
-    /**
-     * Tags for the scale set.
-     * @default none
-     */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 export interface LinuxScaleSetArgs extends ScaleSetArgs {

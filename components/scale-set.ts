@@ -6,11 +6,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import * as random from "@pulumi/random";
-import * as tls from "@pulumi/tls";
 import type { LinuxScaleSetArgs, ScaleSetArgs, WindowsScaleSetArgs } from "./scale-set-args";
 import { requireScaleSetPlan, type ScaleSetPlan } from "./scale-set-plan";
-import { GENERATED_PASSWORD } from "./windows-vm";
+import { base64CustomData, passwordCredential, sshCredential } from "./credentials";
 
 export const LINUX_SCALE_SET_TYPE = "azure-persistent-vm:index:LinuxScaleSet";
 export const WINDOWS_SCALE_SET_TYPE = "azure-persistent-vm:index:WindowsScaleSet";
@@ -146,17 +144,12 @@ export class LinuxScaleSet extends PersistentScaleSet {
     constructor(name: string, args: LinuxScaleSetArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = requireScaleSetPlan("linux", name, args, { sshPublicKeys: args.sshPublicKeys });
         super(LINUX_SCALE_SET_TYPE, name, plan, args, (childOptions) => {
-            const key = plan.credential === "generated-ssh-key"
-                ? new tls.PrivateKey(plan.resourceNames.credential, { algorithm: "ED25519" }, childOptions)
-                : undefined;
-            const publicKeys = key ? [key.publicKeyOpenssh.apply((k) => k.trim())] : (args.sshPublicKeys ?? []);
+            const { publicKeys, generatedPrivateKey } = sshCredential(plan.credential === "generated-ssh-key", plan.resourceNames.credential, args.sshPublicKeys, childOptions);
             return {
                 osProfile: {
                     computerNamePrefix: plan.computerNamePrefix,
                     adminUsername: plan.adminUsername,
-                    customData: args.customData !== undefined
-                        ? pulumi.output(args.customData).apply((text) => Buffer.from(text, "utf8").toString("base64"))
-                        : undefined,
+                    customData: base64CustomData(args.customData),
                     allowExtensionOperations: true,
                     linuxConfiguration: {
                         disablePasswordAuthentication: true,
@@ -165,7 +158,7 @@ export class LinuxScaleSet extends PersistentScaleSet {
                         patchSettings: { patchMode: plan.patchMode, assessmentMode: plan.assessmentMode },
                     },
                 },
-                generatedCredential: key ? pulumi.secret(key.privateKeyOpenssh) : undefined,
+                generatedCredential: generatedPrivateKey,
             };
         }, opts);
         this.generatedPrivateKey = this.generatedCredential;
@@ -180,10 +173,7 @@ export class WindowsScaleSet extends PersistentScaleSet {
     constructor(name: string, args: WindowsScaleSetArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = requireScaleSetPlan("windows", name, args, { adminPassword: args.adminPassword });
         super(WINDOWS_SCALE_SET_TYPE, name, plan, args, (childOptions) => {
-            const generated = plan.credential === "generated-password";
-            const password = args.adminPassword !== undefined
-                ? pulumi.secret(args.adminPassword)
-                : pulumi.secret(new random.RandomPassword(plan.resourceNames.credential, { ...GENERATED_PASSWORD }, childOptions).result);
+            const { password, generatedPassword } = passwordCredential(plan.credential === "generated-password", plan.resourceNames.credential, args.adminPassword, childOptions);
             return {
                 osProfile: {
                     computerNamePrefix: plan.computerNamePrefix,
@@ -196,7 +186,7 @@ export class WindowsScaleSet extends PersistentScaleSet {
                         patchSettings: { patchMode: plan.patchMode, assessmentMode: plan.assessmentMode },
                     },
                 },
-                generatedCredential: generated ? password : undefined,
+                generatedCredential: generatedPassword,
             };
         }, opts);
         this.generatedAdminPassword = this.generatedCredential;

@@ -1,28 +1,17 @@
 /**
  * WindowsVm: a durable Windows Server VM, with a given or generated administrator password kept secret end to end.
  */
-import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
+import type * as pulumi from "@pulumi/pulumi";
+import { passwordCredential } from "./credentials";
 import { windowsAccess } from "./extensions";
 import { PersistentVm, type OsProfile } from "./vm";
 import type { VmArgs } from "./vm-args";
 import { requirePlan, type VmPlan } from "./vm-plan";
 
+export { GENERATED_PASSWORD } from "./credentials";
+
 export const WINDOWS_VM_TYPE = "azure-persistent-vm:index:WindowsVm";
 
-/**
- * The generated password: 24 characters with at least two of each class (Azure needs three of four classes and
- * 12-123 characters), from a special-character set that needs no escaping in PowerShell, cmd or JSON.
- */
-export const GENERATED_PASSWORD = {
-    length: 24,
-    minLower: 2,
-    minUpper: 2,
-    minNumeric: 2,
-    minSpecial: 2,
-    special: true,
-    overrideSpecial: "!#%*()-_=+[]{}:?",
-} as const;
 
 export interface WindowsVmArgs extends VmArgs {
     /**
@@ -54,14 +43,7 @@ export class WindowsVm extends PersistentVm {
 }
 
 function windowsOsProfile(plan: VmPlan, args: WindowsVmArgs, childOptions: pulumi.CustomResourceOptions): OsProfile {
-    const generated = plan.credential === "generated-password"
-        ? pulumi.secret(new random.RandomPassword(plan.resourceNames.credential, { ...GENERATED_PASSWORD }, childOptions).result)
-        : undefined;
-    const given = args.adminPassword !== undefined ? pulumi.secret(args.adminPassword) : undefined;
-    const password = generated ?? given;
-    if (password === undefined) {
-        throw new Error(`internal: WindowsVm planned credential "${plan.credential}" without a password`);
-    }
+    const { password, generatedPassword } = passwordCredential(plan.credential === "generated-password", plan.resourceNames.credential, args.adminPassword, childOptions);
     const patchMode = plan.platformPatching ? "AutomaticByPlatform" : "AutomaticByOS";
     return {
         osProfile: {
@@ -75,7 +57,7 @@ function windowsOsProfile(plan: VmPlan, args: WindowsVmArgs, childOptions: pulum
                 patchSettings: { patchMode, assessmentMode: plan.platformPatching ? "AutomaticByPlatform" : "ImageDefault" },
             },
         },
-        generatedCredential: generated,
+        generatedCredential: generatedPassword,
         access: args.credentialRotation === false ? undefined : windowsAccess(plan.adminUsername, password),
     };
 }

@@ -1,0 +1,67 @@
+/**
+ * The credentials a Linux or Windows machine is created with, for a single VM and a fleet alike: the given ones, or
+ * ones generated here as children of the component, every password and private key a secret.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import * as tls from "@pulumi/tls";
+
+/**
+ * The generated password: 24 characters with at least two of each class (Azure needs three of four classes and
+ * 12-123 characters), from a special-character set that needs no escaping in PowerShell, cmd or JSON.
+ */
+export const GENERATED_PASSWORD = {
+    length: 24,
+    minLower: 2,
+    minUpper: 2,
+    minNumeric: 2,
+    minSpecial: 2,
+    special: true,
+    overrideSpecial: "!#%*()-_=+[]{}:?",
+} as const;
+
+/** The SSH public keys to authorize, and the generated private key (OpenSSH, a secret) when none were given. */
+export interface SshCredential {
+    readonly publicKeys: readonly pulumi.Input<string>[];
+    readonly generatedPrivateKey: pulumi.Output<string> | undefined;
+}
+
+/** The given keys, or an ED25519 key pair generated as the resource `resourceName` when `generate` is set. */
+export function sshCredential(
+    generate: boolean,
+    resourceName: string,
+    given: readonly pulumi.Input<string>[] | undefined,
+    childOptions: pulumi.CustomResourceOptions,
+): SshCredential {
+    const key = generate ? new tls.PrivateKey(resourceName, { algorithm: "ED25519" }, childOptions) : undefined;
+    return {
+        publicKeys: key ? [key.publicKeyOpenssh.apply((k) => k.trim())] : (given ?? []),
+        generatedPrivateKey: key ? pulumi.secret(key.privateKeyOpenssh) : undefined,
+    };
+}
+
+/** The administrator password, always a secret, and the same value again when it was generated here. */
+export interface PasswordCredential {
+    readonly password: pulumi.Output<string>;
+    readonly generatedPassword: pulumi.Output<string> | undefined;
+}
+
+/** The given password, or one generated (GENERATED_PASSWORD) as the resource `resourceName` when `generate` is set. */
+export function passwordCredential(
+    generate: boolean,
+    resourceName: string,
+    given: pulumi.Input<string> | undefined,
+    childOptions: pulumi.CustomResourceOptions,
+): PasswordCredential {
+    const generated = generate ? pulumi.secret(new random.RandomPassword(resourceName, { ...GENERATED_PASSWORD }, childOptions).result) : undefined;
+    const password = generated ?? (given !== undefined ? pulumi.secret(given) : undefined);
+    if (password === undefined) {
+        throw new Error(`internal: no password given and none to generate for "${resourceName}"`);
+    }
+    return { password, generatedPassword: generated };
+}
+
+/** cloud-init user data as Azure takes it: base64 of the text's UTF-8 bytes. */
+export function base64CustomData(customData: pulumi.Input<string> | undefined): pulumi.Output<string> | undefined {
+    return customData === undefined ? undefined : pulumi.output(customData).apply((text) => Buffer.from(text, "utf8").toString("base64"));
+}

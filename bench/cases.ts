@@ -47,17 +47,21 @@ export const FLEET: BenchProgram = {
 /** The program the others' marginal cost is compared with. */
 export const REFERENCE = BASELINE;
 
+/**
+ * In the order a round runs them: the programs alternate, size by size, so that the library's and the baseline's
+ * runs of one size are neighbours in time.
+ */
 export const CASES: readonly BenchCase[] = [
     // The empty stack (resource group and network only): what a fleet's cost is measured against.
     { program: LIBRARY, vms: 0 },
     { program: LIBRARY, vms: 1 },
-    { program: LIBRARY, vms: 10 },
-    { program: LIBRARY, vms: 100 },
-    { program: LIBRARY, vms: 300 },
     { program: BASELINE, vms: 1 },
-    { program: BASELINE, vms: 10 },
-    { program: BASELINE, vms: 100 },
-    { program: BASELINE, vms: 300 },
     { program: FLEET, vms: 1 },
+    { program: LIBRARY, vms: 10 },
+    { program: BASELINE, vms: 10 },
+    { program: LIBRARY, vms: 100 },
+    { program: BASELINE, vms: 100 },
+    { program: LIBRARY, vms: 300 },
+    { program: BASELINE, vms: 300 },
     { program: FLEET, vms: 1000 },
 ];

@@ -1,8 +1,9 @@
 /**
  * Measures one benchmark case: the type-check (tools/plan/typecheck.ts, in this process, as `npm run plan` does) and
  * the program run (tools/recorder/program.ts: the SDK's own runner as `pulumi preview` starts it, against the
- * recorder), timed separately with performance.now(); and the program process's peak resident set size, written at
- * its exit by the preload bench/max-rss.cjs. A run that fails, or a program that does not type-check, throws.
+ * recorder), timed separately with performance.now(); and the program process's peak resident set size, CPU time and
+ * count of the SDK's stack-capturing promises, written at its exit by the preload bench/process-usage.cjs. A run that
+ * fails, or a program that does not type-check, throws.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -13,7 +14,7 @@ import { runProgram } from "../tools/recorder/program";
 import type { BenchCase } from "./cases";
 import { STACK } from "./project";
 
-const MAX_RSS_PRELOAD = path.join(__dirname, "max-rss.cjs");
+const USAGE_PRELOAD = path.join(__dirname, "process-usage.cjs");
 
 export interface TypeCheckResult {
     readonly typeCheckMs: number;
@@ -29,12 +30,17 @@ export interface RunResult {
     readonly recorderCpuMs: number;
     /** Resources the program registered, the stack and components included. */
     readonly resources: number;
+    /** Promises the SDK wrapped with debuggablePromise, each with a captured stack trace (see process-usage.cjs). */
+    readonly sdkPromises: number;
 }
 
 interface ProcessUsage {
     readonly maxRssKib: number;
     readonly userCpuMicros: number;
     readonly systemCpuMicros: number;
+    readonly sdkPromises: number;
+    /** Why the SDK's promises could not be counted, if they could not. */
+    readonly countError?: string;
 }
 
 export function measureTypeCheck(projectDir: string): TypeCheckResult {
@@ -51,35 +57,39 @@ export function measureTypeCheck(projectDir: string): TypeCheckResult {
 function nodeOptions(benchCase: BenchCase): string {
     return [
         process.env["NODE_OPTIONS"] ?? "",
-        `--require "${MAX_RSS_PRELOAD}"`,
+        `--require "${USAGE_PRELOAD}"`,
         benchCase.maxOldSpaceSizeMb !== undefined ? `--max-old-space-size=${String(benchCase.maxOldSpaceSizeMb)}` : "",
     ].filter((option) => option !== "").join(" ");
 }
 
-export async function measureRun(projectDir: string, benchCase: BenchCase, rssFile: string): Promise<RunResult> {
-    fs.rmSync(rssFile, { force: true });
+export async function measureRun(projectDir: string, benchCase: BenchCase, usageFile: string): Promise<RunResult> {
+    fs.rmSync(usageFile, { force: true });
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const run = await runProgram({
         projectDir,
         stack: STACK,
         preview: true,
-        env: { NODE_OPTIONS: nodeOptions(benchCase), BENCH_MAX_RSS_FILE: rssFile },
+        env: { NODE_OPTIONS: nodeOptions(benchCase), BENCH_USAGE_FILE: usageFile },
     });
     const programMs = performance.now() - started;
     const recorderCpu = process.cpuUsage(cpuBefore);
     if (run.exitCode !== 0 || run.logs.some((l) => l.severity === "error")) {
         throw new Error(`${projectDir}: the program failed (exit code ${String(run.exitCode)}):\n${programError(run, true)}`);
     }
-    if (!fs.existsSync(rssFile)) {
-        throw new Error(`${projectDir}: the program's process wrote no peak memory figure to ${rssFile}`);
+    if (!fs.existsSync(usageFile)) {
+        throw new Error(`${projectDir}: the program's process wrote no usage figures to ${usageFile}`);
     }
-    const usage = JSON.parse(fs.readFileSync(rssFile, "utf8")) as ProcessUsage;
+    const usage = JSON.parse(fs.readFileSync(usageFile, "utf8")) as ProcessUsage;
+    if (usage.countError !== undefined) {
+        throw new Error(`${projectDir}: the SDK's promises could not be counted: ${usage.countError}`);
+    }
     return {
         programMs,
         maxRssMb: usage.maxRssKib / 1024,
         programCpuMs: (usage.userCpuMicros + usage.systemCpuMicros) / 1000,
         recorderCpuMs: (recorderCpu.user + recorderCpu.system) / 1000,
         resources: run.registrations.length,
+        sdkPromises: usage.sdkPromises,
     };
 }

@@ -14,7 +14,7 @@ export interface LinuxVmArgs extends VmArgs {
     /**
      * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator. Changing them later
      * rotates them in place: the VM access extension makes them the administrator's only authorized keys, and the VM
-     * is not replaced.
+     * is not replaced (unless `credentialRotation` is false: then a change reaches nothing).
      * @default none given: an ED25519 key pair is generated and its private key exported, as a secret, in
      * `generatedPrivateKey`
      */
@@ -57,6 +57,6 @@ function linuxOsProfile(plan: VmPlan, args: LinuxVmArgs, childOptions: pulumi.Cu
             },
         },
         generatedCredential: generatedPrivateKey,
-        access: linuxAccess(plan.adminUsername, publicKeys),
+        access: args.credentialRotation === false ? undefined : linuxAccess(plan.adminUsername, publicKeys),
     };
 }

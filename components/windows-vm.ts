@@ -20,15 +20,6 @@ export interface WindowsVmArgs extends VmArgs {
      * @default generated (see GENERATED_PASSWORD) and exported, as a secret, in `generatedAdminPassword`
      */
     readonly adminPassword?: pulumi.Input<string>;
-    /**
-     * Whether the VM access extension (VMAccessAgent) carries the administrator password to the running VM, so that a
-     * changed `adminPassword` rotates in place. Set it to false on a domain controller: VMAccess is not supported on
-     * domain controllers (Microsoft Learn, "VMAccess Extension for Windows"), whose administrator is a domain account
-     * that rotates in Active Directory. Without it, a changed `adminPassword` reaches nothing: the VM ignores it after
-     * creation.
-     * @default true: the access extension is declared (for a VM built from an image)
-     */
-    readonly credentialRotation?: boolean;
 }
 
 export class WindowsVm extends PersistentVm {

@@ -169,6 +169,30 @@ describe("GIVEN a Linux VM with no SSH key and cloud-init custom data", () => {
     });
 });
 
+describe("GIVEN a Linux VM with credentialRotation: false and a disk to format", () => {
+    it("THEN it has no access extension, the key is still in its OS profile, and its guest chain starts at the VM", async () => {
+        const vm = new LinuxVm("lean01", {
+            ...base,
+            sshPublicKeys: [ED25519_KEY],
+            credentialRotation: false,
+            dataDisks: [{ name: "data", lun: 0, sizeGb: 64, format: true }],
+        });
+        await settled(vm);
+        const component = recorder.get("azure-persistent-vm:index:LinuxVm", "lean01");
+        expect(childrenOf(recorder, component.urn)).toEqual([
+            "azure-native:compute:Disk::lean01-disk-data",
+            "azure-native:compute:VirtualMachine::lean01-vm",
+            "azure-native:compute:VirtualMachineRunCommandByVirtualMachine::lean01-format-data",
+            "azure-native:network:NetworkInterface::lean01-nic",
+        ]);
+        const osProfile = recorder.get("azure-native:compute:VirtualMachine", "lean01-vm").inputs["osProfile"] as { linuxConfiguration: { ssh: { publicKeys: { keyData: string }[] } } };
+        expect(osProfile.linuxConfiguration.ssh.publicKeys.map((k) => k.keyData)).toStrictEqual([ED25519_KEY]);
+        const vmResource = recorder.get("azure-native:compute:VirtualMachine", "lean01-vm");
+        expect(recorder.get("azure-native:compute:VirtualMachineRunCommandByVirtualMachine", "lean01-format-data").options.dependencies).toContain(vmResource.urn);
+        expect(await valueOf(vm.lastGuestStep.urn)).toBe(recorder.get("azure-native:compute:VirtualMachineRunCommandByVirtualMachine", "lean01-format-data").urn);
+    });
+});
+
 describe("GIVEN two Linux VMs in one program, each with a disk named data", () => {
     it("THEN their children's Pulumi names and Azure names are disjoint", async () => {
         const a = new LinuxVm("twin-a", { ...base, sshPublicKeys: [ED25519_KEY], dataDisks: [{ name: "data", lun: 0, sizeGb: 32 }] });

@@ -51,6 +51,9 @@ let toFile: CliRun;
 let unknownSize: CliRun;
 let openToAll: CliRun;
 let durable: CliRun;
+let fleets: CliRun;
+/** Two fleets on a VmNetwork: a zonal Linux fleet with two data disks, a regional Windows fleet with a generated password. */
+const FLEETS_PROJECT = path.join(REPO, "test", "fixtures", "fleets");
 const outFile = path.join(scratch, "plan.json");
 const devConfig = fs.readFileSync(path.join(REPO, "Pulumi.dev.yaml"), "utf8");
 const unknownSizeConfig = path.join(scratch, "Pulumi.v6.yaml");
@@ -66,7 +69,7 @@ fs.writeFileSync(durableConfig, devConfig
     .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true }", `{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true }\n        - { name: archive, lun: 1, source: { existingId: "${EXISTING_ID}" } }`)
     .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true }", "{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true, protection: retain }"));
 beforeAll(async () => {
-    [text, json, mermaid, bad, toFile, unknownSize, openToAll, durable] = await Promise.all([
+    [text, json, mermaid, bad, toFile, unknownSize, openToAll, durable, fleets] = await Promise.all([
         planCli([]),
         planCli(["--json"]),
         planCli(["--format", "mermaid"]),
@@ -75,6 +78,7 @@ beforeAll(async () => {
         planCli(["--config-file", unknownSizeConfig]),
         planCli(["--json", "--config-file", openConfig]),
         planCli(["--config-file", durableConfig]),
+        planCli(["--project", FLEETS_PROJECT]),
     ]);
 });
 
@@ -180,6 +184,39 @@ describe("GIVEN a stack whose Linux VM locks its disks and whose Windows VM reta
         expect(lines).toContain("        disk logs  LUN 1  source size  Premium_LRS  ReadOnly  protection protect  source Copy  lock CanNotDelete  mount /data/logs xfs");
         expect(lines).toContain("        disk archive  LUN 1  source size  -  ReadOnly  protection not owned  source existing disk  lock none  mount none");
         expect(lines.filter((l) => /^ \+ {3}│ {2}├─ azure-native:authorization:ManagementLockByScope +web01-disk-data-lock +create$/.test(l))).toHaveLength(1);
+    });
+});
+
+describe("GIVEN a stack of two fleets (test/fixtures/fleets) WHEN npm run plan -- --project runs", () => {
+    it("THEN it prints one block per fleet: shape, modes, the profile's OS disk and data disks, and whose disks they are", () => {
+        expect([fleets.code, fleets.stderr]).toEqual([0, ""]);
+        const lines = fleets.stdout.split("\n");
+        const block = lines.slice(lines.indexOf("Fleets (virtual machine scale sets):"), lines.indexOf("Outputs:"));
+        const disks = "        disks  the instances' own, made by Azure, not stack resources; kept on scale-in only with deleteOption Detach";
+        expect(block).toEqual([
+            "Fleets (virtual machine scale sets):",
+            "    web  linux  Standard_D2s_v5  Canonical:ubuntu-24_04-lts:server:latest  instances 3  zones 1,2,3",
+            "        orchestration Flexible  upgrade Rolling  health probe http port 80 /healthz",
+            "        OS disk  Premium_LRS  image size  ReadWrite  deleteOption Delete",
+            "        disk  LUN 0  64 GiB  Premium_LRS  ReadOnly  deleteOption Detach",
+            "        disk  LUN 1  32 GiB  StandardSSD_LRS  None  deleteOption Detach",
+            disks,
+            "    app  windows  Standard_D4s_v5  MicrosoftWindowsServer:WindowsServer:2025-datacenter-azure-edition:latest  instances 2  regional",
+            "        orchestration Flexible  upgrade Manual  health probe tcp port 443",
+            "        OS disk  Premium_LRS  256 GiB  ReadWrite  deleteOption Delete",
+            "        disk  LUN 0  128 GiB  Premium_LRS  ReadOnly  deleteOption Detach",
+            disks,
+            "",
+        ]);
+    });
+
+    it("THEN the fleets' ids are ARM-shaped placeholders, the generated password a secret, and no VM block is printed", () => {
+        const lines = fleets.stdout.split("\n");
+        const base = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-fleets/providers/Microsoft.Compute/virtualMachineScaleSets";
+        expect(lines).toContain(`    webScaleSetId: "${base}/web"`);
+        expect(lines).toContain(`    appScaleSetId: "${base}/app"`);
+        expect(lines).toContain(`    appAdminPassword: "[secret]"`);
+        expect(lines).not.toContain("Virtual machines:");
     });
 });
 

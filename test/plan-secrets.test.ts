@@ -1,14 +1,16 @@
 /**
  * Secrets in the plan: a plaintext the plan knows (the generated Windows password, a password passed as secret
  * config) appears in no output format, and a `secure:` value in a stack file is a secret whose plaintext the plan
- * does not know. Not proved here: decryption of `secure:` values (the plan does not decrypt; see the README).
+ * does not know; a fleet's profile, which the SDK marks secret as a whole, prints only its structure. Not proved here: decryption of `secure:` values (the plan does not decrypt; see the README).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fleetSummaries } from "../tools/plan/document";
 import { formatJson, formatMermaid, formatText } from "../tools/plan/format";
 import { plan, type PlanOutcome } from "../tools/plan/plan";
+import type { Registration } from "../tools/recorder/recorder";
 import { REPO } from "./support/project-copy";
 
 const GENERATED = "placeholder-password-of-app01-admin-password";
@@ -18,7 +20,7 @@ function everyFormat(outcome: PlanOutcome): string {
     if (!outcome.ok) {
         throw new Error(`the plan failed: ${outcome.message}`);
     }
-    return [formatText(outcome.document, outcome.vms), formatJson(outcome.document), formatMermaid(outcome.document)].join("\n");
+    return [formatText(outcome.document, outcome.vms, outcome.fleets), formatJson(outcome.document), formatMermaid(outcome.document)].join("\n");
 }
 
 /** The VM's osProfile as the engine received it (plaintext inside the recorder, never printed). */
@@ -80,5 +82,64 @@ describe("GIVEN a stack file with a secure: value", () => {
 
     it("THEN the ciphertext appears in no format", () => {
         expect(everyFormat(outcome)).not.toContain(ciphertext);
+    });
+});
+
+describe("GIVEN a stack of fleets whose Windows fleet's password is generated (test/fixtures/fleets)", () => {
+    const FLEET_PASSWORD = "placeholder-password-of-app-admin-password";
+    const GALLERY_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/private/images/app";
+    let outcome: PlanOutcome;
+    beforeAll(async () => {
+        outcome = await plan({ projectDir: path.join(REPO, "test", "fixtures", "fleets"), stack: "dev" });
+    });
+
+    /** The Windows fleet's scale set as recorded (its profile in plaintext, as the recorder holds it). */
+    function appScaleSet(): Registration {
+        const found = outcome.ok ? outcome.run.registrations.find((r) => r.name === "app-vmss") : undefined;
+        if (found === undefined) {
+            throw new Error("the fleets' plan registered no app-vmss");
+        }
+        return found;
+    }
+
+    /** The plan's registrations with the Windows fleet's profile changed, and, given null, no parent component. */
+    function withAppScaleSet(change: (profile: Record<string, unknown>) => void, parent?: null): Registration[] {
+        const found = appScaleSet();
+        const inputs = structuredClone(found.inputs);
+        change(inputs["virtualMachineProfile"] as Record<string, unknown>);
+        const changed = { ...found, inputs, ...(parent === null ? { parent } : {}) };
+        return outcome.ok ? outcome.run.registrations.map((r) => (r === found ? changed : r)) : [];
+    }
+
+    it("THEN the scale set receives the password inside a profile the SDK marked secret, and no format prints it", () => {
+        const received = appScaleSet();
+        expect(received.secretPaths).toEqual(["virtualMachineProfile"]);
+        expect((received.inputs["virtualMachineProfile"] as { osProfile: { adminPassword: unknown } }).osProfile.adminPassword).toBe(FLEET_PASSWORD);
+        const printed = everyFormat(outcome);
+        expect(printed).not.toContain(FLEET_PASSWORD);
+        expect(printed).toContain(`"virtualMachineProfile": "[secret]"`);
+    });
+
+    it("WHEN the fleet's secret profile boots a gallery image THEN its block prints the image as [secret], and the id appears nowhere", () => {
+        const gallery = withAppScaleSet((profile) => {
+            (profile["storageProfile"] as Record<string, unknown>)["imageReference"] = { id: GALLERY_ID };
+        });
+        const printed = outcome.ok ? formatText(outcome.document, [], fleetSummaries(gallery)) : "";
+        expect(printed.split("\n")).toContain("    app  windows  Standard_D4s_v5  [secret]  instances 2  regional");
+        expect(printed).not.toContain(GALLERY_ID);
+    });
+
+    it("WHEN a scale set that no fleet component declared has a secret profile THEN nothing of the profile prints", () => {
+        const raw = withAppScaleSet(() => undefined, null);
+        const printed = outcome.ok ? formatText(outcome.document, [], fleetSummaries(raw)) : "";
+        const lines = printed.split("\n");
+        const start = lines.indexOf("    app  unknown  Standard_D4s_v5  [secret]  instances 2  regional");
+        expect(lines.slice(start, start + 3)).toEqual([
+            "    app  unknown  Standard_D4s_v5  [secret]  instances 2  regional",
+            "        orchestration Flexible  upgrade Manual",
+            "        profile  [secret]",
+        ]);
+        // The only OS disk printed is the Linux fleet's, whose profile is not secret.
+        expect(lines.filter((l) => l.startsWith("        OS disk"))).toEqual(["        OS disk  Premium_LRS  image size  ReadWrite  deleteOption Delete"]);
     });
 });

@@ -17,7 +17,7 @@ import {
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_PUBLIC_IP, POLICIES, VM_BOOT_DATA_NO_SECRETS } from "../policy/rules";
+import { NO_PUBLIC_IP, POLICIES, VM_BOOT_DATA_NO_SECRETS, VM_LINUX_SSH_ONLY } from "../policy/rules";
 import { serveRecorder, type MonitorServer } from "../tools/recorder/monitor-server";
 import { runProgram, type ProgramRun } from "../tools/recorder/program";
 import { Recorder, type Registration } from "../tools/recorder/recorder";
@@ -37,9 +37,13 @@ let pack: ChildProcessWithoutNullStreams;
 let engine: MonitorServer;
 let client: AnalyzerClient;
 let dev: ProgramRun;
+let fleets: ProgramRun;
 
 beforeAll(async () => {
-    dev = await runProgram({ projectDir, stack: "dev" });
+    [dev, fleets] = await Promise.all([
+        runProgram({ projectDir, stack: "dev" }),
+        runProgram({ projectDir: path.join(projectDir, "test", "fixtures", "fleets"), stack: "dev" }),
+    ]);
     engine = await serveRecorder(new Recorder());
     const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
     pack = spawn(process.execPath, [runner, engine.address, "."], { cwd: path.join(projectDir, "policy") });
@@ -109,8 +113,28 @@ describe("GIVEN the pack started by the SDK's policy-pack runner, as the CLI sta
         expect(await analyze(nic, { ...nic.rawInputs, ipConfigurations })).toEqual([{
             policy: NO_PUBLIC_IP,
             level: "mandatory",
-            message: "No public IP address on a VM (on its NIC or its own NIC configuration) unless the pack config allows them.\n"
+            message: "No public IP address on a VM (on its NIC or its own NIC configuration) or on a scale set's instances unless the pack config allows them.\n"
                 + "ipConfigurations[0].publicIPAddress is set; remove it and reach the VMs through Azure Bastion, a VPN or a private load balancer, or set this policy's allowPublicIp: true in the pack config.",
+        }]);
+    });
+
+    it("WHEN the engine sends two fleets' scale sets, the Windows fleet's whole profile a wrapped secret, THEN nothing is reported", async () => {
+        const scaleSets = fleets.registrations.filter((r) => r.type === "azure-native:compute:VirtualMachineScaleSet");
+        expect(scaleSets.map((r) => [r.name, r.secretPaths]).sort()).toEqual([["app-vmss", ["virtualMachineProfile"]], ["web-vmss", []]]);
+        for (const r of scaleSets) {
+            expect([r.name, await analyze(r)]).toEqual([r.name, []]);
+        }
+    });
+
+    it("WHEN a fleet allows password sign-in THEN the mandatory violation is reported on the scale set, after the policy's description", async () => {
+        const fleet = find(fleets, "web-vmss");
+        const profile = structuredClone(fleet.rawInputs["virtualMachineProfile"]) as { osProfile: { linuxConfiguration: Record<string, unknown> } };
+        profile.osProfile.linuxConfiguration["disablePasswordAuthentication"] = false;
+        expect(await analyze(fleet, { ...fleet.rawInputs, virtualMachineProfile: profile })).toEqual([{
+            policy: VM_LINUX_SSH_ONLY,
+            level: "mandatory",
+            message: "A Linux VM (or scale set) signs in with SSH keys only: password authentication disabled explicitly, at least one public key.\n"
+                + "virtualMachineProfile.osProfile.linuxConfiguration.disablePasswordAuthentication is false; set it to true so the instances accept SSH keys only.",
         }]);
     });
 

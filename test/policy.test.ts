@@ -1,6 +1,6 @@
 /**
- * The policy pack (policy/rules.ts), run offline on what the stack program registers: the dev stack and the rebuild
- * template run as `pulumi preview` runs them (the SDK's own runner, the recorder in place of the engine), then each
+ * The policy pack (policy/rules.ts), run offline on what the stack program registers: the dev stack, the rebuild
+ * template and a stack of two fleets (test/fixtures/fleets) run as `pulumi preview` runs them (the SDK's own runner, the recorder in place of the engine), then each
  * policy is called with the arguments the policy server would build (test/support/policy-args.ts).
  * Not proved here: that the Pulumi CLI loads the pack and sends it these inputs (`pulumi preview --policy-pack policy`
  * cannot run here: no CLI), values unknown during a real preview (the server turns a policy that reads one into an
@@ -19,14 +19,25 @@ import { find, packViolations, policy, synthetic, violationsOf, withInput, withO
 const projectDir = path.resolve(__dirname, "..");
 let dev: ProgramRun;
 let rebuild: ProgramRun;
+let fleets: ProgramRun;
 beforeAll(async () => {
-    [dev, rebuild] = await Promise.all([runProgram({ projectDir, stack: "dev" }), runProgram({ projectDir, stack: "rebuild" })]);
+    [dev, rebuild, fleets] = await Promise.all([
+        runProgram({ projectDir, stack: "dev" }),
+        runProgram({ projectDir, stack: "rebuild" }),
+        runProgram({ projectDir: path.join(projectDir, "test", "fixtures", "fleets"), stack: "dev" }),
+    ]);
 });
 
 const PIP = "azure-native:network:PublicIPAddress";
 const GOOD_PIP = { sku: { name: "Standard" }, publicIPAllocationMethod: "Static", zones: ["1", "2", "3"] };
 const linux = ["osProfile", "linuxConfiguration"];
 const windows = ["osProfile", "windowsConfiguration"];
+/** A scale set's instance model, and paths inside it. */
+const model = "virtualMachineProfile";
+const fleetLinux = [model, ...linux];
+const fleetWindows = [model, ...windows];
+const fleetNic = [model, "networkProfile", "networkInterfaceConfigurations", 0];
+const VMSS_EXTENSION = "azure-native:compute:VirtualMachineScaleSetExtension";
 const ADOPTED = "(A disk adopted with the import resource option may leave it out to match the existing disk: check that disk's setting.)";
 
 interface FailingCase {
@@ -190,6 +201,101 @@ const FAILING: readonly FailingCase[] = [
             "settings.nested.cert holds a private key; move it to protectedSettings, which Azure encrypts and never returns.",
         ],
     },
+    // The same rules on a fleet: test/fixtures/fleets's Linux fleet "web" and Windows fleet "app".
+    {
+        policy: rules.VM_LINUX_SSH_ONLY, when: "the Linux fleet allows passwords and has no SSH key",
+        resource: () => withInput(withInput(find(fleets, "web-vmss"), [...fleetLinux, "disablePasswordAuthentication"], false), [...fleetLinux, "ssh", "publicKeys"], []),
+        messages: [
+            "virtualMachineProfile.osProfile.linuxConfiguration.disablePasswordAuthentication is false; set it to true so the instances accept SSH keys only.",
+            "virtualMachineProfile.osProfile.linuxConfiguration.ssh.publicKeys is []; give at least one SSH public key (RSA of 2048 bits or more, or ed25519).",
+        ],
+    },
+    {
+        policy: rules.VM_AGENT, when: "the Windows fleet leaves provisionVMAgent to Azure",
+        resource: () => withInput(find(fleets, "app-vmss"), [...fleetWindows, "provisionVMAgent"], undefined),
+        messages: ["virtualMachineProfile.osProfile.windowsConfiguration.provisionVMAgent is not set; set it to true: extensions (the health probe, run commands) need the VM agent."],
+    },
+    {
+        policy: rules.VM_WINDOWS_UPDATES, when: "the Windows fleet turns automatic updates off and drops its patch settings",
+        resource: () => withInput(withInput(find(fleets, "app-vmss"), [...fleetWindows, "enableAutomaticUpdates"], false), [...fleetWindows, "patchSettings"], undefined),
+        messages: [
+            "virtualMachineProfile.osProfile.windowsConfiguration.enableAutomaticUpdates is false; set it to true.",
+            "virtualMachineProfile.osProfile.windowsConfiguration.patchSettings.patchMode is not set; set it to \"AutomaticByPlatform\" (or \"AutomaticByOS\" where the image does not support it).",
+        ],
+    },
+    {
+        policy: rules.VM_WINDOWS_PATCH_BY_PLATFORM, when: "the Windows fleet is patched by the OS",
+        resource: () => withInput(find(fleets, "app-vmss"), [...fleetWindows, "patchSettings", "patchMode"], "AutomaticByOS"),
+        messages: ["virtualMachineProfile.osProfile.windowsConfiguration.patchSettings.patchMode is \"AutomaticByOS\"; set it to \"AutomaticByPlatform\" where the image supports it, so Azure orders patching across zones (a scale set's instances also need the Application Health extension for it)."],
+    },
+    {
+        policy: rules.VM_BOOT_DATA_NO_SECRETS, when: "the Linux fleet's user data holds a token",
+        resource: () => withInput(find(fleets, "web-vmss"), [model, "userData"], Buffer.from("#!/bin/sh\nexport API_TOKEN=abc123\n").toString("base64")),
+        messages: ["virtualMachineProfile.userData contains the word \"token\"; it is kept in the stack's state and readable on every instance, so fetch secrets at boot from Key Vault with the scale set's managed identity instead."],
+    },
+    {
+        policy: rules.VM_TRUSTED_LAUNCH, when: "the Linux fleet sends no securityProfile",
+        resource: () => withInput(find(fleets, "web-vmss"), [model, "securityProfile"], undefined),
+        messages: ["virtualMachineProfile.securityProfile.securityType is not set; set it to \"TrustedLaunch\" with uefiSettings.secureBootEnabled and vTpmEnabled true. Only a Gen1 image needs \"Standard\"; prefer the image's Gen2 edition."],
+    },
+    {
+        policy: rules.VM_TRUSTED_LAUNCH_UEFI, when: "the Windows fleet turns secure boot off",
+        resource: () => withInput(find(fleets, "app-vmss"), [model, "securityProfile", "uefiSettings", "secureBootEnabled"], false),
+        messages: ["virtualMachineProfile.securityProfile.uefiSettings.secureBootEnabled is false; set it to true: secure boot refuses unsigned boot loaders and kernels."],
+    },
+    {
+        policy: rules.VM_SYSTEM_IDENTITY, when: "the Windows fleet has no identity",
+        resource: () => withInput(find(fleets, "app-vmss"), ["identity"], undefined),
+        messages: ["identity.type is not set; include \"SystemAssigned\" (\"SystemAssigned, UserAssigned\" keeps user-assigned identities) so the instances reach Azure services without stored credentials."],
+    },
+    {
+        policy: rules.VM_BOOT_DIAGNOSTICS, when: "the Linux fleet turns boot diagnostics off",
+        resource: () => withInput(find(fleets, "web-vmss"), [model, "diagnosticsProfile", "bootDiagnostics", "enabled"], false),
+        messages: ["virtualMachineProfile.diagnosticsProfile.bootDiagnostics.enabled is false; set it to true (with no storageUri, so Azure keeps the logs in managed storage)."],
+    },
+    {
+        policy: rules.VM_BOOT_DIAGNOSTICS_MANAGED, when: "the Linux fleet keeps boot diagnostics in a storage account of its own",
+        resource: () => withInput(find(fleets, "web-vmss"), [model, "diagnosticsProfile", "bootDiagnostics", "storageUri"], "https://diag.blob.core.windows.net/"),
+        messages: ["virtualMachineProfile.diagnosticsProfile.bootDiagnostics.storageUri is \"https://diag.blob.core.windows.net/\"; leave it out to use managed storage: an account of your own needs its own network rules, keys and retention."],
+    },
+    {
+        policy: rules.VM_DISKS_SURVIVE, when: "the Linux fleet deletes one data disk with its instance and leaves the other's delete option to Azure",
+        resource: () => withInput(withInput(find(fleets, "web-vmss"), [model, "storageProfile", "dataDisks", 0, "deleteOption"], "Delete"), [model, "storageProfile", "dataDisks", 1, "deleteOption"], undefined),
+        messages: [
+            "virtualMachineProfile.storageProfile.dataDisks[0].deleteOption is \"Delete\"; set it to \"Detach\" so each instance's disk outlives the instance (scale-in, or the scale set's deletion), or set this policy's allowDiskDelete: true in the pack config to delete the disks with their instances.",
+            "virtualMachineProfile.storageProfile.dataDisks[1].deleteOption is not set, which a scale set takes as \"Delete\"; set it to \"Detach\" so each instance's disk outlives the instance (scale-in, or the scale set's deletion), or set this policy's allowDiskDelete: true in the pack config to delete the disks with their instances.",
+        ],
+    },
+    {
+        policy: rules.VM_DISKS_SURVIVE, when: "a fleet with data disks uses Uniform orchestration",
+        resource: () => withInput(find(fleets, "app-vmss"), ["orchestrationMode"], "Uniform"),
+        messages: ["orchestrationMode is \"Uniform\"; only a \"Flexible\" scale set keeps an instance's data disks when the instance is deleted (deleteOption \"Detach\"): set orchestrationMode to \"Flexible\" and each data disk's deleteOption to \"Detach\", or set this policy's allowDiskDelete: true in the pack config to delete the disks with their instances."],
+    },
+    {
+        policy: rules.NO_PUBLIC_IP, when: "the Linux fleet gives each instance a public IP",
+        resource: () => withInput(find(fleets, "web-vmss"), [...fleetNic, "ipConfigurations", 0, "publicIPAddressConfiguration"], { name: "pip" }),
+        messages: ["virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].ipConfigurations[0].publicIPAddressConfiguration is set; remove it and reach the VMs through Azure Bastion, a VPN or a private load balancer, or set this policy's allowPublicIp: true in the pack config."],
+    },
+    {
+        policy: rules.NIC_IP_FORWARDING_OFF, when: "the Windows fleet's NIC configuration forwards IP traffic",
+        resource: () => withInput(find(fleets, "app-vmss"), [...fleetNic, "enableIPForwarding"], true),
+        messages: ["virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].enableIPForwarding is true; set it to false explicitly: only a network virtual appliance forwards traffic for other addresses."],
+    },
+    {
+        policy: rules.NIC_NSG, when: "the Linux fleet's NIC configuration has no NSG of its own",
+        resource: () => withInput(find(fleets, "web-vmss"), [...fleetNic, "networkSecurityGroup"], undefined),
+        messages: ["virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].networkSecurityGroup is not set; attach an NSG to the NIC as well as to its subnet, unless the subnet's NSG is meant to be the only filter."],
+    },
+    {
+        policy: rules.EXTENSION_NO_PUBLIC_SECRETS, when: "the Linux fleet's health extension carries a password in its public settings",
+        resource: () => withInput(find(fleets, "web-vmss"), [model, "extensionProfile", "extensions", 0, "settings", "password"], "hunter2"),
+        messages: ["virtualMachineProfile.extensionProfile.extensions[0].settings.password has a value under a key that names a secret; move it to protectedSettings, which Azure encrypts and never returns."],
+    },
+    {
+        policy: rules.EXTENSION_NO_PUBLIC_SECRETS, when: "a scale set extension resource puts a storage key in public settings",
+        resource: () => synthetic(find(fleets, "web-vmss"), VMSS_EXTENSION, "web-script", { settings: { commandToExecute: "./run.sh", storageAccountKey: "abc==" } }),
+        messages: ["settings.storageAccountKey has a value under a key that names a secret; move it to protectedSettings, which Azure encrypts and never returns."],
+    },
 ];
 
 describe("GIVEN the dev stack (Pulumi.dev.yaml) run as pulumi preview runs it", () => {
@@ -221,6 +327,23 @@ describe("GIVEN the dev stack with every opt-in but the public IP: a Bastion, ba
         expect((await packViolations(run.registrations)).map((v) => [v.policy, v.level, v.resource])).toEqual([
             [rules.PUBLIC_IP_ZONES, "advisory", "azure-native:network:PublicIPAddress::network-bastion-ip"],
         ]);
+    });
+});
+
+describe("GIVEN a stack of two fleets (test/fixtures/fleets) run as pulumi preview runs it", () => {
+    it("THEN both scale sets, their network and their generated password pass every policy, the OS disks deleted with their instances included", async () => {
+        expect(fleets.exitCode).toBe(0);
+        const scaleSets = fleets.registrations.filter((r) => r.type === "azure-native:compute:VirtualMachineScaleSet");
+        expect(scaleSets.map((r) => [r.name, (r.inputs[model] as { storageProfile: { osDisk: { deleteOption: string } } }).storageProfile.osDisk.deleteOption]).sort())
+            .toEqual([["app-vmss", "Delete"], ["web-vmss", "Delete"]]);
+        expect(await packViolations(fleets.registrations)).toEqual([]);
+    });
+
+    it("THEN a fleet without an instance model is not checked by the machine rules", async () => {
+        const bare = withInput(find(fleets, "web-vmss"), [model], undefined);
+        for (const name of [rules.VM_LINUX_SSH_ONLY, rules.VM_BOOT_DIAGNOSTICS, rules.VM_DISKS_SURVIVE, rules.NIC_IP_FORWARDING_OFF]) {
+            expect([name, await violationsOf(policy(name), bare)]).toEqual([name, []]);
+        }
     });
 });
 
@@ -277,6 +400,14 @@ describe("GIVEN the pack config's opt-outs", () => {
         const vm = withInput(withInput(find(dev, "web01-vm"), ["storageProfile", "dataDisks", 0, "deleteOption"], "Delete"), ["storageProfile", "osDisk", "deleteOption"], "Delete");
         expect(await violationsOf(policy(rules.VM_DISKS_SURVIVE), vm)).toHaveLength(2);
         expect(await violationsOf(policy(rules.VM_DISKS_SURVIVE), vm, { allowDiskDelete: true })).toEqual([]);
+    });
+
+    it("WHEN allowPublicIp and allowDiskDelete are true THEN a fleet's public IP configuration and data disks deleted with their instances pass", async () => {
+        const publicFleet = withInput(find(fleets, "web-vmss"), [...fleetNic, "ipConfigurations", 0, "publicIPAddressConfiguration"], { name: "pip" });
+        const deletingFleet = withInput(find(fleets, "web-vmss"), [model, "storageProfile", "dataDisks", 0, "deleteOption"], "Delete");
+        expect(await violationsOf(policy(rules.NO_PUBLIC_IP), publicFleet, { allowPublicIp: true })).toEqual([]);
+        expect(await violationsOf(policy(rules.VM_DISKS_SURVIVE), deletingFleet)).toHaveLength(1);
+        expect(await violationsOf(policy(rules.VM_DISKS_SURVIVE), deletingFleet, { allowDiskDelete: true })).toEqual([]);
     });
 
     it("WHEN a subnet is one of Azure's own (AzureBastionSubnet) THEN it needs no NSG", async () => {

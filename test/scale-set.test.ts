@@ -3,7 +3,7 @@
  * their pure plan as table tests.
  * Not proved here: that Azure accepts these inputs (no Azure), how many instances Azure creates, what it names them and
  * their disks, or what happens to a detached disk after scale-in; the recorder returns the scale set's inputs as its
- * state and no principal id.
+ * state, with a placeholder ARM id and principal id.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
@@ -126,9 +126,11 @@ describe("GIVEN a Linux fleet of 3 with an SSH key, an NSG, a load balancer pool
         });
     });
 
-    it("THEN its outputs are the scale set's id and name, and no generated key", async () => {
-        expect(await valueOf(fleet.scaleSetId)).toBe("placeholder-id-of-web-vmss");
+    it("THEN its outputs are the scale set's ARM id, name and identity, and no generated key", async () => {
+        expect(await valueOf(fleet.scaleSetId)).toBe("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/web");
+        expect(recorder.get(VMSS, "web-vmss").id).toBe(await valueOf(fleet.scaleSetId));
         expect(await valueOf(fleet.scaleSetName)).toBe("web");
+        expect(await valueOf(fleet.principalId)).toBe("principal-id-of-web");
         expect(fleet.generatedPrivateKey).toBeUndefined();
     });
 });

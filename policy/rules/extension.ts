@@ -1,10 +1,11 @@
 /**
  * VM extensions keep secrets in protectedSettings: public settings are returned by every read of the VM and kept in
- * plain text in the stack's state and on the VM.
+ * plain text in the stack's state and on the VM. The same holds for a scale set's extensions, as resources of their
+ * own or in its model's extension profile.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { holdsPrivateKey, isSecretKey } from "./secrets";
-import { VM_EXTENSION, resourceRule } from "./support";
+import { VIRTUAL_MACHINE_SCALE_SET, VMSS_EXTENSION, VM_EXTENSION, field, items, resourceRule } from "./support";
 
 export const EXTENSION_NO_PUBLIC_SECRETS = "apvm-extension-no-public-secrets";
 
@@ -31,14 +32,19 @@ function secretsIn(value: unknown, path: string): { path: string; why: string }[
 export const EXTENSION_POLICIES: ResourceValidationPolicy[] = [
     resourceRule({
         name: EXTENSION_NO_PUBLIC_SECRETS,
-        description: "A VM extension keeps secrets in protectedSettings, never in its public settings.",
+        description: "A VM or scale set extension keeps secrets in protectedSettings, never in its public settings.",
         // Mandatory: public settings are returned by every read of the VM and kept in plain text in the stack's
         // state and on the VM; protectedSettings are encrypted and never returned.
         enforcementLevel: "mandatory",
-        types: [VM_EXTENSION],
-        check: (extension, _args, report) => {
-            for (const { path, why } of secretsIn(extension["settings"], "settings")) {
-                report(`${path} ${why}; move it to protectedSettings, which Azure encrypts and never returns.`);
+        types: [VM_EXTENSION, VMSS_EXTENSION, VIRTUAL_MACHINE_SCALE_SET],
+        check: (props, args, report) => {
+            const settings: [string, unknown][] = args.type !== VIRTUAL_MACHINE_SCALE_SET ? [["settings", props["settings"]]]
+                : items(field(props, "virtualMachineProfile", "extensionProfile", "extensions"))
+                    .map((e, i): [string, unknown] => [`virtualMachineProfile.extensionProfile.extensions[${i}].settings`, field(e, "settings")]);
+            for (const [at, value] of settings) {
+                for (const { path, why } of secretsIn(value, at)) {
+                    report(`${path} ${why}; move it to protectedSettings, which Azure encrypts and never returns.`);
+                }
             }
         },
     }),

@@ -1,11 +1,14 @@
 /**
  * Network rules: no public address unless the stack says so, NICs that do not forward traffic, and an NSG on
- * every subnet and NIC.
+ * every subnet and NIC. A scale set's instances get their NICs from its model's NIC configurations, which the NIC
+ * rules read as they read a NIC.
  */
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import {
-    NETWORK_INTERFACE, PUBLIC_IP_ADDRESS, SUBNET, VIRTUAL_MACHINE, VIRTUAL_NETWORK, field, items, resourceRule, sameText, show, switchedOn,
+    NETWORK_INTERFACE, PUBLIC_IP_ADDRESS, SUBNET, VIRTUAL_MACHINE, VIRTUAL_MACHINE_SCALE_SET, VIRTUAL_NETWORK, field, items, resourceRule,
+    sameText, show, switchedOn,
 } from "./support";
+import { machineOf } from "./vm-shape";
 
 export const NO_PUBLIC_IP = "apvm-no-public-ip";
 export const PUBLIC_IP_STANDARD_STATIC = "apvm-public-ip-standard-static";
@@ -38,27 +41,39 @@ function nicPublicAddresses(nic: unknown): string[] {
         .flatMap((config, i) => (field(config, "publicIPAddress") !== undefined ? [`ipConfigurations[${i}].publicIPAddress`] : []));
 }
 
-/** Where a VM's inline NICs (networkProfile.networkInterfaceConfigurations) ask for a public IP. */
-function inlineNicPublicAddresses(vm: unknown): string[] {
-    const paths: string[] = [];
-    items(field(vm, "networkProfile", "networkInterfaceConfigurations")).forEach((nic, n) => {
-        items(field(nic, "ipConfigurations")).forEach((config, i) => {
-            if (field(config, "publicIPAddressConfiguration") !== undefined) {
-                paths.push(`networkProfile.networkInterfaceConfigurations[${n}].ipConfigurations[${i}].publicIPAddressConfiguration`);
-            }
-        });
-    });
-    return paths;
+/** A VM's (or a scale set model's) inline NICs, each with its path: networkProfile.networkInterfaceConfigurations. */
+function nicConfigurations(model: unknown, at: string): { path: string; nic: unknown }[] {
+    return items(field(model, "networkProfile", "networkInterfaceConfigurations"))
+        .map((nic, n) => ({ path: `${at}networkProfile.networkInterfaceConfigurations[${n}]`, nic }));
+}
+
+/**
+ * The NICs a NIC rule reads, each with the prefix of the paths its messages name: a NIC resource itself, or each
+ * NIC configuration of a scale set's model.
+ */
+function nicsOf(props: unknown, args: ResourceValidationArgs): { prefix: string; nic: unknown }[] {
+    if (args.type === NETWORK_INTERFACE) {
+        return [{ prefix: "", nic: props }];
+    }
+    const { model, at } = machineOf(args);
+    return nicConfigurations(model, at).map(({ path, nic }) => ({ prefix: `${path}.`, nic }));
+}
+
+/** Where a VM's (or a scale set model's) inline NICs ask for a public IP. */
+function inlineNicPublicAddresses(model: unknown, at: string): string[] {
+    return nicConfigurations(model, at).flatMap(({ path, nic }) => items(field(nic, "ipConfigurations"))
+        .flatMap((config, i) => (field(config, "publicIPAddressConfiguration") !== undefined
+            ? [`${path}.ipConfigurations[${i}].publicIPAddressConfiguration`] : [])));
 }
 
 export const NETWORK_POLICIES: ResourceValidationPolicy[] = [
     resourceRule({
         name: NO_PUBLIC_IP,
-        description: "No public IP address on a VM (on its NIC or its own NIC configuration) unless the pack config allows them.",
+        description: "No public IP address on a VM (on its NIC or its own NIC configuration) or on a scale set's instances unless the pack config allows them.",
         // Mandatory: a public address on a NIC makes a VM reachable from the Internet. A PublicIPAddress alone is not
         // flagged: Azure Bastion, NAT gateways and load balancers need one, and the NIC that would use it is checked.
         enforcementLevel: "mandatory",
-        types: [NETWORK_INTERFACE, VIRTUAL_MACHINE],
+        types: [NETWORK_INTERFACE, VIRTUAL_MACHINE, VIRTUAL_MACHINE_SCALE_SET],
         configSchema: {
             properties: {
                 [ALLOW_PUBLIC_IP]: { type: "boolean", default: false, description: "Allow public IP addresses and NICs that use them." },
@@ -68,7 +83,8 @@ export const NETWORK_POLICIES: ResourceValidationPolicy[] = [
             if (switchedOn(args, ALLOW_PUBLIC_IP)) {
                 return;
             }
-            const found = args.type === NETWORK_INTERFACE ? nicPublicAddresses(props) : inlineNicPublicAddresses(props);
+            const machine = args.type === NETWORK_INTERFACE ? undefined : machineOf(args);
+            const found = machine === undefined ? nicPublicAddresses(props) : inlineNicPublicAddresses(machine.model, machine.at);
             for (const path of found) {
                 report(`${path} is set; remove it and ${INSTEAD}, or set this policy's ${ALLOW_PUBLIC_IP}: true in the pack config.`);
             }
@@ -108,29 +124,33 @@ export const NETWORK_POLICIES: ResourceValidationPolicy[] = [
     }),
     resourceRule({
         name: NIC_IP_FORWARDING_OFF,
-        description: "A NIC sends enableIPForwarding: false explicitly.",
+        description: "A NIC, or a scale set's NIC configuration, sends enableIPForwarding: false explicitly.",
         // Mandatory: a forwarding NIC routes traffic for addresses other than its own, around the NSGs meant to
         // filter it. A network virtual appliance sets this policy's enforcementLevel in the pack config.
         enforcementLevel: "mandatory",
-        types: [NETWORK_INTERFACE],
-        check: (props, _args, report) => {
-            const forwarding = props["enableIPForwarding"];
-            if (forwarding !== false) {
-                report(`enableIPForwarding is ${show(forwarding)}; set it to false explicitly: only a network virtual `
-                    + "appliance forwards traffic for other addresses.");
+        types: [NETWORK_INTERFACE, VIRTUAL_MACHINE_SCALE_SET],
+        check: (props, args, report) => {
+            for (const { prefix, nic } of nicsOf(props, args)) {
+                const forwarding = field(nic, "enableIPForwarding");
+                if (forwarding !== false) {
+                    report(`${prefix}enableIPForwarding is ${show(forwarding)}; set it to false explicitly: only a network virtual `
+                        + "appliance forwards traffic for other addresses.");
+                }
             }
         },
     }),
     resourceRule({
         name: NIC_NSG,
-        description: "A NIC has its own network security group, as well as its subnet's.",
+        description: "A NIC, or a scale set's NIC configuration, has its own network security group, as well as its subnet's.",
         // Advisory: the subnet's NSG may be the one meant to filter the NIC's traffic.
         enforcementLevel: "advisory",
-        types: [NETWORK_INTERFACE],
-        check: (props, _args, report) => {
-            if (props["networkSecurityGroup"] === undefined) {
-                report("networkSecurityGroup is not set; attach an NSG to the NIC as well as to its subnet, "
-                    + "unless the subnet's NSG is meant to be the only filter.");
+        types: [NETWORK_INTERFACE, VIRTUAL_MACHINE_SCALE_SET],
+        check: (props, args, report) => {
+            for (const { prefix, nic } of nicsOf(props, args)) {
+                if (field(nic, "networkSecurityGroup") === undefined) {
+                    report(`${prefix}networkSecurityGroup is not set; attach an NSG to the NIC as well as to its subnet, `
+                        + "unless the subnet's NSG is meant to be the only filter.");
+                }
             }
         },
     }),

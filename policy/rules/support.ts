@@ -6,7 +6,9 @@
 import type { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 
 export const VIRTUAL_MACHINE = "azure-native:compute:VirtualMachine";
+export const VIRTUAL_MACHINE_SCALE_SET = "azure-native:compute:VirtualMachineScaleSet";
 export const VM_EXTENSION = "azure-native:compute:VirtualMachineExtension";
+export const VMSS_EXTENSION = "azure-native:compute:VirtualMachineScaleSetExtension";
 export const DISK = "azure-native:compute:Disk";
 export const NETWORK_INTERFACE = "azure-native:network:NetworkInterface";
 export const NETWORK_SECURITY_GROUP = "azure-native:network:NetworkSecurityGroup";

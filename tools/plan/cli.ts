@@ -97,7 +97,7 @@ async function main(): Promise<number> {
     }
     const rendered = args.format === "json" ? formatJson(outcome.document)
         : args.format === "mermaid" ? formatMermaid(outcome.document)
-        : formatText(outcome.document, outcome.vms);
+        : formatText(outcome.document, outcome.vms, outcome.fleets);
     if (args.out !== undefined) {
         fs.writeFileSync(args.out, rendered);
     } else {

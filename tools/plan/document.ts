@@ -3,7 +3,7 @@
  * program run in, plain data out. The JSON format (`npm run plan -- --json`) is this document.
  */
 import type { ProgramRun } from "../recorder/program";
-import { SECRET, redact, type RecordedOptions, type Registration } from "../recorder/recorder";
+import { SECRET, UNKNOWN, redact, type RecordedOptions, type Registration } from "../recorder/recorder";
 import { linuxMountPoint, windowsMountPoint } from "../../components/disk-format";
 
 /** The recorded options, with `dependsOn` (what no input implies) in place of the full dependency list. */
@@ -260,6 +260,135 @@ export function vmSummaries(registrations: readonly Registration[], resourceOutp
             access: guest.access,
             ...(guest.domainJoin !== undefined ? { domainJoin: guest.domainJoin } : {}),
             backup: guest.backup,
+        };
+    });
+}
+
+/** One data disk of a fleet's profile: every instance gets its own, made by Azure. */
+export interface FleetDiskSummary {
+    readonly lun: string;
+    readonly sizeGb: number | undefined;
+    readonly sku: string;
+    readonly caching: string;
+    /** What Azure does with an instance's copy when the instance is deleted: Detach keeps it, Delete deletes it. */
+    readonly deleteOption: string;
+}
+
+/** What a fleet's instances are made from: its virtualMachineProfile, as far as the summary shows it. */
+export interface FleetProfileSummary {
+    readonly image: string;
+    /** The Application Health extension's probe (`http port 80 /healthz`); absent without one. */
+    readonly healthProbe?: string;
+    readonly osDisk: { readonly sku: string; readonly sizeGb: number | undefined; readonly caching: string; readonly deleteOption: string };
+    readonly disks: readonly FleetDiskSummary[];
+}
+
+export interface FleetSummary {
+    readonly name: string;
+    readonly os: "linux" | "windows" | "unknown";
+    readonly size: string;
+    /** sku.capacity: a number, "[secret]" or "[unknown]". */
+    readonly instances: string;
+    /** The zones, comma-separated, or "regional". */
+    readonly zones: string;
+    readonly orchestrationMode: string;
+    /** upgradePolicy.mode; absent when the scale set sends none. */
+    readonly upgradeMode?: string;
+    /** "[secret]" for a profile the SDK marked secret that no fleet component of this library declared (see fleetSummaries). */
+    readonly profile: FleetProfileSummary | typeof SECRET;
+}
+
+/** Like `field` over redacted inputs: a secret or unknown value met on the way is the answer. */
+function at(value: unknown, ...path: string[]): unknown {
+    let v = value;
+    for (const key of path) {
+        if (v === SECRET || v === UNKNOWN) {
+            return v;
+        }
+        v = field(v, key);
+    }
+    return v;
+}
+
+/** The Application Health extension's probe, as one line, from a scale set's extension profile. */
+function healthProbeOf(profile: unknown): string | undefined {
+    const extensions = at(profile, "extensionProfile", "extensions");
+    const health = (Array.isArray(extensions) ? extensions : [])
+        .find((e: unknown) => at(e, "publisher") === "Microsoft.ManagedServices" && /^ApplicationHealth(Linux|Windows)$/.test(text(at(e, "type"), "")));
+    if (health === undefined) {
+        return undefined;
+    }
+    const path = at(health, "settings", "requestPath");
+    return `${text(at(health, "settings", "protocol"))} port ${text(at(health, "settings", "port"))}${typeof path === "string" ? ` ${path}` : ""}`;
+}
+
+/** The summary of a profile; `hideImageId` where a secret profile's image id may have been the secret. */
+function fleetProfile(profile: unknown, hideImageId: boolean): FleetProfileSummary {
+    const ref = at(profile, "storageProfile", "imageReference");
+    const id = at(ref, "id");
+    const image = ref === SECRET || ref === UNKNOWN ? ref
+        : id !== undefined ? (hideImageId ? SECRET : text(id))
+        : ["publisher", "offer", "sku", "version"].map((k) => text(at(ref, k), "?")).join(":");
+    const osDisk = at(profile, "storageProfile", "osDisk");
+    const dataDisks = at(profile, "storageProfile", "dataDisks");
+    const size = (disk: unknown) => {
+        const gb = at(disk, "diskSizeGB");
+        return typeof gb === "number" ? gb : undefined;
+    };
+    const healthProbe = healthProbeOf(profile);
+    return {
+        image,
+        ...(healthProbe !== undefined ? { healthProbe } : {}),
+        osDisk: {
+            sku: text(at(osDisk, "managedDisk", "storageAccountType"), "default"),
+            sizeGb: size(osDisk),
+            caching: text(at(osDisk, "caching"), "default"),
+            deleteOption: text(at(osDisk, "deleteOption"), "default"),
+        },
+        disks: (Array.isArray(dataDisks) ? dataDisks : []).map((d: unknown): FleetDiskSummary => ({
+            lun: text(at(d, "lun")),
+            sizeGb: size(d),
+            sku: text(at(d, "managedDisk", "storageAccountType"), "default"),
+            caching: text(at(d, "caching"), "default"),
+            deleteOption: text(at(d, "deleteOption"), "default"),
+        })),
+    };
+}
+
+/**
+ * One summary per VirtualMachineScaleSet: size, instance count, zones, modes, and the image and disks of its profile,
+ * read from the redacted inputs, so a secret prints as "[secret]". The SDK marks the whole virtualMachineProfile
+ * secret when any part of it is (every Windows fleet's: its password is inside). A fleet component of this library
+ * takes the profile's structure as plain values (sizes, SKUs, LUNs, caching, delete options, a marketplace image, the
+ * probe), so for its scale set those are read from the profile and only a gallery image id, which a program may pass
+ * as a secret, prints as "[secret]"; any other scale set's secret profile prints as "[secret]". Credentials, custom
+ * data and network ids are never read.
+ */
+export function fleetSummaries(registrations: readonly Registration[]): FleetSummary[] {
+    const byUrn = new Map(registrations.map((r) => [r.urn, r]));
+    return treeOrder(registrations).filter((r) => r.type === "azure-native:compute:VirtualMachineScaleSet").map((vmss) => {
+        const parent = vmss.parent !== null ? byUrn.get(vmss.parent) : undefined;
+        const component = parent?.type.endsWith(":LinuxScaleSet") ? "linux" : parent?.type.endsWith(":WindowsScaleSet") ? "windows" : undefined;
+        const inputs = redact(vmss.rawInputs);
+        const profile = at(inputs, "virtualMachineProfile");
+        const secretProfile = profile === SECRET;
+        // As for a VM: the component says the OS; a secret profile is not looked into.
+        const os = component ?? (profile === SECRET ? "unknown"
+            : at(profile, "osProfile", "linuxConfiguration") !== undefined ? "linux"
+            : at(profile, "osProfile", "windowsConfiguration") !== undefined ? "windows" : "unknown");
+        const zones = at(inputs, "zones");
+        const upgradeMode = at(inputs, "upgradePolicy", "mode");
+        return {
+            name: text(at(inputs, "vmScaleSetName"), vmss.name),
+            os,
+            size: text(at(inputs, "sku", "name")),
+            instances: text(at(inputs, "sku", "capacity")),
+            zones: zones === SECRET || zones === UNKNOWN ? zones : Array.isArray(zones) && zones.length > 0 ? zones.join(",") : "regional",
+            orchestrationMode: text(at(inputs, "orchestrationMode"), "not set"),
+            ...(upgradeMode !== undefined ? { upgradeMode: text(upgradeMode) } : {}),
+            // The plaintext profile is read only for a component's scale set, whose structure is plain values (above).
+            profile: !secretProfile ? fleetProfile(profile, false)
+                : component !== undefined ? fleetProfile(vmss.inputs["virtualMachineProfile"], true) : SECRET,
         };
     });
 }

@@ -2,7 +2,7 @@
  * The plan's three formats, from the plan document: text (like `pulumi preview`), JSON and a Mermaid flowchart.
  * Pure. Secrets are already "[secret]" in the document; nothing here reads a secret.
  */
-import type { PlanDocument, PlannedResource, VmSummary } from "./document";
+import type { FleetSummary, PlanDocument, PlannedResource, VmSummary } from "./document";
 
 /** Tree prefixes like `pulumi preview`: `├─ ` for a child with later siblings, `└─ ` for the last. */
 function treePrefixes(resources: readonly PlannedResource[]): string[] {
@@ -48,8 +48,33 @@ function vmLines(vm: VmSummary): string[] {
     ];
 }
 
-/** The human format: a tree like `pulumi preview`, counts by type, one block per VM, the stack's outputs. */
-export function formatText(doc: PlanDocument, vms: readonly VmSummary[]): string {
+/** The disks' fate, said once per fleet: they are the instances', and the stack does not know them. */
+const FLEET_DISKS_NOTE = "the instances' own, made by Azure, not stack resources; kept on scale-in only with deleteOption Detach";
+
+function fleetLines(fleet: FleetSummary): string[] {
+    const profile = fleet.profile;
+    const zones = fleet.zones === "regional" ? "regional" : `zones ${fleet.zones}`;
+    const modes = [
+        `orchestration ${fleet.orchestrationMode}`,
+        ...(fleet.upgradeMode !== undefined ? [`upgrade ${fleet.upgradeMode}`] : []),
+        ...(typeof profile !== "string" && profile.healthProbe !== undefined ? [`health probe ${profile.healthProbe}`] : []),
+    ];
+    const image = typeof profile === "string" ? profile : profile.image;
+    const head = [`    ${fleet.name}  ${fleet.os}  ${fleet.size}  ${image}  instances ${fleet.instances}  ${zones}`, `        ${modes.join("  ")}`];
+    if (typeof profile === "string") {
+        return [...head, `        profile  ${profile}`];
+    }
+    const { osDisk, disks } = profile;
+    return [
+        ...head,
+        `        OS disk  ${osDisk.sku}  ${gib(osDisk.sizeGb, "image size")}  ${osDisk.caching}  deleteOption ${osDisk.deleteOption}`,
+        ...disks.map((d) => `        disk  LUN ${d.lun}  ${gib(d.sizeGb, "-")}  ${d.sku}  ${d.caching}  deleteOption ${d.deleteOption}`),
+        `        disks  ${FLEET_DISKS_NOTE}`,
+    ];
+}
+
+/** The human format: a tree like `pulumi preview`, counts by type, one block per VM and per fleet, the stack's outputs. */
+export function formatText(doc: PlanDocument, vms: readonly VmSummary[], fleets: readonly FleetSummary[]): string {
     const prefixes = treePrefixes(doc.resources);
     const typeColumn = Math.max(4, ...doc.resources.map((r, i) => (prefixes[i] ?? "").length + r.type.length)) + 2;
     const nameColumn = Math.max(4, ...doc.resources.map((r) => r.name.length)) + 2;
@@ -72,6 +97,7 @@ export function formatText(doc: PlanDocument, vms: readonly VmSummary[]): string
         `Resources: ${doc.resources.length} to create`,
         ...countLines,
         ...(vms.length > 0 ? ["", "Virtual machines:", ...vms.flatMap(vmLines)] : []),
+        ...(fleets.length > 0 ? ["", "Fleets (virtual machine scale sets):", ...fleets.flatMap(fleetLines)] : []),
         ...(outputs.length > 0 ? ["", "Outputs:", ...outputs] : []),
         "",
     ].join("\n");

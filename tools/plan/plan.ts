@@ -4,7 +4,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { readProject, runProgram, type ProgramRun, type RunOptions } from "../recorder/program";
-import { planDocument, vmSummaries, type PlanDocument, type VmSummary } from "./document";
+import { fleetSummaries, planDocument, vmSummaries, type FleetSummary, type PlanDocument, type VmSummary } from "./document";
 import { typeCheck } from "./typecheck";
 
 export interface Timings {
@@ -17,6 +17,7 @@ export type PlanOutcome =
         readonly ok: true;
         readonly document: PlanDocument;
         readonly vms: readonly VmSummary[];
+        readonly fleets: readonly FleetSummary[];
         /** What the program logged as warnings (e.g. facts the preflight tables do not know). */
         readonly warnings: readonly string[];
         readonly run: ProgramRun;
@@ -59,5 +60,5 @@ export async function plan(options: Omit<RunOptions, "preview"> & { readonly ver
         return { ok: false, stage: "program", message: programError(run, options.verbose ?? false), details: run.stderr, timings };
     }
     const warnings = run.logs.filter((l) => l.severity === "warning").map((l) => l.message);
-    return { ok: true, document: planDocument(run), vms: vmSummaries(run.registrations, run.resourceOutputs), warnings, run, timings };
+    return { ok: true, document: planDocument(run), vms: vmSummaries(run.registrations, run.resourceOutputs), fleets: fleetSummaries(run.registrations), warnings, run, timings };
 }

@@ -97,6 +97,7 @@ const AZURE_PATHS: Readonly<Record<string, { path: string; nameInput: string; un
     "azure-native:compute:VirtualMachineRunCommandByVirtualMachine": {
         path: "runCommands", nameInput: "runCommandName", under: { path: "Microsoft.Compute/virtualMachines", nameInput: "vmName" },
     },
+    "azure-native:compute:VirtualMachineScaleSet": { path: "Microsoft.Compute/virtualMachineScaleSets", nameInput: "vmScaleSetName" },
     "azure-native:compute:Disk": { path: "Microsoft.Compute/disks", nameInput: "diskName" },
     "azure-native:network:NetworkInterface": { path: "Microsoft.Network/networkInterfaces", nameInput: "networkInterfaceName" },
     "azure-native:network:VirtualNetwork": { path: "Microsoft.Network/virtualNetworks", nameInput: "virtualNetworkName" },
@@ -128,6 +129,9 @@ function placeholderState(type: string, name: string, azureName: string, inputs:
                 storageProfile: { ...storage, osDisk: { ...osDisk, name: osDiskName } },
             };
         }
+        // A fleet's instances use the scale set's identity, as a VM uses its own.
+        case "azure-native:compute:VirtualMachineScaleSet":
+            return { identity: { ...(inputs["identity"] as object | undefined), principalId: `principal-id-of-${azureName}` } };
         // The providers mark these outputs secret, and the engine returns them as secrets; so does the recorder.
         case "random:index/randomPassword:RandomPassword":
             return { result: pulumi.secret(`placeholder-password-of-${name}`) };

@@ -306,8 +306,8 @@ export interface VmArgs {
     readonly diskEncryptionSetId?: pulumi.Input<string>;
     /**
      * Whether the VM access extension (VMAccessForLinux or VMAccessAgent) carries the credential to the running VM, so
-     * that changed `sshPublicKeys` or a changed `adminPassword` rotate in place. It is one resource per VM, about an
-     * eighth of what a VM costs each preview (see the README's benchmark), and one more step when the VM is created.
+     * that changed `sshPublicKeys` or a changed `adminPassword` rotate in place. It is one resource per VM, about 15% of
+     * the SDK's work for a VM in each preview (see the README's benchmark), and one more step when the VM is created.
      * Set it to false where nothing needs it: on a domain controller (VMAccess is not supported on domain controllers,
      * Microsoft Learn, "VMAccess Extension for Windows"; its administrator is a domain account that rotates in Active
      * Directory), or on Linux VMs whose users sign in with `entraIdLogin` and whose keys never change. Without it, a

@@ -1,8 +1,10 @@
 /**
  * The credentials a Linux or Windows machine is created with, for a single VM and a fleet alike: the given ones, or
- * ones generated here as children of the component, every password and private key a secret.
+ * ones generated here as children of the component, every password and private key a secret; and the OS
+ * configuration they go in, which is also the same for both.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type * as azureInputs from "@pulumi/azure-native/types/input";
 import * as random from "@pulumi/random";
 import * as tls from "@pulumi/tls";
 
@@ -64,4 +66,29 @@ export function passwordCredential(
 /** cloud-init user data as Azure takes it: base64 of the text's UTF-8 bytes. */
 export function base64CustomData(customData: pulumi.Input<string> | undefined): pulumi.Output<string> | undefined {
     return customData === undefined ? undefined : pulumi.output(customData).apply((text) => Buffer.from(text, "utf8").toString("base64"));
+}
+
+/** How a machine is patched and assessed; each component's plan decides. */
+export interface PatchModes {
+    readonly patchMode: string;
+    readonly assessmentMode: string;
+}
+
+/** A Linux machine's OS configuration: SSH keys only (password sign-in disabled explicitly), the VM agent, patching. */
+export function linuxConfiguration(adminUsername: string, publicKeys: readonly pulumi.Input<string>[], patch: PatchModes): azureInputs.compute.LinuxConfigurationArgs {
+    return {
+        disablePasswordAuthentication: true,
+        provisionVMAgent: true,
+        ssh: { publicKeys: publicKeys.map((keyData) => ({ path: `/home/${adminUsername}/.ssh/authorized_keys`, keyData })) },
+        patchSettings: { patchMode: patch.patchMode, assessmentMode: patch.assessmentMode },
+    };
+}
+
+/** A Windows machine's OS configuration: the VM agent, automatic updates, patching. */
+export function windowsConfiguration(patch: PatchModes): azureInputs.compute.WindowsConfigurationArgs {
+    return {
+        provisionVMAgent: true,
+        enableAutomaticUpdates: true,
+        patchSettings: { patchMode: patch.patchMode, assessmentMode: patch.assessmentMode },
+    };
 }

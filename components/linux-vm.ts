@@ -2,7 +2,7 @@
  * LinuxVm: a durable Linux VM. SSH keys only, password sign-in disabled explicitly.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { base64CustomData, sshCredential } from "./credentials";
+import { base64CustomData, linuxConfiguration, sshCredential } from "./credentials";
 import { linuxAccess } from "./extensions";
 import { PersistentVm, type OsProfile } from "./vm";
 import type { VmArgs } from "./vm-args";
@@ -47,14 +47,7 @@ function linuxOsProfile(plan: VmPlan, args: LinuxVmArgs, childOptions: pulumi.Cu
             adminUsername: plan.adminUsername,
             customData: base64CustomData(args.customData),
             allowExtensionOperations: true,
-            linuxConfiguration: {
-                disablePasswordAuthentication: true,
-                provisionVMAgent: true,
-                ssh: {
-                    publicKeys: publicKeys.map((keyData) => ({ path: `/home/${plan.adminUsername}/.ssh/authorized_keys`, keyData })),
-                },
-                patchSettings: { patchMode, assessmentMode: patchMode },
-            },
+            linuxConfiguration: linuxConfiguration(plan.adminUsername, publicKeys, { patchMode, assessmentMode: patchMode }),
         },
         generatedCredential: generatedPrivateKey,
         access: args.credentialRotation === false ? undefined : linuxAccess(plan.adminUsername, publicKeys),

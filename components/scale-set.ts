@@ -8,7 +8,7 @@ import * as compute from "@pulumi/azure-native/compute";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
 import type { LinuxScaleSetArgs, ScaleSetArgs, WindowsScaleSetArgs } from "./scale-set-args";
 import { requireScaleSetPlan, type ScaleSetPlan } from "./scale-set-plan";
-import { base64CustomData, passwordCredential, sshCredential } from "./credentials";
+import { base64CustomData, linuxConfiguration, passwordCredential, sshCredential, windowsConfiguration } from "./credentials";
 
 export const LINUX_SCALE_SET_TYPE = "azure-persistent-vm:index:LinuxScaleSet";
 export const WINDOWS_SCALE_SET_TYPE = "azure-persistent-vm:index:WindowsScaleSet";
@@ -151,12 +151,7 @@ export class LinuxScaleSet extends PersistentScaleSet {
                     adminUsername: plan.adminUsername,
                     customData: base64CustomData(args.customData),
                     allowExtensionOperations: true,
-                    linuxConfiguration: {
-                        disablePasswordAuthentication: true,
-                        provisionVMAgent: true,
-                        ssh: { publicKeys: publicKeys.map((keyData) => ({ path: `/home/${plan.adminUsername}/.ssh/authorized_keys`, keyData })) },
-                        patchSettings: { patchMode: plan.patchMode, assessmentMode: plan.assessmentMode },
-                    },
+                    linuxConfiguration: linuxConfiguration(plan.adminUsername, publicKeys, plan),
                 },
                 generatedCredential: generatedPrivateKey,
             };
@@ -180,11 +175,7 @@ export class WindowsScaleSet extends PersistentScaleSet {
                     adminUsername: plan.adminUsername,
                     adminPassword: password,
                     allowExtensionOperations: true,
-                    windowsConfiguration: {
-                        provisionVMAgent: true,
-                        enableAutomaticUpdates: true,
-                        patchSettings: { patchMode: plan.patchMode, assessmentMode: plan.assessmentMode },
-                    },
+                    windowsConfiguration: windowsConfiguration(plan),
                 },
                 generatedCredential: generatedPassword,
             };

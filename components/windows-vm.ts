@@ -2,7 +2,7 @@
  * WindowsVm: a durable Windows Server VM, with a given or generated administrator password kept secret end to end.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { passwordCredential } from "./credentials";
+import { passwordCredential, windowsConfiguration } from "./credentials";
 import { windowsAccess } from "./extensions";
 import { PersistentVm, type OsProfile } from "./vm";
 import type { VmArgs } from "./vm-args";
@@ -42,11 +42,7 @@ function windowsOsProfile(plan: VmPlan, args: WindowsVmArgs, childOptions: pulum
             adminUsername: plan.adminUsername,
             adminPassword: password,
             allowExtensionOperations: true,
-            windowsConfiguration: {
-                provisionVMAgent: true,
-                enableAutomaticUpdates: true,
-                patchSettings: { patchMode, assessmentMode: plan.platformPatching ? "AutomaticByPlatform" : "ImageDefault" },
-            },
+            windowsConfiguration: windowsConfiguration({ patchMode, assessmentMode: plan.platformPatching ? "AutomaticByPlatform" : "ImageDefault" }),
         },
         generatedCredential: generatedPassword,
         access: args.credentialRotation === false ? undefined : windowsAccess(plan.adminUsername, password),

@@ -6,7 +6,7 @@ import { z } from "zod";
 import {
     BASTION_SKUS, CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, LINUX_FILE_SYSTEMS, LOCK_KINDS, STORAGE_REDUNDANCIES, VAULT_IMMUTABILITY, VAULT_NETWORK_ACCESS, WINDOWS_FILE_SYSTEMS,
 } from "../components";
-import { checkUnique } from "../components/problems";
+import { checkUnique } from "../components/core/problems";
 
 /** The config namespace: the project name in Pulumi.yaml. */
 export const NAMESPACE = "azure-persistent-vm";

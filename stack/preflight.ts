@@ -3,8 +3,8 @@
  * problem of every VM and of the network, each named by its config key.
  */
 import { planBackupVault, planVm, planNetwork, type BackupVaultArgs, type ManagementProtocol } from "../components";
-import { checkUnique } from "../components/problems";
-import { checkStaticIp } from "../components/rules/network";
+import { checkUnique } from "../components/core/problems";
+import { checkStaticIp } from "../components/network/network-rules";
 import { NAMESPACE, type BackupConfig, type StackConfig, type VmConfig } from "./config";
 
 /**

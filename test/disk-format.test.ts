@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
     LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, linuxFormatScript, linuxMountPoint, windowsFormatScript, windowsMountPoint,
     type LinuxFileSystem,
-} from "../components/disk-format";
+} from "../components/disk/format-scripts";
 
 const BASE = mkdtempSync(join(tmpdir(), "apvm-disk-format-"));
 afterAll(() => rmSync(BASE, { recursive: true, force: true }));

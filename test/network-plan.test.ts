@@ -1,8 +1,8 @@
 // Not proved here: that Azure accepts these ranges and rules, or that VmNetwork declares the NSG the plan describes.
 import { describe, expect, it } from "vitest";
-import { planNetwork, type BastionSku, type ManagementProtocol, type NetworkPlanInputs } from "../components/network-plan";
-import type { Problem } from "../components/problems";
-import { checkStaticIp, contains, overlaps, parseCidr, type Cidr } from "../components/rules/network";
+import { planNetwork, type BastionSku, type ManagementProtocol, type NetworkPlanInputs } from "../components/network/network-plan";
+import type { Problem } from "../components/core/problems";
+import { checkStaticIp, contains, overlaps, parseCidr, type Cidr } from "../components/network/network-rules";
 
 const NETWORK = { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24" };
 

@@ -4,11 +4,11 @@
 // REST API as the rule files and the dated tables in components/rules/facts.ts record them, and Azure can change them
 // without notice. Nor is it proved that the components declare what the plan says.
 import { describe, expect, it } from "vitest";
-import type { OsType } from "../components/images";
-import { planNetwork, type ManagementProtocol, type NetworkPlan, type NetworkPlanInputs } from "../components/network-plan";
-import type { Problem } from "../components/problems";
-import type { VmArgs } from "../components/vm-args";
-import { planVm, type CredentialInputs, type VmPlan } from "../components/vm-plan";
+import type { OsType } from "../components/image/image-facts";
+import { planNetwork, type ManagementProtocol, type NetworkPlan, type NetworkPlanInputs } from "../components/network/network-plan";
+import type { Problem } from "../components/core/problems";
+import type { VmArgs } from "../components/vm/vm-args";
+import { planVm, type CredentialInputs, type VmPlan } from "../components/vm/vm-plan";
 
 const PLACEMENT = {
     resourceGroupName: "rg-persistent-vm-test",

@@ -11,7 +11,7 @@ import {
     GENERATED_PASSWORD, InvalidArgumentsError, LinuxScaleSet, WindowsScaleSet, checkInstanceCount, planScaleSet,
     type LinuxScaleSetArgs, type ScaleSetArgs, type ScaleSetPlan,
 } from "../components";
-import { checkComputerNamePrefix } from "../components/rules/names";
+import { checkComputerNamePrefix } from "../components/core/name-rules";
 import { ED25519_KEY, NSG_ID, SUBNET_ID, childrenOf, named } from "./support/components";
 import { allRegistered, installRecorder, valueOf, type Recorder } from "../tools/recorder/recorder";
 

@@ -1,12 +1,12 @@
 // Not proved here: that Azure accepts a plan these tests call valid, or that the components declare what the plan says.
 import { describe, expect, it } from "vitest";
-import type { OsType } from "../components/images";
-import { InvalidArgumentsError, type Problem } from "../components/problems";
-import type { VmArgs } from "../components/vm-args";
+import type { OsType } from "../components/image/image-facts";
+import { InvalidArgumentsError, type Problem } from "../components/core/problems";
+import type { VmArgs } from "../components/vm/vm-args";
 import {
     VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES, planVm, requirePlan, supportsPremiumStorage,
     type CredentialInputs,
-} from "../components/vm-plan";
+} from "../components/vm/vm-plan";
 
 const PLACEMENT = {
     resourceGroupName: "rg-persistent-vm-test",

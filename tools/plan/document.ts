@@ -4,7 +4,7 @@
  */
 import type { ProgramRun } from "../recorder/program";
 import { SECRET, UNKNOWN, redact, type RecordedOptions, type Registration } from "../recorder/recorder";
-import { linuxMountPoint, windowsMountPoint } from "../../components/disk-format";
+import { linuxMountPoint, windowsMountPoint } from "../../components/disk/format-scripts";
 
 /** The recorded options, with `dependsOn` (what no input implies) in place of the full dependency list. */
 export type PlannedOptions = Omit<RecordedOptions, "dependencies"> & {

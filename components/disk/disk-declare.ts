@@ -1,0 +1,146 @@
+/**
+ * Declares one data disk from its plan: a managed disk made from its source (empty, a copy, a VHD import or an
+ * adopted disk) with the protection, replaceOnChanges and lock the plan chose, or nothing at all for a disk the stack
+ * only references. Returns the id the VM attaches.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/azure-native/compute";
+import type * as azureInputs from "@pulumi/azure-native/types/input";
+import type { DataDiskPlan, DiskFormatPlan } from "./data-disk-plan";
+import { azureOsType, type OsDiskPlan } from "./os-disk-plan";
+import type { OsType } from "../image/image-facts";
+import type { DiskSourceArgs } from "../vm/vm-args";
+import type { ExtensionTarget } from "../vm/guest-steps-declare";
+import { declareDeleteLock } from "../core/lock-declare";
+import { DISK_REPLACE_ON_CHANGES } from "../vm/vm-options";
+
+/** What every disk the stack creates carries: reached only through the VM, no public endpoint. */
+const SECURE_DISK_DEFAULTS = {
+    networkAccessPolicy: "DenyAll",
+    publicNetworkAccess: "Disabled",
+} as const;
+
+/** Encryption, always sent: platform-managed keys, or the customer-managed keys of a disk encryption set. */
+function encryption(diskEncryptionSetId: pulumi.Input<string> | undefined): azureInputs.compute.EncryptionArgs {
+    return diskEncryptionSetId === undefined
+        ? { type: "EncryptionAtRestWithPlatformKey" }
+        : { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId };
+}
+
+type DiskSource = DataDiskPlan["source"] | OsDiskPlan["source"];
+type OwnedDisk = Pick<DataDiskPlan, "diskName" | "sizeGb" | "sku" | "protect" | "retainOnDelete" | "importId"> & { readonly source: DiskSource };
+
+/** The inputs every disk the stack owns shares; an adopted disk gets no security defaults. */
+function diskInputs(disk: OwnedDisk, source: DiskSourceArgs | undefined, zones: readonly string[] | undefined, common: DiskCommon): compute.DiskArgs {
+    const { diskEncryptionSetId, ...placement } = common;
+    return {
+        ...placement,
+        diskName: disk.diskName,
+        creationData: creationData(disk.source, source),
+        diskSizeGB: disk.sizeGb,
+        sku: disk.sku !== undefined ? { name: disk.sku } : undefined,
+        zones: zones ? [...zones] : undefined,
+        // An adopted disk is imported as it is: sending defaults would make the import fail or rewrite it.
+        ...(disk.source === "adopt" ? {} : { ...SECURE_DISK_DEFAULTS, encryption: encryption(diskEncryptionSetId) }),
+    };
+}
+
+/**
+ * The resource options of a disk the stack owns: its protection, replaceOnChanges for its create-only properties,
+ * and, for an adopted disk, the import id with its creation data ignored (so adoption never rewrites it).
+ */
+function diskOptions(disk: OwnedDisk, parent: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
+    const adopted = disk.source === "adopt";
+    return {
+        ...parent,
+        protect: disk.protect,
+        retainOnDelete: disk.retainOnDelete,
+        replaceOnChanges: DISK_REPLACE_ON_CHANGES.filter((p) => !adopted || p !== "creationData"),
+        ignoreChanges: adopted ? ["creationData"] : undefined,
+        import: disk.importId,
+    };
+}
+
+export interface DiskCommon {
+    readonly resourceGroupName: pulumi.Input<string>;
+    readonly location: pulumi.Input<string>;
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** The disk encryption set of customer-managed keys, if the VM has one. */
+    readonly diskEncryptionSetId?: pulumi.Input<string>;
+}
+
+function creationData(kind: DiskSource, source: DiskSourceArgs | undefined): azureInputs.compute.CreationDataArgs {
+    switch (kind) {
+        case "copy":
+            return { createOption: "Copy", sourceResourceId: source?.copyFrom };
+        case "importVhd":
+            return { createOption: "Import", sourceUri: source?.importVhd?.uri, storageAccountId: source?.importVhd?.storageAccountId };
+        default:
+            // An adopted disk's creation data is ignored (ignoreChanges), so this placeholder never reaches it.
+            return { createOption: "Empty" };
+    }
+}
+
+export function declareDataDisk(
+    disk: DataDiskPlan,
+    source: DiskSourceArgs | undefined,
+    common: DiskCommon,
+    parent: pulumi.CustomResourceOptions,
+): pulumi.Input<string> {
+    if (disk.source === "existing") {
+        if (source?.existingId === undefined) {
+            throw new Error(`internal: data disk "${disk.key}" was planned as existing without an existingId`);
+        }
+        return source.existingId;
+    }
+    const resource = new compute.Disk(disk.resourceName, diskInputs(disk, source, disk.zones, common), diskOptions(disk, parent));
+    if (disk.lock !== undefined) {
+        declareDeleteLock(disk.lock, resource.id, "Persistent data disk: remove this lock before deleting it.", parent);
+    }
+    return resource.id;
+}
+
+/**
+ * Declares the OS disk of a VM built from an existing disk and returns the id the VM attaches: the copy, the imported
+ * VHD (with its OS type, generation and, for a Trusted Launch VM, a Trusted Launch security profile) or the adopted
+ * disk; for a disk attached by id, that id.
+ */
+export function declareOsDisk(
+    plan: OsDiskPlan,
+    source: DiskSourceArgs | undefined,
+    os: OsType,
+    trustedLaunch: boolean,
+    zones: readonly string[] | undefined,
+    common: DiskCommon,
+    parent: pulumi.CustomResourceOptions,
+): pulumi.Input<string> {
+    if (plan.source === "existing" || plan.source === "image") {
+        if (source?.existingId === undefined) {
+            throw new Error("internal: the OS disk was planned as existing without an existingId");
+        }
+        return source.existingId;
+    }
+    const imported = plan.source === "importVhd";
+    const resource = new compute.Disk(plan.resourceName, {
+        ...diskInputs(plan, source, zones, common),
+        osType: azureOsType(os),
+        hyperVGeneration: imported ? plan.hyperVGeneration : undefined,
+        securityProfile: imported && trustedLaunch ? { securityType: "TrustedLaunch" } : undefined,
+    }, diskOptions(plan, parent));
+    return resource.id;
+}
+
+/**
+ * Declares the Run Command that makes one data disk ready in the guest (formatted only if blank, then mounted). It
+ * fails the deployment when the script fails, and gives the script 15 minutes: it waits up to 5 for the disk to appear.
+ */
+export function declareDiskFormat(format: DiskFormatPlan, target: ExtensionTarget, options: pulumi.CustomResourceOptions): compute.VirtualMachineRunCommandByVirtualMachine {
+    return new compute.VirtualMachineRunCommandByVirtualMachine(format.resourceName, {
+        ...target,
+        runCommandName: format.runCommandName,
+        source: { script: format.script },
+        asyncExecution: false,
+        treatFailureAsDeploymentFailure: true,
+        timeoutInSeconds: 900,
+    }, options);
+}

@@ -1,0 +1,185 @@
+/**
+ * LinuxScaleSet and WindowsScaleSet: a fleet of identical VMs as one Virtual Machine Scale Set with Flexible
+ * orchestration, declared from a plan. One scale set child for any number of instances, plus a generated credential
+ * when none is given: what the stack registers never depends on the instance count.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/azure-native/compute";
+import type * as azureInputs from "@pulumi/azure-native/types/input";
+import type { LinuxScaleSetArgs, ScaleSetArgs, WindowsScaleSetArgs } from "./scale-set-args";
+import { requireScaleSetPlan, type ScaleSetPlan } from "./scale-set-plan";
+import { base64CustomData, linuxConfiguration, passwordCredential, sshCredential, windowsConfiguration } from "../vm/os-profile-declare";
+
+export const LINUX_SCALE_SET_TYPE = "azure-persistent-vm:index:LinuxScaleSet";
+export const WINDOWS_SCALE_SET_TYPE = "azure-persistent-vm:index:WindowsScaleSet";
+
+/** The OS profile a fleet component builds, and the credential it generated, if any (a secret). */
+interface FleetOsProfile {
+    readonly osProfile: azureInputs.compute.VirtualMachineScaleSetOSProfileArgs;
+    readonly generatedCredential: pulumi.Output<string> | undefined;
+}
+
+/** What both fleet components share: the scale set, its outputs and the warnings of its plan. */
+export abstract class PersistentScaleSet extends pulumi.ComponentResource {
+    /** The scale set's Azure resource id. */
+    public readonly scaleSetId: pulumi.Output<string>;
+    /** The scale set's name in Azure (the component's name), once the scale set exists. */
+    public readonly scaleSetName: pulumi.Output<string>;
+    /** The principal id of the scale set's system-assigned managed identity, which its instances use. */
+    public readonly principalId: pulumi.Output<string>;
+    /** The credential the component generated (a secret), exposed under an OS-specific name by each component. */
+    protected readonly generatedCredential: pulumi.Output<string> | undefined;
+
+    protected constructor(
+        type: string,
+        name: string,
+        plan: ScaleSetPlan,
+        args: ScaleSetArgs,
+        buildOsProfile: (childOptions: pulumi.CustomResourceOptions) => FleetOsProfile,
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
+        super(type, name, {}, opts);
+        for (const warning of plan.warnings) {
+            void pulumi.log.warn(`${type.split(":").pop() ?? type} "${name}": ${warning.path} ${warning.message}`, this);
+        }
+        const parent = { parent: this };
+        const profile = buildOsProfile(parent);
+        const image = plan.image.kind === "marketplace"
+            ? { publisher: plan.image.publisher, offer: plan.image.offer, sku: plan.image.sku, version: plan.image.version }
+            : { id: args.galleryImageId };
+        const health = plan.healthExtension;
+
+        const scaleSet = new compute.VirtualMachineScaleSet(plan.resourceNames.scaleSet, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            vmScaleSetName: plan.scaleSetName,
+            orchestrationMode: plan.orchestrationMode,
+            platformFaultDomainCount: plan.platformFaultDomainCount,
+            sku: { name: plan.size, capacity: args.instanceCount },
+            zones: plan.zones.length > 0 ? [...plan.zones] : undefined,
+            upgradePolicy: { mode: plan.upgradeMode },
+            identity: { type: "SystemAssigned" },
+            plan: plan.plan ? { ...plan.plan } : undefined,
+            additionalCapabilities: plan.ultraSsdEnabled ? { ultraSSDEnabled: true } : undefined,
+            virtualMachineProfile: {
+                osProfile: profile.osProfile,
+                securityProfile: securityProfile(plan.securityType, args.encryptionAtHost === true),
+                diagnosticsProfile: { bootDiagnostics: { enabled: true } },
+                storageProfile: {
+                    imageReference: image,
+                    osDisk: {
+                        createOption: "FromImage",
+                        caching: plan.osDisk.caching,
+                        deleteOption: plan.osDisk.deleteOption,
+                        diskSizeGB: plan.osDisk.sizeGb,
+                        managedDisk: { storageAccountType: plan.osDisk.sku },
+                    },
+                    dataDisks: plan.dataDisks.map((disk) => ({
+                        lun: disk.lun,
+                        createOption: "Empty",
+                        diskSizeGB: disk.sizeGb,
+                        caching: disk.caching,
+                        deleteOption: disk.deleteOption,
+                        managedDisk: { storageAccountType: disk.sku },
+                    })),
+                },
+                networkProfile: {
+                    networkApiVersion: plan.networkApiVersion,
+                    networkInterfaceConfigurations: [{
+                        name: "nic",
+                        primary: true,
+                        enableIPForwarding: false,
+                        // A NIC made from the profile holds no data; kept, it would hold its IP address for nothing.
+                        deleteOption: "Delete",
+                        networkSecurityGroup: args.networkSecurityGroupId !== undefined ? { id: args.networkSecurityGroupId } : undefined,
+                        ipConfigurations: [{
+                            name: "ipconfig1",
+                            primary: true,
+                            subnet: { id: args.subnetId },
+                            loadBalancerBackendAddressPools: args.loadBalancerBackendAddressPoolIds?.map((id) => ({ id })),
+                        }],
+                    }],
+                },
+                extensionProfile: health === undefined ? undefined : {
+                    extensions: [{
+                        name: health.name,
+                        publisher: health.publisher,
+                        type: health.type,
+                        typeHandlerVersion: health.typeHandlerVersion,
+                        autoUpgradeMinorVersion: true,
+                        settings: { ...health.settings },
+                    }],
+                },
+            },
+        }, parent);
+
+        this.generatedCredential = profile.generatedCredential;
+        this.scaleSetId = scaleSet.id;
+        this.scaleSetName = scaleSet.id.apply(() => plan.scaleSetName);
+        this.principalId = scaleSet.identity.apply((identity) => identity?.principalId ?? "");
+        this.registerOutputs({
+            scaleSetId: this.scaleSetId,
+            scaleSetName: this.scaleSetName,
+            principalId: this.principalId,
+            generatedCredential: profile.generatedCredential,
+        });
+    }
+}
+
+/** Trusted Launch (secure boot, vTPM) or no security profile (Standard), plus encryption at host only when asked. */
+function securityProfile(securityType: ScaleSetPlan["securityType"], encryptionAtHost: boolean): azureInputs.compute.SecurityProfileArgs | undefined {
+    const trustedLaunch = securityType === "TrustedLaunch"
+        ? { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } }
+        : {};
+    const profile = { ...trustedLaunch, ...(encryptionAtHost ? { encryptionAtHost: true } : {}) };
+    return Object.keys(profile).length > 0 ? profile : undefined;
+}
+
+/** A fleet of Linux VMs: SSH keys only, password sign-in disabled explicitly. */
+export class LinuxScaleSet extends PersistentScaleSet {
+    /** The generated private key (OpenSSH format), a secret; undefined when `sshPublicKeys` were given. */
+    public readonly generatedPrivateKey: pulumi.Output<string> | undefined;
+
+    constructor(name: string, args: LinuxScaleSetArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = requireScaleSetPlan("linux", name, args, { sshPublicKeys: args.sshPublicKeys });
+        super(LINUX_SCALE_SET_TYPE, name, plan, args, (childOptions) => {
+            const { publicKeys, generatedPrivateKey } = sshCredential(plan.credential === "generated-ssh-key", plan.resourceNames.credential, args.sshPublicKeys, childOptions);
+            return {
+                osProfile: {
+                    computerNamePrefix: plan.computerNamePrefix,
+                    adminUsername: plan.adminUsername,
+                    customData: base64CustomData(args.customData),
+                    allowExtensionOperations: true,
+                    linuxConfiguration: linuxConfiguration(plan.adminUsername, publicKeys, plan),
+                },
+                generatedCredential: generatedPrivateKey,
+            };
+        }, opts);
+        this.generatedPrivateKey = this.generatedCredential;
+    }
+}
+
+/** A fleet of Windows Server VMs, with a given or generated administrator password kept secret end to end. */
+export class WindowsScaleSet extends PersistentScaleSet {
+    /** The generated administrator password, a secret; undefined when `adminPassword` was given. */
+    public readonly generatedAdminPassword: pulumi.Output<string> | undefined;
+
+    constructor(name: string, args: WindowsScaleSetArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = requireScaleSetPlan("windows", name, args, { adminPassword: args.adminPassword });
+        super(WINDOWS_SCALE_SET_TYPE, name, plan, args, (childOptions) => {
+            const { password, generatedPassword } = passwordCredential(plan.credential === "generated-password", plan.resourceNames.credential, args.adminPassword, childOptions);
+            return {
+                osProfile: {
+                    computerNamePrefix: plan.computerNamePrefix,
+                    adminUsername: plan.adminUsername,
+                    adminPassword: password,
+                    allowExtensionOperations: true,
+                    windowsConfiguration: windowsConfiguration(plan),
+                },
+                generatedCredential: generatedPassword,
+            };
+        }, opts);
+        this.generatedAdminPassword = this.generatedCredential;
+    }
+}

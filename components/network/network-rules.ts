@@ -1,0 +1,123 @@
+/**
+ * Network rules: IPv4 CIDRs, containment, overlap, management sources and the Azure Bastion subnet.
+ * Sources: Microsoft Learn "Virtual network planning" (address spaces and subnets are IPv4 CIDR ranges; a subnet
+ * lies inside its VNet's address space; subnets of one VNet do not overlap), "Network security groups" (service tags
+ * `Internet`, `*`/`Any`) and "About Bastion configuration settings" (bastion/configuration-settings#subnet: the
+ * AzureBastionSubnet must be /26 or larger for Bastion deployed since 2 November 2021).
+ */
+import type { Problem } from "../core/problems";
+
+export interface Cidr {
+    /** The network address as a 32-bit unsigned integer. */
+    readonly network: number;
+    readonly prefixLength: number;
+}
+
+/** Parses `a.b.c.d/n`; undefined when the text is not an IPv4 CIDR or has host bits set. */
+export function parseCidr(text: string): Cidr | undefined {
+    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+    if (!match) {
+        return undefined;
+    }
+    const octets = match.slice(1, 5).map(Number);
+    const prefixLength = Number(match[5]);
+    if (octets.some((o) => o > 255) || prefixLength > 32) {
+        return undefined;
+    }
+    const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+    const size = 2 ** (32 - prefixLength);
+    if (address % size !== 0) {
+        return undefined;
+    }
+    return { network: address, prefixLength };
+}
+
+export function contains(outer: Cidr, inner: Cidr): boolean {
+    const outerSize = 2 ** (32 - outer.prefixLength);
+    return inner.prefixLength >= outer.prefixLength && inner.network >= outer.network && inner.network < outer.network + outerSize;
+}
+
+/** Parses an IPv4 address `a.b.c.d` to a 32-bit unsigned integer; undefined when it is not one. */
+export function parseIpv4(text: string): number | undefined {
+    return parseCidr(`${text}/32`)?.network;
+}
+
+export function checkIpv4(path: string, text: string): Problem[] {
+    return parseIpv4(text) === undefined ? [{ path, message: `"${text}" is not an IPv4 address, like "10.42.1.4".` }] : [];
+}
+
+/**
+ * A static private IP must be a usable address of its subnet: Azure reserves the first four addresses of every subnet
+ * (network, gateway, two for DNS) and the last (broadcast) (Microsoft Learn, "Virtual network FAQ").
+ */
+export function checkStaticIp(path: string, text: string, subnetPrefix: string): Problem[] {
+    const address = parseIpv4(text);
+    const subnet = parseCidr(subnetPrefix);
+    if (address === undefined || subnet === undefined) {
+        return address === undefined ? checkIpv4(path, text) : [];
+    }
+    const size = 2 ** (32 - subnet.prefixLength);
+    if (address < subnet.network || address >= subnet.network + size) {
+        return [{ path, message: `"${text}" is not inside the subnet "${subnetPrefix}"; choose an address within it.` }];
+    }
+    if (address - subnet.network < 4 || address === subnet.network + size - 1) {
+        return [{ path, message: `"${text}" is one of the five addresses Azure reserves in "${subnetPrefix}" (the first four and the last); choose another.` }];
+    }
+    return [];
+}
+
+/** Whether two ranges share at least one address. */
+export function overlaps(a: Cidr, b: Cidr): boolean {
+    const aEnd = a.network + 2 ** (32 - a.prefixLength);
+    const bEnd = b.network + 2 ** (32 - b.prefixLength);
+    return a.network < bEnd && b.network < aEnd;
+}
+
+/** The longest prefix Azure accepts for AzureBastionSubnet: a /26 (64 addresses) or larger. */
+export const BASTION_SUBNET_MAX_PREFIX_LENGTH = 26;
+
+/** The Bastion subnet's size; a text that is not a CIDR is left to `checkCidr`. */
+export function checkBastionSubnetSize(path: string, text: string): Problem[] {
+    const cidr = parseCidr(text);
+    if (cidr === undefined || cidr.prefixLength <= BASTION_SUBNET_MAX_PREFIX_LENGTH) {
+        return [];
+    }
+    return [{ path, message: `"${text}" is a /${cidr.prefixLength}; Azure Bastion needs /${BASTION_SUBNET_MAX_PREFIX_LENGTH} or larger (set a /${BASTION_SUBNET_MAX_PREFIX_LENGTH}).` }];
+}
+
+/** Sources that mean "anyone": an inbound management rule from one of them opens SSH or RDP to the internet. */
+export const ANY_SOURCES: readonly string[] = ["*", "0.0.0.0/0", "::/0", "internet", "any"];
+
+export function checkCidr(path: string, text: string): Problem[] {
+    return parseCidr(text) ? [] : [{ path, message: `"${text}" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".` }];
+}
+
+/**
+ * A management source: a single IPv4 address or an IPv4 CIDR. A source meaning "anyone" is refused unless
+ * `allowAnywhere` (the documented `allowManagementFromAnywhere` override) is set; then it passes as given.
+ */
+export function checkManagementSource(path: string, text: string, allowAnywhere = false): Problem[] {
+    if (ANY_SOURCES.includes(text.toLowerCase())) {
+        return allowAnywhere ? [] : [{
+            path,
+            message: `"${text}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).`,
+        }];
+    }
+    const single = /^\d{1,3}(\.\d{1,3}){3}$/.test(text) ? `${text}/32` : text;
+    if (parseCidr(single)) {
+        return [];
+    }
+    const hostBits = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text) ? " with its host bits zero" : "";
+    return [{ path, message: `"${text}" is not an IPv4 address or CIDR range${hostBits}, like "203.0.113.0/24".` }];
+}
+
+/**
+ * A source of an application port rule (`VmNetwork`'s `inboundRules`): like a management source, but a source meaning
+ * "anyone" is always refused; there is no override.
+ */
+export function checkInboundSource(path: string, text: string, port: number): Problem[] {
+    if (ANY_SOURCES.includes(text.toLowerCase())) {
+        return [{ path, message: `"${text}" would open port ${port} to the whole internet; list the addresses that need it, like "10.42.2.0/24".` }];
+    }
+    return checkManagementSource(path, text);
+}

@@ -1,0 +1,121 @@
+/**
+ * Pure planning for DomainController: the forest's names, the NTDS disk, the WindowsVm's arguments and plan, and the
+ * promotion Run Command, as plain data. No Azure SDK here.
+ *
+ * Where AD DS keeps its data follows Microsoft Learn, "Deploy AD DS in an Azure virtual network"
+ * (architecture/reference-architectures/identity/adds-extend-domain): the database, logs and SYSVOL on a data disk of
+ * their own, not the OS disk, with host caching None, because the data disks' default caching conflicts with what
+ * AD DS requires; and a static private IP on the controller's NIC. The disk is formatted and mounted by the same
+ * mechanism as every data disk (NTFS, at the folder `C:\data\ntds`), and the paths are folders on it.
+ */
+import type { DomainControllerArgs } from "./domain-controller-args";
+import { checkAdDomainName, checkNetbiosName, defaultNetbiosName } from "../../vm/domain-join-rules";
+import { ntdsPaths, promoteDomainControllerScript, type NtdsPaths } from "./domain-controller-scripts";
+import { windowsMountPoint } from "../../disk/format-scripts";
+import { InvalidArgumentsError, type Problem } from "../../core/problems";
+import { planVm, type VmPlan } from "../../vm/vm-plan";
+import type { DataDiskArgs } from "../../vm/vm-args";
+import type { WindowsVmArgs } from "../../vm/windows-vm";
+
+/** The NTDS disk: its key (`<vm>-disk-ntds`), LUN, host caching, file system and default size. */
+export const NTDS_DISK = { key: "ntds", lun: 0, caching: "None", fileSystem: "NTFS", defaultSizeGb: 32 } as const;
+
+/** Promotion installs a role and creates a forest; an hour leaves room for a slow machine. */
+export const PROMOTE_TIMEOUT_SECONDS = 3600;
+
+export interface DomainControllerPlan {
+    readonly domainName: string;
+    readonly netbiosName: string;
+    readonly privateIpAddress: string;
+    /** The NTDS disk's mount point and the AD DS paths on it. */
+    readonly ntds: NtdsPaths;
+    /** The WindowsVm child's arguments and plan (checked here, before anything registers). */
+    readonly windowsArgs: WindowsVmArgs;
+    readonly vm: VmPlan;
+    /** The Run Command that creates the forest. */
+    readonly promote: {
+        readonly resourceName: string;
+        readonly runCommandName: string;
+        readonly script: string;
+        readonly timeoutInSeconds: number;
+    };
+}
+
+/**
+ * The safe-mode password, when given as a plain string: Windows' complexity rule, which the new controller's password
+ * policy enforces. Messages never repeat the password.
+ */
+export function checkSafeModePassword(path: string, value: string): Problem[] {
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[\W_]/].filter((c) => c.test(value)).length;
+    return value.length >= 8 && classes >= 3 ? [] : [{
+        path,
+        message: `[secret] is ${value.length} characters with ${classes} of the 4 character classes; the safe-mode password needs at least 8 characters and 3 of lower case, upper case, digit and symbol (choose another).`,
+    }];
+}
+
+/** A WindowsVm problem on the NTDS disk, said in DomainController's own argument names. */
+function ntdsDiskPath(path: string): string {
+    const match = /^dataDisks\[0\](.*)$/.exec(path);
+    if (match === null) {
+        return path;
+    }
+    const rest = match[1] ?? "";
+    return rest === ".sizeGb" ? "ntdsDiskSizeGb" : `ntdsDisk${rest}`;
+}
+
+/** Plans DomainController, or throws every problem (its own and its WindowsVm's) before the component registers anything. */
+export function requireDomainControllerPlan(name: string, args: DomainControllerArgs): DomainControllerPlan {
+    const { domainName, netbiosName: givenNetbios, safeModePassword, ntdsDiskSizeGb, privateIpAddress, ...vmArgs } = args;
+    const problems: Problem[] = [];
+    // Typed as required, but a stack may pass its config through untyped: a controller without one is refused here.
+    const address: unknown = privateIpAddress;
+    if (typeof address !== "string") {
+        problems.push({ path: "privateIpAddress", message: `is missing; a domain controller needs a static private IP, the address the VNet's dnsServers point at (set it, e.g. "10.42.1.4").` });
+    }
+    const domainProblems = checkAdDomainName("domainName", domainName);
+    problems.push(...domainProblems);
+    const netbiosName = givenNetbios ?? defaultNetbiosName(domainName);
+    if (givenNetbios !== undefined || domainProblems.length === 0) {
+        problems.push(...checkNetbiosName("netbiosName", netbiosName, givenNetbios === undefined ? domainName : undefined));
+    }
+    if (typeof safeModePassword === "string") {
+        problems.push(...checkSafeModePassword("safeModePassword", safeModePassword));
+    }
+
+    const ntdsDisk: DataDiskArgs = {
+        name: NTDS_DISK.key,
+        lun: NTDS_DISK.lun,
+        sizeGb: ntdsDiskSizeGb ?? NTDS_DISK.defaultSizeGb,
+        caching: NTDS_DISK.caching,
+        format: true,
+        fileSystem: NTDS_DISK.fileSystem,
+    };
+    const windowsArgs: WindowsVmArgs = {
+        ...vmArgs,
+        privateIpAddress: typeof address === "string" ? address : undefined,
+        credentialRotation: false,
+        dataDisks: [ntdsDisk],
+    };
+    const vm = planVm("windows", name, windowsArgs, { adminPassword: args.adminPassword });
+    if (!vm.ok) {
+        problems.push(...vm.problems.map((p) => ({ path: ntdsDiskPath(p.path), message: p.message })));
+    }
+    if (problems.length > 0 || !vm.ok || typeof address !== "string") {
+        throw new InvalidArgumentsError("DomainController", name, problems);
+    }
+    const ntds = ntdsPaths(vm.plan.dataDisks[0]?.format?.mountPoint ?? windowsMountPoint(NTDS_DISK.key));
+    return {
+        domainName,
+        netbiosName,
+        privateIpAddress: address,
+        ntds,
+        windowsArgs,
+        vm: vm.plan,
+        promote: {
+            resourceName: `${name}-promote`,
+            runCommandName: "promote-dc",
+            script: promoteDomainControllerScript({ domainName, netbiosName, paths: ntds }),
+            timeoutInSeconds: PROMOTE_TIMEOUT_SECONDS,
+        },
+    };
+}

@@ -1,0 +1,82 @@
+/**
+ * DomainController: the first domain controller of a new Active Directory forest, on a durable WindowsVm. Domain
+ * members are WindowsVms with `domainJoin`, which wait until the domain answers before they join.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { DomainControllerArgs } from "./domain-controller-args";
+import { requireDomainControllerPlan } from "./domain-controller-plan";
+import { SAFE_MODE_PASSWORD_PARAMETER } from "./domain-controller-scripts";
+import { declareRunCommand } from "../../vm/guest-steps-declare";
+import { WindowsVm } from "../../vm/windows-vm";
+
+export type { DomainControllerArgs } from "./domain-controller-args";
+
+export const DOMAIN_CONTROLLER_TYPE = "azure-persistent-vm:index:DomainController";
+
+/**
+ * A domain controller. Its children: a WindowsVm of the same name (so the VM, NIC and disks keep the WindowsVm's
+ * names, `<name>-vm`, `<name>-disk-ntds`, ...) with the static private IP, no access extension (VMAccess is not
+ * supported on domain controllers) and the NTDS disk (LUN 0, host caching None, NTFS, mounted at `C:\data\ntds`,
+ * protected like every data disk); and the promotion Run Command `<name>-promote`, after the VM's last guest step
+ * (the NTDS disk's formatting), which creates the forest with DNS, its database, logs and SYSVOL on that disk.
+ *
+ * Promotion happens once: the script returns at once on a machine that already is a domain controller, so re-running
+ * it, or rebuilding the VM from its kept OS disk (`osDisk.source`) with its NTDS disk, never promotes again; and it
+ * refuses a machine that is not a controller whose NTDS disk already holds a database (a VM rebuilt from a new OS
+ * disk), rather than making a new forest over it.
+ */
+export class DomainController extends pulumi.ComponentResource {
+    /** The WindowsVm child: its disks, NIC, identity and outputs. */
+    public readonly vm: WindowsVm;
+    /**
+     * The promotion Run Command. When it has succeeded, the forest was created and the machine's restart scheduled;
+     * AD DS does not answer yet, only after that restart. So it is something to order after, not proof that the
+     * domain works: a member's `domainJoin` depends on it and then waits, with its own Run Command, until the domain
+     * answers from the member.
+     */
+    public readonly ready: pulumi.Resource;
+    /** The controller's static private IP: the VNet's DNS server. */
+    public readonly privateIpAddress: pulumi.Output<string>;
+    /** The forest's DNS name. */
+    public readonly domainName: pulumi.Output<string>;
+    /** The forest's NetBIOS name (`CORP` in `CORP\joiner`). */
+    public readonly netbiosName: pulumi.Output<string>;
+    /** The VM's Azure resource id. */
+    public readonly vmId: pulumi.Output<string>;
+    /** The generated administrator password, a secret; undefined when `adminPassword` was given. */
+    public readonly generatedAdminPassword: pulumi.Output<string> | undefined;
+
+    constructor(name: string, args: DomainControllerArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = requireDomainControllerPlan(name, args);
+        super(DOMAIN_CONTROLLER_TYPE, name, {}, opts);
+
+        // Same name, different type: allowed (URNs carry the type), and it keeps the Azure names of a plain WindowsVm.
+        this.vm = new WindowsVm(name, plan.windowsArgs, { parent: this });
+
+        const safeModePassword = pulumi.secret(pulumi.output(args.safeModePassword).apply((password) => Buffer.from(password, "utf8").toString("base64")));
+        this.ready = declareRunCommand(plan.promote.resourceName, {
+            runCommandName: plan.promote.runCommandName,
+            script: plan.promote.script,
+            timeoutInSeconds: plan.promote.timeoutInSeconds,
+            protectedParameters: [{ name: SAFE_MODE_PASSWORD_PARAMETER, value: safeModePassword }],
+        }, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            vmName: this.vm.vmName,
+        }, { parent: this, dependsOn: [this.vm.lastGuestStep] });
+
+        this.privateIpAddress = pulumi.output(plan.privateIpAddress);
+        this.domainName = pulumi.output(plan.domainName);
+        this.netbiosName = pulumi.output(plan.netbiosName);
+        this.vmId = this.vm.vmId;
+        this.generatedAdminPassword = this.vm.generatedAdminPassword;
+        this.registerOutputs({
+            privateIpAddress: this.privateIpAddress,
+            domainName: this.domainName,
+            netbiosName: this.netbiosName,
+            vmId: this.vmId,
+            generatedAdminPassword: this.generatedAdminPassword,
+        });
+    }
+}

@@ -6,7 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { BackupVault, LinuxVm, VmNetwork, WindowsVm } from "./components";
 import { StackConfigError, parseStackConfig, type VmConfig } from "./stack/config";
-import { backupVaultArgs, managementProtocols, preflightStack, vmArgs } from "./stack/preflight";
+import { preflightStack } from "./stack/preflight";
+import { backupVaultArgs, managementProtocols, vmArgs } from "./stack/stack-args";
 
 const config = new pulumi.Config();
 // Only the keys of adminPasswords decide anything (which Windows VMs get a generated password); the values go to

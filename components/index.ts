@@ -1,49 +1,65 @@
 /**
- * The public API of azure-persistent-vm. Re-exports only.
+ * The public API of azure-persistent-vm: what a stack author uses, and the contract a version number speaks for. The
+ * components, their arguments and the types and value lists those name, the image catalogue's keys, and the error a
+ * constructor throws. Planning functions for stacks that check their config before declaring anything are in
+ * `./preflight`. Everything else under components/ is internal and may change in any release. Re-exports only.
  */
-export { LinuxVm, LINUX_VM_TYPE, type LinuxVmArgs } from "./vm/linux-vm";
-export { WindowsVm, WINDOWS_VM_TYPE, GENERATED_PASSWORD, type WindowsVmArgs } from "./vm/windows-vm";
+
+// Virtual machines (vm/).
+export { LinuxVm, LINUX_VM_TYPE } from "./vm/linux-vm";
+export { WindowsVm, WINDOWS_VM_TYPE } from "./vm/windows-vm";
+export { SECURITY_TYPES, type SecurityType, type VmArgs, type LinuxVmArgs, type WindowsVmArgs, type AzureMonitorArgs } from "./vm/vm-args";
+export type { DomainJoinArgs } from "./vm/domain-join-args";
+export type { PreflightFacts } from "./vm/placement-rules";
+export type { SizeFacts } from "./vm/size-facts";
+export { GENERATED_PASSWORD } from "./vm/os-profile-declare";
+
+// Disks (disk/).
 export {
-    SqlServerVm, SQL_SERVER_VM_TYPE,
-    type SqlServerVmArgs, type SqlServerArgs, type SqlEdition, type SqlLicenseType, type SqlTempDbPlacement, type SqlStorageWorkload,
-} from "./workloads/sql-server/sql-server-vm";
-export { SQL_EDITIONS, SQL_LICENSE_TYPES, SQL_TEMPDB_PLACEMENTS, SQL_STORAGE_WORKLOADS } from "./workloads/sql-server/sql-server-args";
-export { planSqlServer, hasLocalTempDisk, SQL_DISKS, SQL_DEFAULT_PORT, type SqlServerPlan, type SqlStoragePlan } from "./workloads/sql-server/sql-server-plan";
-export { DomainController, DOMAIN_CONTROLLER_TYPE, type DomainControllerArgs } from "./workloads/active-directory/domain-controller";
-export { requireDomainControllerPlan, checkSafeModePassword, NTDS_DISK, PROMOTE_TIMEOUT_SECONDS, type DomainControllerPlan } from "./workloads/active-directory/domain-controller-plan";
+    DISK_SKUS, CACHING_MODES, DISK_PROTECTIONS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS,
+    type DiskSku, type Caching, type DiskProtection, type HyperVGeneration, type FileSystem, type LinuxFileSystem, type WindowsFileSystem,
+    type OsDiskArgs, type DataDiskArgs, type DiskSourceArgs, type VhdArgs,
+} from "./disk/disk-args";
+
+// Images (image/).
+export { IMAGES, IMAGE_KEYS, DEFAULT_IMAGE, type ImageKey, type CatalogueImage } from "./image/image-facts";
+export type { ImageReferenceArgs, ImagePlan } from "./image/image-args";
+
+// What every concept shares (core/).
+export { ZONES, type Zone } from "./core/zone-rules";
+export { LOCK_KINDS, type LockKind, type LockArgs } from "./core/lock-args";
+export type { OsType } from "./core/os";
+export { InvalidArgumentsError, type Problem } from "./core/problems";
+
+// Networks (network/).
+export { VmNetwork, VM_NETWORK_TYPE } from "./network/vm-network";
 export {
-    planDomainJoin, checkAdDomainName, checkNetbiosName, checkDomainUser, checkOuPath, defaultNetbiosName, DOMAIN_WAIT_MINUTES,
-    MAX_AD_DOMAIN_NAME, MAX_NETBIOS_NAME, type DomainJoinPlan,
-} from "./vm/domain-join-rules";
+    BASTION_SKUS, MANAGEMENT_PORTS,
+    type VmNetworkArgs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs, type BastionSku, type ManagementProtocol,
+} from "./network/network-args";
+
+// Backup (backup/).
+export { BackupVault, BACKUP_VAULT_TYPE } from "./backup/backup-vault";
 export {
-    waitForDomainScript, promoteDomainControllerScript, domainControllerSrvName, ntdsPaths, SAFE_MODE_PASSWORD_PARAMETER, AZURE_DNS, type NtdsPaths,
-} from "./workloads/active-directory/domain-controller-scripts";
-export { VmNetwork, VM_NETWORK_TYPE, type VmNetworkArgs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs, type BastionSku } from "./network/vm-network";
-export {
-    BackupVault, BACKUP_VAULT_TYPE, BACKUP_DEFAULTS, STORAGE_REDUNDANCIES, VAULT_IMMUTABILITY, VAULT_NETWORK_ACCESS, planBackupVault,
+    STORAGE_REDUNDANCIES, VAULT_IMMUTABILITY, VAULT_NETWORK_ACCESS,
     type BackupVaultArgs, type VmBackupArgs, type StorageRedundancy, type VaultImmutability, type VaultNetworkAccess,
-} from "./backup/backup-vault";
-export { PersistentVm } from "./vm/persistent-vm";
-export { LinuxScaleSet, WindowsScaleSet, PersistentScaleSet, LINUX_SCALE_SET_TYPE, WINDOWS_SCALE_SET_TYPE } from "./fleet/persistent-scale-set";
+} from "./backup/backup-args";
+export { BACKUP_DEFAULTS } from "./backup/backup-plan";
+
+// Fleets (fleet/).
+export { LinuxScaleSet, LINUX_SCALE_SET_TYPE } from "./fleet/linux-scale-set";
+export { WindowsScaleSet, WINDOWS_SCALE_SET_TYPE } from "./fleet/windows-scale-set";
 export {
     SCALE_SET_DISK_DELETE_OPTIONS, SCALE_SET_UPGRADE_MODES, HEALTH_PROBE_PROTOCOLS,
     type ScaleSetArgs, type LinuxScaleSetArgs, type WindowsScaleSetArgs, type ScaleSetOsDiskArgs, type ScaleSetDataDiskArgs,
     type ScaleSetHealthProbeArgs, type ScaleSetDiskDeleteOption, type ScaleSetUpgradeMode, type HealthProbeProtocol,
 } from "./fleet/scale-set-args";
+
+// Workloads (workloads/).
+export { SqlServerVm, SQL_SERVER_VM_TYPE } from "./workloads/sql-server/sql-server-vm";
 export {
-    planScaleSet, checkInstanceCount, MAX_INSTANCES, DEFAULT_ZONES, FLEET_FAULT_DOMAIN_COUNT, FLEET_NETWORK_API_VERSION,
-    type ScaleSetPlan, type FleetDiskPlan, type HealthExtensionPlan, type FleetCredentialMode,
-} from "./fleet/scale-set-plan";
-export type { VmArgs, OsDiskArgs, DataDiskArgs, DiskSourceArgs, VhdArgs, ImageReferenceArgs, LockArgs, DomainJoinArgs } from "./vm/vm-args";
-export { IMAGES, IMAGE_KEYS, DEFAULT_IMAGE, catalogueImage, type ImageKey, type CatalogueImage, type ImagePlan, type OsType } from "./image/image-facts";
-export { planVm, VM_REPLACE_ON_CHANGES, VM_IGNORE_CHANGES, supportsPremiumStorage, type VmPlan, type DataDiskPlan } from "./vm/vm-plan";
-export { planNetwork, MANAGEMENT_PORTS, BASTION_SKUS, type ManagementProtocol, type NetworkPlan, type BastionPlan } from "./network/network-plan";
-export { InvalidArgumentsError, type Problem } from "./core/problems";
-export { DISK_SKUS, CACHING_MODES, DISK_PROTECTIONS, type DiskSku, type Caching, type DiskProtection } from "./disk/disk-rules";
-export { LOCK_KINDS, type LockKind } from "./core/lock-plan";
-export { DISK_REPLACE_ON_CHANGES } from "./vm/vm-options";
-export {
-    LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, linuxMountPoint, windowsMountPoint, linuxFormatScript, windowsFormatScript,
-    type FileSystem, type LinuxFileSystem, type WindowsFileSystem,
-} from "./disk/format-scripts";
-export type { PreflightFacts } from "./vm/placement-rules";
+    SQL_EDITIONS, SQL_LICENSE_TYPES, SQL_TEMPDB_PLACEMENTS, SQL_STORAGE_WORKLOADS,
+    type SqlServerVmArgs, type SqlServerArgs, type SqlEdition, type SqlLicenseType, type SqlTempDbPlacement, type SqlStorageWorkload,
+} from "./workloads/sql-server/sql-server-args";
+export { DomainController, DOMAIN_CONTROLLER_TYPE } from "./workloads/active-directory/domain-controller";
+export type { DomainControllerArgs } from "./workloads/active-directory/domain-controller-args";

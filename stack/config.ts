@@ -3,16 +3,31 @@
  * config; it passes what this returns to the components as plain arguments.
  */
 import { z } from "zod";
-import {
-    BASTION_SKUS, CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, LINUX_FILE_SYSTEMS, LOCK_KINDS, STORAGE_REDUNDANCIES, VAULT_IMMUTABILITY, VAULT_NETWORK_ACCESS, WINDOWS_FILE_SYSTEMS,
+import type {
+    BastionSku, Caching, DiskProtection, DiskSku, FileSystem, HyperVGeneration, LockKind, SecurityType, StorageRedundancy, VaultImmutability, VaultNetworkAccess, Zone,
 } from "../components";
-import { checkUnique } from "../components/core/problems";
+import {
+    checkBastionSku, checkCaching, checkHyperVGeneration, checkLockKindValue, checkProtection, checkSecurityType, checkSku, checkStorageRedundancy, checkUnique,
+    checkVaultImmutability, checkVaultNetworkAccess, checkZone, type ValueRule,
+} from "../components/preflight";
 
 /** The config namespace: the project name in Pulumi.yaml. */
 export const NAMESPACE = "azure-persistent-vm";
 
+/**
+ * A string that takes one of a component argument's values, checked by the component's own rule, so that a bad value
+ * gets the same message from the config as from the component (one home for the list and the message).
+ */
+function valueOf<T extends string>(rule: ValueRule) {
+    return z.string().superRefine((value, ctx) => {
+        for (const problem of rule("", value)) {
+            ctx.addIssue({ code: "custom", message: problem.message, input: value });
+        }
+    }).pipe(z.custom<T>());
+}
+
 // YAML `zone: 1` arrives as a number; Azure and the components take the string.
-const zone = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.enum(["1", "2", "3"]));
+const zone = z.preprocess((v) => (typeof v === "number" ? String(v) : v), valueOf<Zone>(checkZone));
 
 const diskSource = z.strictObject({
     copyFrom: z.string().optional(),
@@ -23,10 +38,10 @@ const diskSource = z.strictObject({
 
 const osDisk = z.strictObject({
     sizeGb: z.number().int().optional(),
-    sku: z.enum(DISK_SKUS).optional(),
-    caching: z.enum(CACHING_MODES).optional(),
+    sku: valueOf<DiskSku>(checkSku).optional(),
+    caching: valueOf<Caching>(checkCaching).optional(),
     source: diskSource.optional(),
-    hyperVGeneration: z.enum(["V1", "V2"]).optional(),
+    hyperVGeneration: valueOf<HyperVGeneration>(checkHyperVGeneration).optional(),
 });
 
 const dataDisk = z.strictObject({
@@ -34,11 +49,12 @@ const dataDisk = z.strictObject({
     lun: z.number().int(),
     sizeGb: z.number().int().optional(),
     source: diskSource.optional(),
-    sku: z.enum(DISK_SKUS).optional(),
-    caching: z.enum(CACHING_MODES).optional(),
-    protection: z.enum(DISK_PROTECTIONS).optional(),
+    sku: valueOf<DiskSku>(checkSku).optional(),
+    caching: valueOf<Caching>(checkCaching).optional(),
+    protection: valueOf<DiskProtection>(checkProtection).optional(),
     format: z.boolean().optional(),
-    fileSystem: z.enum([...LINUX_FILE_SYSTEMS, ...WINDOWS_FILE_SYSTEMS]).optional(),
+    // Which file systems a disk may get depends on its VM's OS: the VM's rules say, in the preflight.
+    fileSystem: z.string().pipe(z.custom<FileSystem>()).optional(),
 });
 
 const preflightFacts = z.strictObject({
@@ -52,7 +68,7 @@ const preflightFacts = z.strictObject({
     imageGeneration: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 
-const lock = z.strictObject({ kind: z.enum(LOCK_KINDS), name: z.string().optional() });
+const lock = z.strictObject({ kind: valueOf<LockKind>(checkLockKindValue), name: z.string().optional() });
 
 /** The stack's backup: a vault and policy it creates (the fields below), or an existing policy (`policyId`). */
 const backup = z.strictObject({
@@ -62,9 +78,9 @@ const backup = z.strictObject({
     scheduleTime: z.string().optional(),
     retentionDays: z.number().int().optional(),
     instantRestoreDays: z.number().int().optional(),
-    storageRedundancy: z.enum(STORAGE_REDUNDANCIES).optional(),
-    publicNetworkAccess: z.enum(VAULT_NETWORK_ACCESS).optional(),
-    immutability: z.enum(VAULT_IMMUTABILITY).optional(),
+    storageRedundancy: valueOf<StorageRedundancy>(checkStorageRedundancy).optional(),
+    publicNetworkAccess: valueOf<VaultNetworkAccess>(checkVaultNetworkAccess).optional(),
+    immutability: valueOf<VaultImmutability>(checkVaultImmutability).optional(),
     lock: lock.optional(),
 });
 
@@ -80,8 +96,8 @@ const vm = z.strictObject({
     customData: z.string().optional(),
     osDisk: osDisk.optional(),
     dataDisks: z.array(dataDisk).optional(),
-    securityType: z.enum(["TrustedLaunch", "Standard"]).optional(),
-    diskProtection: z.enum(DISK_PROTECTIONS).optional(),
+    securityType: valueOf<SecurityType>(checkSecurityType).optional(),
+    diskProtection: valueOf<DiskProtection>(checkProtection).optional(),
     lock: lock.optional(),
     backup: z.boolean().optional(),
     privateIpAddress: z.string().optional(),
@@ -106,7 +122,7 @@ const schema = z.strictObject({
         inboundRules: z.array(z.strictObject({ name: z.string(), port: z.number().int(), sourceAddressPrefixes: z.array(z.string()) })).optional(),
         bastion: z.strictObject({
             subnetPrefix: z.string(),
-            sku: z.enum(BASTION_SKUS).optional(),
+            sku: valueOf<BastionSku>(checkBastionSku).optional(),
             zones: z.array(zone).optional(),
         }).optional(),
     }),
@@ -210,6 +226,9 @@ function describe(issue: z.core.$ZodIssue, raw: RawStackConfig): string {
                 return `${at}: is required; set it to one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
             }
             return `${at}: ${JSON.stringify(issue.input)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
+        case "custom":
+            // A component's own rule (valueOf): its message is whole.
+            return `${at}: ${issue.message}`;
         case "unrecognized_keys":
             return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against the README's config reference.`;
         default:

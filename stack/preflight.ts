@@ -2,10 +2,9 @@
  * The component rules, run over the whole stack config before anything is declared, so one error lists every
  * problem of every VM and of the network, each named by its config key.
  */
-import { planBackupVault, planVm, planNetwork, type BackupVaultArgs, type ManagementProtocol } from "../components";
-import { checkUnique } from "../components/core/problems";
-import { checkStaticIp } from "../components/network/network-rules";
-import { NAMESPACE, type BackupConfig, type StackConfig, type VmConfig } from "./config";
+import { checkStaticIp, checkUnique, planBackupVault, planNetwork, planVm } from "../components/preflight";
+import { NAMESPACE, type StackConfig } from "./config";
+import { backupVaultArgs, managementProtocols, vmArgs } from "./stack-args";
 
 /**
  * The offline plan (`npm run plan`) cannot decrypt `secure:` values; it hands them to the program as this
@@ -13,48 +12,8 @@ import { NAMESPACE, type BackupConfig, type StackConfig, type VmConfig } from ".
  */
 export const UNKNOWN_SECRET = "[secret]";
 
-/** The vault's name when the stack's backup key does not give one. */
-export const DEFAULT_VAULT_NAME = "rsv-persistent-vm";
-
 /** The policy a VM that opts in to backup is protected by: the stack's existing one, or the vault's (known later). */
 const POLICY_PLACEHOLDER = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v/backupPolicies/p";
-
-/** The arguments of the stack's BackupVault, from its backup key (which has no policyId). */
-export function backupVaultArgs(backup: BackupConfig, config: StackConfig, location: string): BackupVaultArgs {
-    return {
-        vaultName: backup.vaultName ?? DEFAULT_VAULT_NAME,
-        policyName: backup.policyName,
-        scheduleTime: backup.scheduleTime,
-        retentionDays: backup.retentionDays,
-        instantRestoreDays: backup.instantRestoreDays,
-        storageRedundancy: backup.storageRedundancy,
-        publicNetworkAccess: backup.publicNetworkAccess,
-        immutability: backup.immutability,
-        lock: backup.lock,
-        resourceGroupName: config.resourceGroupName,
-        location,
-        tags: config.tags,
-    };
-}
-
-/** The plain arguments a config entry gives its component (the network's ids and the backup policy are added later). */
-export function vmArgs(entry: VmConfig, config: StackConfig, location: string) {
-    // `backup` is a switch here; the VM gets the policy it switches on in index.ts.
-    const { name, os, sshPublicKeys, customData, tags, backup, ...common } = entry;
-    return {
-        backup: backup === true,
-        common: { ...common, resourceGroupName: config.resourceGroupName, location, tags: { ...config.tags, ...tags } },
-        name,
-        os,
-        sshPublicKeys,
-        customData,
-    };
-}
-
-/** The management protocols the stack's VMs need: SSH for Linux, RDP for Windows. */
-export function managementProtocols(config: StackConfig): ManagementProtocol[] {
-    return [...new Set(config.vms.map((vm): ManagementProtocol => (vm.os === "linux" ? "ssh" : "rdp")))];
-}
 
 function configKey(where: string, vmName: string, path: string): string {
     switch (path) {

@@ -10,10 +10,11 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-    DomainController, InvalidArgumentsError, LinuxVm, SqlServerVm, WindowsVm, checkAdDomainName, checkDomainUser, checkOuPath, defaultNetbiosName,
-    AZURE_DNS, domainControllerSrvName, promoteDomainControllerScript, waitForDomainScript, windowsFormatScript,
-    type DomainControllerArgs, type DomainJoinArgs, type Problem,
+    DomainController, type DomainControllerArgs, type DomainJoinArgs, InvalidArgumentsError, LinuxVm, type Problem, SqlServerVm, WindowsVm,
 } from "../components";
+import {
+    AZURE_DNS, checkAdDomainName, checkDomainUser, checkOuPath, defaultNetbiosName, domainControllerSrvName, promoteDomainControllerScript, waitForDomainScript, windowsFormatScript,
+} from "../components/internal";
 import { allRegistered, installRecorder, redact, valueOf, type Recorder, type Registration } from "../tools/recorder/recorder";
 import { ED25519_KEY, SUBNET_ID, childrenOf, settled } from "./support/components";
 

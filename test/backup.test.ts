@@ -7,8 +7,8 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
-import { BackupVault, checkBackupPolicyId, declareVmBackup } from "../components/backup/backup-vault";
-import { InvalidArgumentsError } from "../components/core/problems";
+import { BackupVault, InvalidArgumentsError } from "../components";
+import { checkBackupPolicyId, declareVmBackup } from "../components/internal";
 import { allRegistered, installRecorder, valueOf, type Recorder, type Registration } from "../tools/recorder/recorder";
 import { childrenOf } from "./support/components";
 

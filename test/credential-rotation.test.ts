@@ -8,7 +8,7 @@
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../components";
+import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../components/internal";
 import { runProgram, type ProgramRun } from "../tools/recorder/program";
 import type { Registration } from "../tools/recorder/recorder";
 import { DEV_KEY, devVm } from "./support/dev-stack";

@@ -11,10 +11,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-    LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, linuxFormatScript, linuxMountPoint, windowsFormatScript, windowsMountPoint,
-    type LinuxFileSystem,
-} from "../components/disk/format-scripts";
+import { LINUX_FILE_SYSTEMS, type LinuxFileSystem, WINDOWS_FILE_SYSTEMS } from "../components";
+import { linuxFormatScript, mountPoint, windowsFormatScript } from "../components/internal";
 
 const BASE = mkdtempSync(join(tmpdir(), "apvm-disk-format-"));
 afterAll(() => rmSync(BASE, { recursive: true, force: true }));
@@ -276,7 +274,7 @@ describe("GIVEN scripts generated for many disks", () => {
     });
 
     it("THEN the mount points are /data/<key> and C:\\data\\<key>, as the scripts build them", () => {
-        expect([linuxMountPoint("sql-logs"), windowsMountPoint("sql-logs")]).toEqual(["/data/sql-logs", "C:\\data\\sql-logs"]);
+        expect([mountPoint("linux", "sql-logs"), mountPoint("windows", "sql-logs")]).toEqual(["/data/sql-logs", "C:\\data\\sql-logs"]);
         expect(linuxFormatScript({ key: "k", lun: 0, fileSystem: "ext4" })).toContain('\nMOUNT_POINT="/data/$KEY"\n');
         expect(windowsFormatScript({ key: "k", lun: 0, fileSystem: "NTFS" })).toContain("\n$MountPoint = 'C:\\data\\' + $Key\n");
     });

@@ -4,7 +4,8 @@
  * Not proved here: that Azure finds the sources (no Azure), or the engine's import diff (it runs in the engine).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { DISK_REPLACE_ON_CHANGES, InvalidArgumentsError, LinuxVm, planVm } from "../components";
+import { InvalidArgumentsError, LinuxVm } from "../components";
+import { DISK_REPLACE_ON_CHANGES, planVm } from "../components/internal";
 import { installRecorder, valueOf, type Recorder } from "../tools/recorder/recorder";
 import { DISK_ID_PREFIX, ED25519_KEY, SUBNET_ID, named, settled } from "./support/components";
 

@@ -4,7 +4,8 @@
  * engine, which does not run offline), and Azure's enforcement of a CanNotDelete lock.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { DISK_REPLACE_ON_CHANGES, LinuxVm, WindowsVm } from "../components";
+import { LinuxVm, WindowsVm } from "../components";
+import { DISK_REPLACE_ON_CHANGES } from "../components/internal";
 import { installRecorder, valueOf, type Recorder } from "../tools/recorder/recorder";
 import { DISK_ID_PREFIX, ED25519_KEY, SUBNET_ID, childrenOf, named, settled } from "./support/components";
 

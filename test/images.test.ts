@@ -1,6 +1,7 @@
 // Not proved here: that these images exist in the Azure marketplace today, or that they support Trusted Launch.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_IMAGE, IMAGES, IMAGE_KEYS, catalogueImage } from "../components/image/image-facts";
+import { DEFAULT_IMAGE, IMAGE_KEYS, IMAGES } from "../components";
+import { catalogueImage } from "../components/internal";
 
 describe("GIVEN the image catalogue WHEN a user lists its keys", () => {
     it("THEN the keys are exactly the public ones, in declaration order", () => {

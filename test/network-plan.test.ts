@@ -1,8 +1,7 @@
 // Not proved here: that Azure accepts these ranges and rules, or that VmNetwork declares the NSG the plan describes.
 import { describe, expect, it } from "vitest";
-import { planNetwork, type BastionSku, type ManagementProtocol, type NetworkPlanInputs } from "../components/network/network-plan";
-import type { Problem } from "../components/core/problems";
-import { checkStaticIp, contains, overlaps, parseCidr, type Cidr } from "../components/network/network-rules";
+import { type BastionSku, type ManagementProtocol, type Problem } from "../components";
+import { checkStaticIp, type Cidr, contains, type NetworkPlanInputs, overlaps, parseCidr, planNetwork } from "../components/internal";
 
 const NETWORK = { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24" };
 
@@ -254,7 +253,7 @@ describe("GIVEN a Bastion a user gets wrong WHEN the network is planned", () => 
             scenario: "zone 4 and zone 1 twice",
             inputs: { ...NETWORK, bastion: { subnetPrefix: "10.42.2.0/26", zones: ["1", "4", "1"] } },
             problems: [
-                { path: "bastion.zones[1]", message: `"4" is not a zone; use "1", "2" or "3".` },
+                { path: "bastion.zones[1]", message: `"4" is not an availability zone; use "1", "2" or "3".` },
                 { path: "bastion.zones[2]", message: `"1" is already used by bastion.zones[0]; each zone must be unique.` },
             ],
         },

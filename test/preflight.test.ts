@@ -4,11 +4,8 @@
 // REST API as the rule files and the dated tables in components/rules/facts.ts record them, and Azure can change them
 // without notice. Nor is it proved that the components declare what the plan says.
 import { describe, expect, it } from "vitest";
-import type { OsType } from "../components/image/image-facts";
-import { planNetwork, type ManagementProtocol, type NetworkPlan, type NetworkPlanInputs } from "../components/network/network-plan";
-import type { Problem } from "../components/core/problems";
-import type { VmArgs } from "../components/vm/vm-args";
-import { planVm, type CredentialInputs, type VmPlan } from "../components/vm/vm-plan";
+import { type ManagementProtocol, type OsType, type Problem, type VmArgs } from "../components";
+import { type CredentialInputs, type NetworkPlan, type NetworkPlanInputs, planNetwork, planVm, type VmPlan } from "../components/internal";
 
 const PLACEMENT = {
     resourceGroupName: "rg-persistent-vm-test",
@@ -60,7 +57,7 @@ const NO_CACHING_ON = (caching: string, sku: string): string => `"${caching}" is
 const NO_CACHING_AT = (caching: string, sizeGb: number): string => `"${caching}" is not allowed on a disk of ${sizeGb} GiB; disks of 4096 GiB and more take no host caching (set caching: "None").`;
 const NEEDS_PREMIUM = (sku: string, size: string): string => `"${sku}" needs a size with premium storage, and ${size} has none (choose an "s" size such as Standard_D2s_v5, or a Standard SKU).`;
 const BAD_POLICY_ID = (id: string): string => `"${id}" is not a backup policy id; expected /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.RecoveryServices/vaults/<vault>/backupPolicies/<policy> (use a BackupVault's policyId).`;
-const NOT_A_ZONE = (zone: string): string => `"${zone}" is not an availability zone; use "1", "2" or "3", or leave zone unset for a regional VM.`;
+const NOT_A_ZONE = (zone: string): string => `"${zone}" is not an availability zone; use "1", "2" or "3".`;
 const ANYONE = (source: string): string => `"${source}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).`;
 const NOT_CIDR = (text: string): string => `"${text}" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".`;
 

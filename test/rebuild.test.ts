@@ -5,7 +5,8 @@
  * stack cannot see it (a disk attached by id, a copy): that is the user's to state with securityType.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { DISK_REPLACE_ON_CHANGES, LinuxVm, WindowsVm, planVm } from "../components";
+import { LinuxVm, WindowsVm } from "../components";
+import { DISK_REPLACE_ON_CHANGES, planVm } from "../components/internal";
 import { installRecorder, valueOf, type Recorder } from "../tools/recorder/recorder";
 import { ED25519_KEY, SUBNET_ID, named, settled } from "./support/components";
 

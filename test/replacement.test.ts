@@ -7,7 +7,7 @@
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { VM_REPLACE_ON_CHANGES, linuxFormatScript } from "../components";
+import { linuxFormatScript, VM_REPLACE_ON_CHANGES } from "../components/internal";
 import { runProgram, type ProgramRun } from "../tools/recorder/program";
 import type { Registration } from "../tools/recorder/recorder";
 import { devVm } from "./support/dev-stack";

@@ -7,11 +7,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    GENERATED_PASSWORD, InvalidArgumentsError, LinuxScaleSet, WindowsScaleSet, checkInstanceCount, planScaleSet,
-    type LinuxScaleSetArgs, type ScaleSetArgs, type ScaleSetPlan,
-} from "../components";
-import { checkComputerNamePrefix } from "../components/core/name-rules";
+import { GENERATED_PASSWORD, InvalidArgumentsError, LinuxScaleSet, type LinuxScaleSetArgs, type ScaleSetArgs, WindowsScaleSet } from "../components";
+import { checkComputerNamePrefix, checkInstanceCount, planScaleSet, type ScaleSetPlan } from "../components/internal";
 import { ED25519_KEY, NSG_ID, SUBNET_ID, childrenOf, named } from "./support/components";
 import { allRegistered, installRecorder, valueOf, type Recorder } from "../tools/recorder/recorder";
 
@@ -289,7 +286,7 @@ describe("GIVEN fleets whose arguments Azure would refuse", () => {
             `WindowsScaleSet "application-frontend": dataDisks[1].deleteOption "Keep" is not a delete option; use "Delete" or "Detach".`,
             `WindowsScaleSet "application-frontend": dataDisks[1].name "Data" is already used by dataDisks[0].name as "data"; Azure names ignore case, so each data disk name must be unique.`,
             `WindowsScaleSet "application-frontend": dataDisks[1].lun 0 is already used by dataDisks[0].lun; each LUN must be unique.`,
-            `WindowsScaleSet "application-frontend": zones[1] "4" is not an availability zone; use "1", "2" or "3" (or zones: [] for a regional scale set).`,
+            `WindowsScaleSet "application-frontend": zones[1] "4" is not an availability zone; use "1", "2" or "3".`,
             `WindowsScaleSet "application-frontend": zones[2] "1" is already used by zones[0]; each zone must be unique.`,
             `WindowsScaleSet "application-frontend": upgradeMode "Rolling" needs the Application Health extension on a Flexible scale set (set healthProbe, or use "Manual").`,
         ].join("\n"));
@@ -318,8 +315,8 @@ describe("GIVEN fleets whose arguments Azure would refuse", () => {
     it("WHEN the default zones meet a region without zones, with a zone-redundant disk THEN it says to set zones: []", () => {
         const build = () => new LinuxScaleSet("nozones", { ...base, location: "northcentralus", sshPublicKeys: [ED25519_KEY], osDisk: { sku: "Premium_ZRS" } });
         expect(build).toThrow([
-            `LinuxScaleSet "nozones": zones defaults to ["1","2","3"], but northcentralus has no availability zones (set zones: []).`,
             `LinuxScaleSet "nozones": osDisk.sku "Premium_ZRS" needs a region with availability zones, and northcentralus has none (use the LRS SKU).`,
+            `LinuxScaleSet "nozones": zones defaults to ["1","2","3"], but northcentralus has no availability zones (set zones: []).`,
         ].join("\n"));
     });
 });
@@ -390,7 +387,7 @@ describe("GIVEN the fleet's pure rules", () => {
     it("WHEN the location is not a plain value THEN zone placement is a warning, not a problem", () => {
         const plan = planOf("linux", "fleet", { ...base, location: pulumi.output("westeurope") });
         expect(plan.warnings).toEqual([
-            { path: "location", message: "is not a plain value, so whether the region has zones is not checked (set preflightFacts.regionHasZones)." },
+            { path: "location", message: "is not a plain value, so zone placement is not checked (set preflightFacts.regionHasZones)." },
         ]);
     });
 

@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../components";
+import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../components/internal";
 import { DEV_KEY, DEV_STACK_INVENTORY, devVm, inventory } from "./support/dev-stack";
 import { runProgram, type ProgramRun, type RunOptions } from "../tools/recorder/program";
 import type { Registration } from "../tools/recorder/recorder";

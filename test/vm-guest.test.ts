@@ -6,7 +6,8 @@
  * that Azure runs the commands in this order, or that Azure Backup accepts the item.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { InvalidArgumentsError, LinuxVm, WindowsVm, linuxFormatScript, windowsFormatScript } from "../components";
+import { InvalidArgumentsError, LinuxVm, WindowsVm } from "../components";
+import { linuxFormatScript, windowsFormatScript } from "../components/internal";
 import { allRegistered, installRecorder, type Recorder, type Registration } from "../tools/recorder/recorder";
 import { ED25519_KEY, SUBNET_ID, childrenOf, settled } from "./support/components";
 

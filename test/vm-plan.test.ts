@@ -1,12 +1,9 @@
 // Not proved here: that Azure accepts a plan these tests call valid, or that the components declare what the plan says.
 import { describe, expect, it } from "vitest";
-import type { OsType } from "../components/image/image-facts";
-import { InvalidArgumentsError, type Problem } from "../components/core/problems";
-import type { VmArgs } from "../components/vm/vm-args";
+import { InvalidArgumentsError, type OsType, type Problem, type VmArgs } from "../components";
 import {
-    VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES, planVm, requirePlan, supportsPremiumStorage,
-    type CredentialInputs,
-} from "../components/vm/vm-plan";
+    type CredentialInputs, planVm, requirePlan, supportsPremiumStorage, VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES,
+} from "../components/internal";
 
 const PLACEMENT = {
     resourceGroupName: "rg-persistent-vm-test",
@@ -364,7 +361,7 @@ describe("GIVEN arguments a user gets wrong WHEN the VM is planned", () => {
         {
             scenario: "zone 4",
             os: "linux", args: { zone: "4" },
-            problems: [{ path: "zone", message: `"4" is not an availability zone; use "1", "2" or "3", or leave zone unset for a regional VM.` }],
+            problems: [{ path: "zone", message: `"4" is not an availability zone; use "1", "2" or "3".` }],
         },
         {
             scenario: "a size without its Standard_ prefix",
@@ -408,7 +405,7 @@ describe("GIVEN arguments a user gets wrong WHEN the VM is planned", () => {
             ok: false,
             problems: [
                 { path: "size", message: `"D2s_v5" is not an Azure VM size; sizes look like "Standard_D2s_v5".` },
-                { path: "zone", message: `"4" is not an availability zone; use "1", "2" or "3", or leave zone unset for a regional VM.` },
+                { path: "zone", message: `"4" is not an availability zone; use "1", "2" or "3".` },
                 { path: "image", message: `"ubuntu-18.04" is not in the image catalogue; use a catalogue key (see IMAGE_KEYS) or set imageReference.` },
                 { path: "dataDisks[0].lun", message: "64 is outside 0-63 (set a LUN from 0 to 63)." },
                 { path: "dataDisks[1].lun", message: "64 is outside 0-63 (set a LUN from 0 to 63)." },
@@ -424,7 +421,7 @@ describe("GIVEN a component that requires its plan WHEN the arguments have probl
     it("THEN it throws InvalidArgumentsError listing every problem, one a line, under the component and its name", () => {
         let thrown: unknown;
         try {
-            requirePlan("LinuxVm", "linux", "web01", args({ adminUsername: "admin", zone: "4" }), {});
+            requirePlan("LinuxVm", "web01", planVm("linux", "web01", args({ adminUsername: "admin", zone: "4" }), {}));
         } catch (error) {
             thrown = error;
         }
@@ -435,12 +432,12 @@ describe("GIVEN a component that requires its plan WHEN the arguments have probl
         expect([thrown.name, thrown.component, thrown.resourceName, thrown.problems.length]).toEqual(["InvalidArgumentsError", "LinuxVm", "web01", 2]);
         expect(thrown.message).toBe([
             `LinuxVm "web01": adminUsername "admin" is a name Azure reserves; choose another adminUsername.`,
-            `LinuxVm "web01": zone "4" is not an availability zone; use "1", "2" or "3", or leave zone unset for a regional VM.`,
+            `LinuxVm "web01": zone "4" is not an availability zone; use "1", "2" or "3".`,
         ].join("\n"));
     });
 
     it("THEN valid arguments return the plan instead", () => {
-        expect(requirePlan("LinuxVm", "linux", "web01", args({}), {}).resourceNames).toStrictEqual({ vm: "web01-vm", nic: "web01-nic", credential: "web01-ssh-key", access: "web01-access", backup: "web01-backup", publicIp: "web01-pip", entraLogin: "web01-entra-login", monitorAgent: "web01-monitor-agent", dataCollection: "web01-dcr", waitDomain: "web01-wait-domain", domainJoin: "web01-domain-join" });
+        expect(requirePlan("LinuxVm", "web01", planVm("linux", "web01", args({}), {})).resourceNames).toStrictEqual({ vm: "web01-vm", nic: "web01-nic", credential: "web01-ssh-key", access: "web01-access", backup: "web01-backup", publicIp: "web01-pip", entraLogin: "web01-entra-login", monitorAgent: "web01-monitor-agent", dataCollection: "web01-dcr", waitDomain: "web01-wait-domain", domainJoin: "web01-domain-join" });
     });
 });
 

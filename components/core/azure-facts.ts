@@ -1,74 +1,14 @@
 /**
- * Facts only Azure knows at deploy time, as committed, dated tables. A value a table does not know makes its rule
- * give a warning, not an error; each VM can supply or correct the facts itself (`preflightFacts`).
+ * Facts only Azure knows at deploy time, as committed, dated tables: here, which regions have availability zones; the
+ * sizes' facts are in vm/size-facts.ts and the images' in image/image-facts.ts, collected on the same date. A value a
+ * table does not know makes its rule give a warning, not an error; each VM can supply or correct the facts itself
+ * (`preflightFacts`).
  *
- * Collected 2026-11 from:
- * - VM sizes: Microsoft Learn, "Sizes for virtual machines in Azure", "Generation 2 VMs" and the series pages (sizes/general-purpose/
- *   dv3, dsv3, dv4, dsv4, ddsv4, dv5, dsv5, ddsv5, dasv5, dadsv5, av2, b, bsv2; sizes/memory-optimized/ev3, esv3,
- *   ev4, esv4, ev5, esv5, edsv5, easv5; sizes/compute-optimized/fsv2): "Premium Storage: Supported", "Max data
- *   disks", generations; and "Trusted launch for Azure virtual machines" (supported sizes: Av2 is not).
- * - Zonal regions: Microsoft Learn, "Azure regions with availability zone support" (reliability/regions-list).
- * - Images that need a purchase plan: the publishers' Azure Marketplace pages (AlmaLinux, Rocky Linux (RESF), CIS).
+ * Collected 2026-11 from Microsoft Learn, "Azure regions with availability zone support" (reliability/regions-list).
  */
 
+/** When the fact tables (regions, sizes, images that need a plan) were collected. */
 export const FACTS_DATE = "2026-11";
-
-export interface SizeFacts {
-    /** Premium SSD, Premium SSD v2 and Ultra disks can be attached. */
-    readonly premiumStorage: boolean;
-    readonly maxDataDisks: number;
-    /** Hyper-V generations the size runs. */
-    readonly generations: readonly (1 | 2)[];
-    readonly trustedLaunch: boolean;
-}
-
-/** The usual max-data-disk ladder of these series: 4 per 2 vCPUs up to 32. */
-function ladder(vcpus: number): number {
-    return Math.min(32, vcpus * 2);
-}
-
-function series(names: (n: number) => string, vcpus: readonly number[], facts: Omit<SizeFacts, "maxDataDisks">, disks: (n: number) => number = ladder): Record<string, SizeFacts> {
-    return Object.fromEntries(vcpus.map((n) => [names(n), { ...facts, maxDataDisks: disks(n) }]));
-}
-
-const PREMIUM = { premiumStorage: true, generations: [1, 2], trustedLaunch: true } as const;
-const STANDARD = { premiumStorage: false, generations: [1, 2], trustedLaunch: true } as const;
-// Dv3 and Ev3 (without "s") run Gen1 images only, so no Trusted Launch ("Generation 2 VMs", "Trusted launch").
-const GEN1_STANDARD = { premiumStorage: false, generations: [1], trustedLaunch: false } as const;
-const V3_V4 = [2, 4, 8, 16, 32, 48, 64];
-const E_V3_V4 = [2, 4, 8, 16, 20, 32, 48, 64];
-const V5 = [2, 4, 8, 16, 32, 48, 64, 96];
-const E_V5 = [2, 4, 8, 16, 20, 32, 48, 64, 96];
-
-/** Sizes the rules know, by name. */
-export const SIZES: Readonly<Record<string, SizeFacts>> = {
-    ...series((n) => `Standard_D${n}s_v3`, V3_V4, PREMIUM),
-    ...series((n) => `Standard_D${n}_v3`, V3_V4, GEN1_STANDARD),
-    ...series((n) => `Standard_E${n}s_v3`, E_V3_V4, PREMIUM),
-    ...series((n) => `Standard_E${n}_v3`, E_V3_V4, GEN1_STANDARD),
-    ...series((n) => `Standard_D${n}s_v4`, V3_V4, PREMIUM),
-    ...series((n) => `Standard_D${n}ds_v4`, V3_V4, PREMIUM),
-    ...series((n) => `Standard_D${n}_v4`, V3_V4, STANDARD),
-    ...series((n) => `Standard_E${n}s_v4`, E_V3_V4, PREMIUM),
-    ...series((n) => `Standard_E${n}_v4`, E_V3_V4, STANDARD),
-    ...series((n) => `Standard_D${n}s_v5`, V5, PREMIUM),
-    ...series((n) => `Standard_D${n}ds_v5`, V5, PREMIUM),
-    ...series((n) => `Standard_D${n}as_v5`, V5, PREMIUM),
-    ...series((n) => `Standard_D${n}ads_v5`, V5, PREMIUM),
-    ...series((n) => `Standard_D${n}_v5`, V5, STANDARD),
-    ...series((n) => `Standard_D${n}d_v5`, V5, STANDARD),
-    ...series((n) => `Standard_E${n}s_v5`, E_V5, PREMIUM),
-    ...series((n) => `Standard_E${n}ds_v5`, E_V5, PREMIUM),
-    ...series((n) => `Standard_E${n}as_v5`, E_V5, PREMIUM),
-    ...series((n) => `Standard_E${n}_v5`, E_V5, STANDARD),
-    ...series((n) => `Standard_F${n}s_v2`, [2, 4, 8, 16, 32, 48, 64, 72], PREMIUM),
-    ...series((n) => `Standard_B${n}ms`, [1, 2, 4, 8, 12, 16, 20], PREMIUM, (n) => (n <= 1 ? 2 : n <= 2 ? 4 : n <= 4 ? 8 : n <= 12 ? 16 : 32)),
-    ...series((n) => `Standard_B${n}s`, [1, 2], PREMIUM, (n) => (n <= 1 ? 2 : 4)),
-    ...series((n) => `Standard_B${n}s_v2`, [2, 4, 8, 16, 32], PREMIUM),
-    // Av2: no premium storage, Gen1 only, so no Trusted Launch.
-    ...series((n) => `Standard_A${n}_v2`, [1, 2, 4, 8], { premiumStorage: false, generations: [1], trustedLaunch: false }),
-    ...series((n) => `Standard_A${n}m_v2`, [2, 4, 8], { premiumStorage: false, generations: [1], trustedLaunch: false }),
-};
 
 /** Regions with availability zones (true) and without (false), by ARM name. */
 export const REGION_ZONES: Readonly<Record<string, boolean>> = {
@@ -86,23 +26,7 @@ export const REGION_ZONES: Readonly<Record<string, boolean>> = {
     ].map((r) => [r, false])),
 };
 
-/** Marketplace images that need a purchase plan: `publisher` with `*` for every offer, or `publisher:offer`. */
-export const PLAN_REQUIRED: readonly string[] = [
-    "almalinux:almalinux-x86_64",
-    "resf:rockylinux-x86_64",
-    "center-for-internet-security-inc:*",
-];
-
-export function sizeFacts(size: string): SizeFacts | undefined {
-    return Object.prototype.hasOwnProperty.call(SIZES, size) ? SIZES[size] : undefined;
-}
-
 export function regionHasZones(region: string): boolean | undefined {
     const key = region.toLowerCase().replace(/\s+/g, "");
     return Object.prototype.hasOwnProperty.call(REGION_ZONES, key) ? REGION_ZONES[key] : undefined;
-}
-
-export function needsPlan(publisher: string, offer: string): boolean {
-    const p = publisher.toLowerCase();
-    return PLAN_REQUIRED.includes(`${p}:*`) || PLAN_REQUIRED.includes(`${p}:${offer.toLowerCase()}`);
 }

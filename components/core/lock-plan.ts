@@ -1,12 +1,9 @@
 /**
- * Management locks (the Azure Verified Modules `lock` interface) on what must outlive mistakes: data disks and backup
- * vaults. Pure: which lock a resource gets, and the one rule its arguments follow.
+ * Management locks on what must outlive mistakes (data disks and backup vaults): the one rule a `lock` argument
+ * follows, and which lock a resource gets. Pure.
  */
-import { checkChoice, type Problem } from "./problems";
-
-/** Lock kinds: "CanNotDelete" locks the resource; "None" (like no lock at all) does not. */
-export const LOCK_KINDS = ["CanNotDelete", "None"] as const;
-export type LockKind = (typeof LOCK_KINDS)[number];
+import { LOCK_KINDS, type LockArgs } from "./lock-args";
+import { choiceRule, type Problem } from "./problems";
 
 /** The lock a plan chose: its Pulumi name and its Azure name. */
 export interface LockPlan {
@@ -14,11 +11,15 @@ export interface LockPlan {
     readonly lockName: string;
 }
 
+/** A lock's kind: one of LOCK_KINDS. */
+export const checkLockKindValue = choiceRule(LOCK_KINDS, "lock kind");
+
+/** The `lock` argument, if given: its kind. */
 export function checkLockKind(lock: { readonly kind: string } | undefined): Problem[] {
-    return lock === undefined ? [] : checkChoice("lock.kind", lock.kind, LOCK_KINDS, "lock kind");
+    return lock === undefined ? [] : checkLockKindValue("lock.kind", lock.kind);
 }
 
 /** The CanNotDelete lock `lock` asks for on a resource named `azureName`, named `lock-<azureName>` by default. */
-export function planLock(lock: { readonly kind: string; readonly name?: string } | undefined, resourceName: string, azureName: string): LockPlan | undefined {
+export function planLock(lock: LockArgs | undefined, resourceName: string, azureName: string): LockPlan | undefined {
     return lock?.kind === "CanNotDelete" ? { resourceName, lockName: lock.name ?? `lock-${azureName}` } : undefined;
 }

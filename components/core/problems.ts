@@ -66,5 +66,28 @@ export function checkChoice(path: string, value: string, allowed: readonly strin
         return [];
     }
     const choices = allowed.map((a) => `"${a}"`);
-    return [{ path, message: `"${value}" is not a ${what}; use ${choices.slice(0, -1).join(", ")} or ${choices.at(-1) ?? ""}.` }];
+    const article = /^[aeiou]/i.test(what) ? "an" : "a";
+    return [{ path, message: `"${value}" is not ${article} ${what}; use ${choices.slice(0, -1).join(", ")} or ${choices.at(-1) ?? ""}.` }];
+}
+
+/** A rule over a value from a fixed list: the one place its list and its message are tied together. */
+export type ValueRule = (path: string, value: string) => Problem[];
+
+/** The rule for a field that takes one of `allowed` (see `checkChoice`). */
+export function choiceRule(allowed: readonly string[], what: string): ValueRule {
+    return (path, value) => checkChoice(path, value, allowed, what);
+}
+
+/** What every planner returns: the complete plan, or every problem with the arguments. */
+export type PlanResult<T> = { readonly ok: true; readonly plan: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * A component's plan, or `InvalidArgumentsError` with every problem: what a constructor calls before `super()`, so
+ * that bad arguments register nothing.
+ */
+export function requirePlan<T>(component: string, name: string, result: PlanResult<T>): T {
+    if (!result.ok) {
+        throw new InvalidArgumentsError(component, name, result.problems);
+    }
+    return result.plan;
 }

@@ -6,13 +6,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import type { DataDiskPlan, DiskFormatPlan } from "./data-disk-plan";
-import { azureOsType, type OsDiskPlan } from "./os-disk-plan";
-import type { OsType } from "../image/image-facts";
-import type { DiskSourceArgs } from "../vm/vm-args";
-import type { ExtensionTarget } from "../vm/guest-steps-declare";
 import { declareDeleteLock } from "../core/lock-declare";
-import { DISK_REPLACE_ON_CHANGES } from "../vm/vm-options";
+import { azureOsType, type OsType } from "../core/os";
+import type { DataDiskPlan } from "./data-disk-plan";
+import type { DiskSourceArgs } from "./disk-args";
+import type { OsDiskPlan } from "./os-disk-plan";
+import { diskResourceOptions } from "./disk-lifecycle-plan";
 
 /** What every disk the stack creates carries: reached only through the VM, no public endpoint. */
 const SECURE_DISK_DEFAULTS = {
@@ -42,22 +41,6 @@ function diskInputs(disk: OwnedDisk, source: DiskSourceArgs | undefined, zones: 
         zones: zones ? [...zones] : undefined,
         // An adopted disk is imported as it is: sending defaults would make the import fail or rewrite it.
         ...(disk.source === "adopt" ? {} : { ...SECURE_DISK_DEFAULTS, encryption: encryption(diskEncryptionSetId) }),
-    };
-}
-
-/**
- * The resource options of a disk the stack owns: its protection, replaceOnChanges for its create-only properties,
- * and, for an adopted disk, the import id with its creation data ignored (so adoption never rewrites it).
- */
-function diskOptions(disk: OwnedDisk, parent: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
-    const adopted = disk.source === "adopt";
-    return {
-        ...parent,
-        protect: disk.protect,
-        retainOnDelete: disk.retainOnDelete,
-        replaceOnChanges: DISK_REPLACE_ON_CHANGES.filter((p) => !adopted || p !== "creationData"),
-        ignoreChanges: adopted ? ["creationData"] : undefined,
-        import: disk.importId,
     };
 }
 
@@ -93,7 +76,7 @@ export function declareDataDisk(
         }
         return source.existingId;
     }
-    const resource = new compute.Disk(disk.resourceName, diskInputs(disk, source, disk.zones, common), diskOptions(disk, parent));
+    const resource = new compute.Disk(disk.resourceName, diskInputs(disk, source, disk.zones, common), { ...parent, ...diskResourceOptions(disk) });
     if (disk.lock !== undefined) {
         declareDeleteLock(disk.lock, resource.id, "Persistent data disk: remove this lock before deleting it.", parent);
     }
@@ -126,21 +109,6 @@ export function declareOsDisk(
         osType: azureOsType(os),
         hyperVGeneration: imported ? plan.hyperVGeneration : undefined,
         securityProfile: imported && trustedLaunch ? { securityType: "TrustedLaunch" } : undefined,
-    }, diskOptions(plan, parent));
+    }, { ...parent, ...diskResourceOptions(plan) });
     return resource.id;
-}
-
-/**
- * Declares the Run Command that makes one data disk ready in the guest (formatted only if blank, then mounted). It
- * fails the deployment when the script fails, and gives the script 15 minutes: it waits up to 5 for the disk to appear.
- */
-export function declareDiskFormat(format: DiskFormatPlan, target: ExtensionTarget, options: pulumi.CustomResourceOptions): compute.VirtualMachineRunCommandByVirtualMachine {
-    return new compute.VirtualMachineRunCommandByVirtualMachine(format.resourceName, {
-        ...target,
-        runCommandName: format.runCommandName,
-        source: { script: format.script },
-        asyncExecution: false,
-        treatFailureAsDeploymentFailure: true,
-        timeoutInSeconds: 900,
-    }, options);
 }

@@ -4,26 +4,11 @@
  * "Attach a data disk" (LUN 0-63); "Premium SSD v2" and "Ultra disks" (host caching must be None, and they cannot
  * be OS disks); "Disk caching" (caching is not supported on disks of 4 TiB and more).
  */
-import type { Problem } from "../core/problems";
-
-/**
- * What happens to a disk when it leaves the stack: `protect` (Pulumi refuses to delete it), `retain` (Pulumi forgets
- * it and Azure keeps it), `delete` (Pulumi deletes it; for scratch disks). For the OS disk: kept when the VM is
- * deleted, except with `delete`.
- */
-export const DISK_PROTECTIONS = ["protect", "retain", "delete"] as const;
-export type DiskProtection = (typeof DISK_PROTECTIONS)[number];
-
-
-/** Managed disk SKUs. */
-export const DISK_SKUS = [
-    "Standard_LRS", "StandardSSD_LRS", "StandardSSD_ZRS", "Premium_LRS", "Premium_ZRS", "PremiumV2_LRS", "UltraSSD_LRS",
-] as const;
-export type DiskSku = (typeof DISK_SKUS)[number];
-
-/** Host caching modes. */
-export const CACHING_MODES = ["None", "ReadOnly", "ReadWrite"] as const;
-export type Caching = (typeof CACHING_MODES)[number];
+import type { OsType } from "../core/os";
+import { choiceRule, type Problem } from "../core/problems";
+import {
+    CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, type Caching, type DataDiskArgs, type DiskSku, type DiskSourceArgs, type FileSystem, type OsDiskArgs,
+} from "./disk-args";
 
 /** SKUs that take no host caching and cannot be OS disks. */
 export const UNCACHED_SKUS: readonly DiskSku[] = ["PremiumV2_LRS", "UltraSSD_LRS"];
@@ -54,21 +39,25 @@ export const CACHING_LIMIT_GB = 4_096;
 /** The largest LUN a VM accepts. */
 export const MAX_LUN = 63;
 
-export function isDiskSku(value: string): value is DiskSku {
-    return (DISK_SKUS as readonly string[]).includes(value);
-}
+/** How a disk's data comes to be: created empty, copied, imported from a VHD, adopted, or an existing disk referenced. */
+export type DiskSourceKind = "empty" | "copy" | "importVhd" | "adopt" | "existing";
 
-export function isCaching(value: string): value is Caching {
-    return (CACHING_MODES as readonly string[]).includes(value);
-}
+/** The file systems each OS's format script makes. */
+export const FILE_SYSTEMS: Readonly<Record<OsType, readonly FileSystem[]>> = { linux: LINUX_FILE_SYSTEMS, windows: WINDOWS_FILE_SYSTEMS };
 
-export function checkSku(path: string, value: string): Problem[] {
-    return isDiskSku(value) ? [] : [{ path, message: `"${value}" is not a disk SKU; use one of ${DISK_SKUS.join(", ")}.` }];
-}
+const DISK_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
+const DISK_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/disks\/([^/]+)$/i;
+const SOURCE_FIELDS = ["copyFrom", "importVhd", "adoptId", "existingId"] as const;
+const KIND_OF: Readonly<Record<(typeof SOURCE_FIELDS)[number], DiskSourceKind>> = {
+    copyFrom: "copy", importVhd: "importVhd", adoptId: "adopt", existingId: "existing",
+};
 
-export function checkCaching(path: string, value: string): Problem[] {
-    return isCaching(value) ? [] : [{ path, message: `"${value}" is not a caching mode; use one of ${CACHING_MODES.join(", ")}.` }];
-}
+export const checkSku = choiceRule(DISK_SKUS, "disk SKU");
+
+export const checkCaching = choiceRule(CACHING_MODES, "caching mode");
+
+/** The Hyper-V generation of an imported VHD. */
+export const checkHyperVGeneration = choiceRule(HYPER_V_GENERATIONS, "Hyper-V generation");
 
 export function checkSize(path: string, sizeGb: number, min: number, max: number, what: string): Problem[] {
     if (!Number.isInteger(sizeGb) || sizeGb < min || sizeGb > max) {
@@ -85,6 +74,11 @@ export function checkLun(path: string, lun: number): Problem[] {
         return [{ path, message: `${lun} is outside 0-${MAX_LUN} (set a LUN from 0 to ${MAX_LUN}).` }];
     }
     return [];
+}
+
+/** The host caching a data disk gets when none is given: "ReadOnly", or "None" where Azure allows no caching. */
+export function defaultDataDiskCaching(sku: DiskSku | undefined, sizeGb: number | undefined): Caching {
+    return noCachingReason(sku, sizeGb) !== undefined ? "None" : "ReadOnly";
 }
 
 /** Why a disk takes no host caching: its SKU (Premium SSD v2, Ultra), its size (4 TiB and more), or undefined. */
@@ -108,4 +102,129 @@ export function checkCachingAllowed(path: string, caching: Caching, sku: DiskSku
         return [{ path, message: `"${caching}" is not allowed on a disk of ${sizeGb} GiB; disks of ${CACHING_LIMIT_GB} GiB and more take no host caching (set caching: "None").` }];
     }
     return [];
+}
+
+/** A data disk's key: 1-32 letters, digits and hyphens, starting and ending with a letter or digit. */
+export function checkDiskKey(path: string, key: string): Problem[] {
+    return DISK_KEY.test(key) ? [] : [{ path, message: `"${key}" must be 1-32 letters, digits and hyphens, starting and ending with a letter or digit.` }];
+}
+
+export const checkProtection = choiceRule(DISK_PROTECTIONS, "protection mode");
+
+/** Which source a disk names: "empty" when none; a problem at `path` when more than one. */
+export function sourceKind(path: string, source: DiskSourceArgs | undefined): { kind: DiskSourceKind; problems: Problem[] } {
+    const set = SOURCE_FIELDS.filter((f) => source?.[f] !== undefined);
+    if (set.length > 1) {
+        return { kind: "empty", problems: [{ path, message: `sets ${set.join(" and ")}; a disk has one source (keep one).` }] };
+    }
+    const field = set[0];
+    return { kind: field === undefined ? "empty" : KIND_OF[field], problems: [] };
+}
+
+/** An adopted disk's id must name a managed disk in the VM's resource group; returns the disk's name. */
+export function checkAdoptId(path: string, id: string, resourceGroupName: string | undefined): { name?: string; problems: Problem[] } {
+    const match = DISK_ID.exec(id);
+    if (!match) {
+        return { problems: [{ path, message: `"${id}" is not a managed disk id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/disks/<name>).` }] };
+    }
+    const [, group = "", name = ""] = match;
+    if (resourceGroupName !== undefined && group.toLowerCase() !== resourceGroupName.toLowerCase()) {
+        return { name, problems: [{ path, message: `is in resource group "${group}", not the VM's "${resourceGroupName}"; an adopted disk stays where it is (move it first, or attach it with existingId).` }] };
+    }
+    return { name, problems: [] };
+}
+
+/**
+ * A data disk's source and what it needs: one source at most; a size for an empty or adopted disk and a SKU for an
+ * adopted one; no protection for a disk the stack does not own; an adopted disk's id in the VM's resource group.
+ * Returns the source's kind and, for an adopted disk, its Azure name.
+ */
+export function checkDataDiskSource(disk: DataDiskArgs, resourceGroupName: string | undefined): { kind: DiskSourceKind; adoptedName?: string; problems: Problem[] } {
+    const { kind, problems } = sourceKind("source", disk.source);
+    if (problems.length > 0) {
+        return { kind, problems };
+    }
+    if ((kind === "empty" || kind === "adopt") && disk.sizeGb === undefined) {
+        problems.push({ path: "sizeGb", message: kind === "empty" ? "is required for an empty disk (set sizeGb)." : "is required for an adopted disk (give the disk's exact size)." });
+    }
+    if (kind === "adopt" && disk.sku === undefined) {
+        problems.push({ path: "sku", message: "is required for an adopted disk (give the disk's exact SKU)." });
+    }
+    if (kind === "existing" && disk.protection !== undefined) {
+        problems.push({ path: "protection", message: "does not apply to a disk the stack does not own (remove it, or adopt the disk with adoptId)." });
+    }
+    if (kind !== "adopt" || disk.source?.adoptId === undefined) {
+        return { kind, problems };
+    }
+    const adopted = checkAdoptId("source.adoptId", disk.source.adoptId, resourceGroupName);
+    return { kind, adoptedName: adopted.name, problems: [...problems, ...adopted.problems] };
+}
+
+/** `fileSystem` needs `format`, and must be one the OS's format script makes. */
+export function checkFileSystem(os: OsType, disk: Pick<DataDiskArgs, "format" | "fileSystem">): Problem[] {
+    if (disk.format !== true) {
+        return disk.fileSystem !== undefined ? [{ path: "fileSystem", message: "is set but format is not; set format: true, or remove fileSystem." }] : [];
+    }
+    const allowed = FILE_SYSTEMS[os];
+    if (disk.fileSystem === undefined || allowed.includes(disk.fileSystem)) {
+        return [];
+    }
+    return [{
+        path: "fileSystem",
+        message: `"${disk.fileSystem}" is not a ${os === "linux" ? "Linux" : "Windows"} file system here; use ${allowed.map((f) => `"${f}"`).join(" or ")}.`,
+    }];
+}
+
+/**
+ * What every data disk, a VM's or a fleet's, must be: a key, a LUN, a SKU, a caching mode and, where the SKU is known,
+ * a size in its range; then caching the SKU and size allow.
+ */
+export function checkDataDiskShape(disk: { readonly name: string; readonly lun: number; readonly sku: DiskSku | undefined; readonly caching: Caching; readonly sizeGb: number | undefined }): Problem[] {
+    const problems: Problem[] = [...checkDiskKey("name", disk.name), ...checkLun("lun", disk.lun)];
+    const skuProblems = disk.sku !== undefined ? checkSku("sku", disk.sku) : [];
+    problems.push(...skuProblems, ...checkCaching("caching", disk.caching));
+    if (disk.sizeGb !== undefined && disk.sku !== undefined && skuProblems.length === 0) {
+        problems.push(...checkSize("sizeGb", disk.sizeGb, MIN_DISK_SIZE_GB[disk.sku], MAX_DISK_SIZE_GB[disk.sku], `a ${disk.sku} data disk`));
+    }
+    return problems;
+}
+
+/**
+ * A VM's OS disk: a SKU that can be an OS disk, a caching mode, a size up to 4 TiB; for a disk brought with
+ * `source`, one source, a SKU for an adopted disk and an adopted disk's id in the VM's resource group;
+ * `hyperVGeneration` only for an imported VHD. Returns the source's kind and, for an adopted disk, its Azure name.
+ */
+export function checkOsDisk(
+    osDisk: OsDiskArgs | undefined,
+    resolved: { readonly sku: DiskSku | undefined; readonly caching: Caching },
+    resourceGroupName: string | undefined,
+): { kind: DiskSourceKind; adoptedName?: string; problems: Problem[] } {
+    const { kind, problems } = sourceKind("osDisk.source", osDisk?.source);
+    const { sku, caching } = resolved;
+    if (sku !== undefined) {
+        problems.push(...checkSku("osDisk.sku", sku));
+        if (UNCACHED_SKUS.includes(sku)) {
+            problems.push({ path: "osDisk.sku", message: `"${sku}" cannot be an OS disk; use Premium_LRS, StandardSSD_LRS or a ZRS SKU.` });
+        }
+    }
+    problems.push(...checkCaching("osDisk.caching", caching));
+    if (osDisk?.sizeGb !== undefined) {
+        problems.push(...checkSize("osDisk.sizeGb", osDisk.sizeGb, 1, MAX_OS_DISK_SIZE_GB, "an OS disk"));
+    }
+    let adoptedName: string | undefined;
+    if (kind === "adopt" && sku === undefined) {
+        problems.push({ path: "osDisk.sku", message: "is required for an adopted disk (give the disk's exact SKU)." });
+    }
+    if (kind === "adopt" && osDisk?.source?.adoptId !== undefined) {
+        const adopted = checkAdoptId("osDisk.source.adoptId", osDisk.source.adoptId, resourceGroupName);
+        problems.push(...adopted.problems);
+        adoptedName = adopted.name;
+    }
+    if (osDisk?.hyperVGeneration !== undefined) {
+        problems.push(...checkHyperVGeneration("osDisk.hyperVGeneration", osDisk.hyperVGeneration));
+    }
+    if (osDisk?.hyperVGeneration !== undefined && kind !== "importVhd") {
+        problems.push({ path: "osDisk.hyperVGeneration", message: `is for an imported VHD; a ${kind === "empty" ? "disk made from an image" : "copied, adopted or attached disk"} keeps its own generation (remove it).` });
+    }
+    return { kind, adoptedName, problems };
 }

@@ -5,33 +5,9 @@
  * a rebuilt VM: a disk with anything on it is never partitioned or formatted, only mounted, or refused loudly.
  * Pure: plain data in, script text out. The key, LUN and file system are the only values written into a script.
  */
+import { bashLiteral, powerShellLiteral } from "../core/quoting";
+import type { LinuxFileSystem, WindowsFileSystem } from "./disk-args";
 import { checkLun } from "./disk-rules";
-
-export const LINUX_FILE_SYSTEMS = ["ext4", "xfs"] as const;
-export type LinuxFileSystem = (typeof LINUX_FILE_SYSTEMS)[number];
-export const WINDOWS_FILE_SYSTEMS = ["NTFS", "ReFS"] as const;
-export type WindowsFileSystem = (typeof WINDOWS_FILE_SYSTEMS)[number];
-export type FileSystem = LinuxFileSystem | WindowsFileSystem;
-
-/** Where a Linux data disk is mounted: `/data/<key>`. */
-export function linuxMountPoint(key: string): string {
-    return `/data/${key}`;
-}
-
-/** Where a Windows data disk is mounted, as a folder: `C:\data\<key>`. */
-export function windowsMountPoint(key: string): string {
-    return `C:\\data\\${key}`;
-}
-
-/** A bash single-quoted literal; a `'` closes the quote, is escaped, and reopens it. */
-function bashLiteral(value: string): string {
-    return `'${value.replaceAll("'", "'\\''")}'`;
-}
-
-/** A PowerShell single-quoted literal; PowerShell also closes quotes on the typographic single quotes, so all are doubled. */
-function powerShellLiteral(value: string): string {
-    return `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, "$&$&")}'`;
-}
 
 /** The LUN is written unquoted into the PowerShell script, so it must be a LUN (keys are only ever quoted). */
 function assertLun(lun: number): void {

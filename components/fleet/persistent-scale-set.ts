@@ -1,20 +1,18 @@
 /**
- * LinuxScaleSet and WindowsScaleSet: a fleet of identical VMs as one Virtual Machine Scale Set with Flexible
+ * What LinuxScaleSet and WindowsScaleSet share: a fleet of identical VMs as one Virtual Machine Scale Set with Flexible
  * orchestration, declared from a plan. One scale set child for any number of instances, plus a generated credential
  * when none is given: what the stack registers never depends on the instance count.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import type { LinuxScaleSetArgs, ScaleSetArgs, WindowsScaleSetArgs } from "./scale-set-args";
-import { requireScaleSetPlan, type ScaleSetPlan } from "./scale-set-plan";
-import { base64CustomData, linuxConfiguration, passwordCredential, sshCredential, windowsConfiguration } from "../vm/os-profile-declare";
-
-export const LINUX_SCALE_SET_TYPE = "azure-persistent-vm:index:LinuxScaleSet";
-export const WINDOWS_SCALE_SET_TYPE = "azure-persistent-vm:index:WindowsScaleSet";
+import { logWarnings } from "../core/log-warnings";
+import { securityProfile } from "../vm/os-profile-declare";
+import type { ScaleSetArgs } from "./scale-set-args";
+import type { ScaleSetPlan } from "./scale-set-plan";
 
 /** The OS profile a fleet component builds, and the credential it generated, if any (a secret). */
-interface FleetOsProfile {
+export interface FleetOsProfile {
     readonly osProfile: azureInputs.compute.VirtualMachineScaleSetOSProfileArgs;
     readonly generatedCredential: pulumi.Output<string> | undefined;
 }
@@ -39,9 +37,7 @@ export abstract class PersistentScaleSet extends pulumi.ComponentResource {
         opts?: pulumi.ComponentResourceOptions,
     ) {
         super(type, name, {}, opts);
-        for (const warning of plan.warnings) {
-            void pulumi.log.warn(`${type.split(":").pop() ?? type} "${name}": ${warning.path} ${warning.message}`, this);
-        }
+        logWarnings(this, type, name, plan.warnings);
         const parent = { parent: this };
         const profile = buildOsProfile(parent);
         const image = plan.image.kind === "marketplace"
@@ -124,62 +120,5 @@ export abstract class PersistentScaleSet extends pulumi.ComponentResource {
             principalId: this.principalId,
             generatedCredential: profile.generatedCredential,
         });
-    }
-}
-
-/** Trusted Launch (secure boot, vTPM) or no security profile (Standard), plus encryption at host only when asked. */
-function securityProfile(securityType: ScaleSetPlan["securityType"], encryptionAtHost: boolean): azureInputs.compute.SecurityProfileArgs | undefined {
-    const trustedLaunch = securityType === "TrustedLaunch"
-        ? { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } }
-        : {};
-    const profile = { ...trustedLaunch, ...(encryptionAtHost ? { encryptionAtHost: true } : {}) };
-    return Object.keys(profile).length > 0 ? profile : undefined;
-}
-
-/** A fleet of Linux VMs: SSH keys only, password sign-in disabled explicitly. */
-export class LinuxScaleSet extends PersistentScaleSet {
-    /** The generated private key (OpenSSH format), a secret; undefined when `sshPublicKeys` were given. */
-    public readonly generatedPrivateKey: pulumi.Output<string> | undefined;
-
-    constructor(name: string, args: LinuxScaleSetArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = requireScaleSetPlan("linux", name, args, { sshPublicKeys: args.sshPublicKeys });
-        super(LINUX_SCALE_SET_TYPE, name, plan, args, (childOptions) => {
-            const { publicKeys, generatedPrivateKey } = sshCredential(plan.credential === "generated-ssh-key", plan.resourceNames.credential, args.sshPublicKeys, childOptions);
-            return {
-                osProfile: {
-                    computerNamePrefix: plan.computerNamePrefix,
-                    adminUsername: plan.adminUsername,
-                    customData: base64CustomData(args.customData),
-                    allowExtensionOperations: true,
-                    linuxConfiguration: linuxConfiguration(plan.adminUsername, publicKeys, plan),
-                },
-                generatedCredential: generatedPrivateKey,
-            };
-        }, opts);
-        this.generatedPrivateKey = this.generatedCredential;
-    }
-}
-
-/** A fleet of Windows Server VMs, with a given or generated administrator password kept secret end to end. */
-export class WindowsScaleSet extends PersistentScaleSet {
-    /** The generated administrator password, a secret; undefined when `adminPassword` was given. */
-    public readonly generatedAdminPassword: pulumi.Output<string> | undefined;
-
-    constructor(name: string, args: WindowsScaleSetArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = requireScaleSetPlan("windows", name, args, { adminPassword: args.adminPassword });
-        super(WINDOWS_SCALE_SET_TYPE, name, plan, args, (childOptions) => {
-            const { password, generatedPassword } = passwordCredential(plan.credential === "generated-password", plan.resourceNames.credential, args.adminPassword, childOptions);
-            return {
-                osProfile: {
-                    computerNamePrefix: plan.computerNamePrefix,
-                    adminUsername: plan.adminUsername,
-                    adminPassword: password,
-                    allowExtensionOperations: true,
-                    windowsConfiguration: windowsConfiguration(plan),
-                },
-                generatedCredential: generatedPassword,
-            };
-        }, opts);
-        this.generatedAdminPassword = this.generatedCredential;
     }
 }

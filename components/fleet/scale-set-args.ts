@@ -4,7 +4,7 @@
  * values; only values flow as `pulumi.Input`.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Caching, DiskSku } from "../disk/disk-rules";
+import type { Caching, DiskSku } from "../disk/disk-args";
 import type { VmArgs } from "../vm/vm-args";
 
 /** What Azure does with an instance's disk when the instance is deleted (Flexible orchestration only). */

@@ -1,31 +1,30 @@
 /**
- * Pure planning for a fleet (a Virtual Machine Scale Set with Flexible orchestration): defaults, names and validation,
- * from plain arguments to a plain plan. It reuses the single VM's rules (image, disks, credentials, placement) and adds
- * the fleet's own (instance count, zones, computer name prefix, upgrade mode, health probe). No Azure SDK here.
+ * Pure planning for a fleet (a Virtual Machine Scale Set with Flexible orchestration): the fleet's own arguments are
+ * checked first (scale-set-rules), then the single VM's rules and plans do their part (image, OS disk, data disk
+ * shape, credentials, placement, with the fleet's `zones`), and the result is a plain plan, or every problem at once.
+ * No Azure SDK here.
  */
-import { checkDiskKey } from "../disk/data-disk-plan";
-import { catalogueImage, type ImagePlan, type OsType } from "../image/image-facts";
-import { planImage, type ImagePlanResult, type PlannedImage } from "../image/image-plan";
+import { checkResourceName } from "../core/name-rules";
+import { DEFAULT_ADMIN, type OsType } from "../core/os";
+import { checkUnique, within, type PlanResult, type Problem } from "../core/problems";
+import { ZONES, checkZoneList } from "../core/zone-rules";
+import type { Caching, DiskSku } from "../disk/disk-args";
+import { checkCachingAllowed, checkDataDiskShape, defaultDataDiskCaching } from "../disk/disk-rules";
 import { planOsDisk } from "../disk/os-disk-plan";
-import { InvalidArgumentsError, checkChoice, checkUnique, within, type Problem } from "../core/problems";
-import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "../vm/credential-rules";
+import type { ImagePlan } from "../image/image-args";
+import { planImage, type PlannedImage } from "../image/image-plan";
+import { checkAdminUsername } from "../vm/credential-rules";
+import { checkPlacement, defaultDiskSku } from "../vm/placement-rules";
+import { checkCredentials, planCredential, type CredentialInputs, type CredentialMode } from "../vm/vm-plan";
+import { checkSecurityType, checkVmSize } from "../vm/vm-rules";
 import {
-    MAX_DISK_SIZE_GB, MIN_DISK_SIZE_GB, ZONE_REDUNDANT_SKUS, checkCaching, checkCachingAllowed, checkLun, checkSize, checkSku,
-    noCachingReason, type Caching, type DiskSku,
-} from "../disk/disk-rules";
-import { regionHasZones } from "../core/azure-facts";
-import { checkComputerNamePrefix, checkResourceName, checkScaleSetName } from "../core/name-rules";
-import { checkPlacement } from "../vm/placement-rules";
-import {
-    HEALTH_PROBE_PROTOCOLS, SCALE_SET_DISK_DELETE_OPTIONS, SCALE_SET_UPGRADE_MODES,
-    type ScaleSetArgs, type ScaleSetDataDiskArgs, type ScaleSetDiskDeleteOption, type ScaleSetHealthProbeArgs, type ScaleSetUpgradeMode,
+    type ScaleSetArgs, type ScaleSetDataDiskArgs, type ScaleSetDiskDeleteOption, type ScaleSetHealthProbeArgs,
+    type ScaleSetUpgradeMode,
 } from "./scale-set-args";
-import { DEFAULT_ADMIN, ZONES, checkVmSize, supportsPremiumStorage } from "../vm/vm-plan";
+import { checkComputerNamePrefix, checkDiskDeleteOption, checkHealthProbe, checkInstanceCount, checkScaleSetName, checkUpgradeMode } from "./scale-set-rules";
 
-/** The most instances a Flexible scale set holds (Microsoft Learn, "Flexible orchestration": up to 1000 VMs). */
-export const MAX_INSTANCES = 1000;
-/** Zones a fleet spreads across when none are named. */
-export const DEFAULT_ZONES: readonly string[] = ["1", "2", "3"];
+/** Zones a fleet spreads across when none are named: all of them. */
+export const DEFAULT_ZONES: readonly string[] = ZONES;
 /**
  * Fault domain count 1 ("max spreading") is the only value a zonal Flexible scale set accepts, and the default and
  * recommendation for a regional one (Microsoft Learn, "Choosing the right number of fault domains for Virtual Machine
@@ -34,9 +33,6 @@ export const DEFAULT_ZONES: readonly string[] = ["1", "2", "3"];
 export const FLEET_FAULT_DOMAIN_COUNT = 1;
 /** The Microsoft.Network API version the Flexible scale set creates its instances' NICs with. */
 export const FLEET_NETWORK_API_VERSION = "2020-11-01";
-
-/** How each instance's administrator signs in. */
-export type FleetCredentialMode = "ssh-keys" | "generated-ssh-key" | "password" | "generated-password";
 
 export interface FleetDiskPlan {
     readonly key: string;
@@ -80,60 +76,22 @@ export interface ScaleSetPlan {
     readonly dataDisks: readonly FleetDiskPlan[];
     readonly ultraSsdEnabled: boolean;
     readonly healthExtension: HealthExtensionPlan | undefined;
-    readonly credential: FleetCredentialMode;
+    readonly credential: Exclude<CredentialMode, "none">;
     /** What the rules could not check; the component logs each as a warning. */
     readonly warnings: readonly Problem[];
 }
 
-/** The OS-specific inputs the plan checks. */
-export interface FleetCredentialInputs {
-    /** Linux: the SSH public keys given (only plain strings are checked). */
-    readonly sshPublicKeys?: readonly unknown[];
-    /** Windows: the password given (only a plain string is checked). */
-    readonly adminPassword?: unknown;
-}
-
-export type ScaleSetPlanResult = { readonly ok: true; readonly plan: ScaleSetPlan } | { readonly ok: false; readonly problems: readonly Problem[] };
-
 const COMPONENT: Readonly<Record<OsType, string>> = { linux: "LinuxScaleSet", windows: "WindowsScaleSet" };
-
-/** The instance count, when it is a plain number: a whole number from 0 to 1000. */
-export function checkInstanceCount(path: string, value: unknown): Problem[] {
-    if (typeof value !== "number" || (Number.isInteger(value) && value >= 0 && value <= MAX_INSTANCES)) {
-        return [];
-    }
-    return [{ path, message: `${value} is not a whole number from 0 to ${MAX_INSTANCES}, the instances a Flexible scale set holds (set instanceCount in that range).` }];
-}
-
-/** The image, with the fleet's own words for an image of the other OS; the rest is the single VM's image planning. */
-function planFleetImage(os: OsType, args: ScaleSetArgs): ImagePlanResult {
-    const entry = args.image !== undefined && args.imageReference === undefined && args.galleryImageId === undefined ? catalogueImage(args.image) : undefined;
-    if (entry !== undefined && entry.os !== os) {
-        return {
-            image: { kind: "gallery", label: "(none)" },
-            plan: undefined,
-            platformPatching: false,
-            generation: undefined,
-            problems: [{ path: "image", message: `"${args.image ?? ""}" is a ${entry.os} image; a ${COMPONENT[os]} needs a ${os} image.` }],
-        };
-    }
-    return planImage(os, args);
-}
 
 function planDataDisks(disks: readonly ScaleSetDataDiskArgs[], defaultSku: DiskSku): { plans: FleetDiskPlan[]; problems: Problem[] } {
     const problems: Problem[] = [];
     const plans = disks.map((disk, index) => {
         const sku = disk.sku ?? defaultSku;
-        const caching = disk.caching ?? (noCachingReason(sku, disk.sizeGb) !== undefined ? "None" : "ReadOnly");
+        const caching = disk.caching ?? defaultDataDiskCaching(sku, disk.sizeGb);
         const deleteOption = disk.deleteOption ?? "Detach";
-        const skuProblems = checkSku("sku", sku);
         const own: Problem[] = [
-            ...checkDiskKey("name", disk.name),
-            ...checkLun("lun", disk.lun),
-            ...skuProblems,
-            ...checkCaching("caching", caching),
-            ...(skuProblems.length === 0 ? checkSize("sizeGb", disk.sizeGb, MIN_DISK_SIZE_GB[sku], MAX_DISK_SIZE_GB[sku], `a ${sku} data disk`) : []),
-            ...checkChoice("deleteOption", deleteOption, SCALE_SET_DISK_DELETE_OPTIONS, "delete option"),
+            ...checkDataDiskShape({ name: disk.name, lun: disk.lun, sku, caching, sizeGb: disk.sizeGb }),
+            ...checkDiskDeleteOption("deleteOption", deleteOption),
         ];
         if (own.length === 0) {
             own.push(...checkCachingAllowed("caching", caching, sku, disk.sizeGb));
@@ -148,132 +106,75 @@ function planDataDisks(disks: readonly ScaleSetDataDiskArgs[], defaultSku: DiskS
     return { plans, problems };
 }
 
-/** The fleet's zones: each one of "1", "2", "3", once; none in a region without zones; zonal-only disks need zones. */
-function checkZones(args: ScaleSetArgs, zones: readonly string[], disks: readonly { path: string; sku: DiskSku }[]): { problems: Problem[]; warnings: Problem[] } {
-    const problems: Problem[] = [];
-    const warnings: Problem[] = [];
-    zones.forEach((zone, index) => {
-        if (!ZONES.includes(zone)) {
-            problems.push({ path: `zones[${index}]`, message: `"${zone}" is not an availability zone; use "1", "2" or "3" (or zones: [] for a regional scale set).` });
-        }
-    });
-    problems.push(...checkUnique(zones, (i) => `zones[${i}]`, "zone"));
-    const location = typeof args.location === "string" ? args.location : undefined;
-    const zonal = args.preflightFacts?.regionHasZones ?? (location !== undefined ? regionHasZones(location) : undefined);
-    const where = location ?? "the region";
-    if (zonal === false && zones.length > 0) {
-        const given = args.zones === undefined ? "defaults to" : "is";
-        problems.push({ path: "zones", message: `${given} ${JSON.stringify(zones)}, but ${where} has no availability zones (set zones: []).` });
-    }
-    if (zonal === false) {
-        for (const disk of disks.filter((d) => ZONE_REDUNDANT_SKUS.includes(d.sku))) {
-            problems.push({ path: disk.path, message: `"${disk.sku}" needs a region with availability zones, and ${where} has none (use the LRS SKU).` });
-        }
-    }
-    const zonalOnly = disks.find((d) => d.sku === "PremiumV2_LRS" || d.sku === "UltraSSD_LRS");
-    if (zonal === true && zones.length === 0 && zonalOnly !== undefined) {
-        problems.push({ path: "zones", message: `is empty, but ${zonalOnly.sku} disks are zonal in ${where}, which has zones (name the zones).` });
-    }
-    if (zonal === undefined && zones.length > 0) {
-        const what = location === undefined ? "is not a plain value" : `"${location}" is not in the region table`;
-        warnings.push({ path: "location", message: `${what}, so whether the region has zones is not checked (set preflightFacts.regionHasZones).` });
-    }
-    return { problems, warnings };
-}
-
-function planHealthExtension(os: OsType, probe: ScaleSetHealthProbeArgs | undefined): { plan: HealthExtensionPlan | undefined; problems: Problem[] } {
-    if (probe === undefined) {
-        return { plan: undefined, problems: [] };
-    }
-    const problems = [...checkChoice("protocol", probe.protocol, HEALTH_PROBE_PROTOCOLS, "health probe protocol")];
-    if (!Number.isInteger(probe.port) || probe.port < 1 || probe.port > 65535) {
-        problems.push({ path: "port", message: `${probe.port} is not a port; use a whole number from 1 to 65535.` });
-    }
-    if (probe.protocol === "tcp" && probe.requestPath !== undefined) {
-        problems.push({ path: "requestPath", message: `is set, but a tcp probe only connects to the port (remove requestPath, or use http or https).` });
-    }
-    if (probe.protocol !== "tcp" && !probe.requestPath) {
-        problems.push({ path: "requestPath", message: `is required for an ${probe.protocol} probe (set the path that answers 200, e.g. "/healthz").` });
-    }
+function planHealthExtension(os: OsType, probe: ScaleSetHealthProbeArgs): HealthExtensionPlan {
     const type = os === "linux" ? "ApplicationHealthLinux" : "ApplicationHealthWindows";
     const settings = probe.protocol === "tcp" ? { protocol: probe.protocol, port: probe.port } : { protocol: probe.protocol, port: probe.port, requestPath: probe.requestPath };
-    return { plan: { name: "HealthExtension", publisher: "Microsoft.ManagedServices", type, typeHandlerVersion: "1.0", settings }, problems: within("healthProbe", problems) };
+    return { name: "HealthExtension", publisher: "Microsoft.ManagedServices", type, typeHandlerVersion: "1.0", settings };
 }
 
 /**
  * Turns a fleet component's arguments into a complete plan, or every problem with them.
  * @param name the component's Pulumi name, which is also the scale set's Azure name
  */
-export function planScaleSet(os: OsType, name: string, args: ScaleSetArgs, credentials: FleetCredentialInputs): ScaleSetPlanResult {
-    const problems: Problem[] = [...checkScaleSetName("name", name)];
-    const facts = args.preflightFacts ?? {};
-    problems.push(...checkInstanceCount("instanceCount", args.instanceCount), ...checkVmSize("size", args.size));
-    if (typeof args.resourceGroupName === "string") {
-        problems.push(...checkResourceName("resourceGroupName", "resourceGroup", args.resourceGroupName, "set resourceGroupName", false));
-    }
-
+export function planScaleSet(os: OsType, name: string, args: ScaleSetArgs, credentials: CredentialInputs): PlanResult<ScaleSetPlan> {
+    // The fleet's own arguments.
     const computerNamePrefix = args.computerNamePrefix ?? name;
     const adminUsername = args.adminUsername ?? DEFAULT_ADMIN[os];
-    problems.push(
+    const zones = args.zones ?? DEFAULT_ZONES;
+    const upgradeMode = args.upgradeMode ?? "Manual";
+    const problems: Problem[] = [
+        ...checkScaleSetName("name", name),
+        ...checkInstanceCount("instanceCount", args.instanceCount),
+        ...checkVmSize("size", args.size),
+        ...(typeof args.resourceGroupName === "string" ? checkResourceName("resourceGroupName", "resourceGroup", args.resourceGroupName, "set resourceGroupName", false) : []),
         ...checkComputerNamePrefix("computerNamePrefix", os, computerNamePrefix, args.computerNamePrefix === undefined),
         ...checkAdminUsername("adminUsername", os, adminUsername),
-    );
-    (credentials.sshPublicKeys ?? []).forEach((key, index) => {
-        if (typeof key === "string") {
-            problems.push(...checkSshPublicKey(`sshPublicKeys[${index}]`, key));
-        }
-    });
-    if (typeof credentials.adminPassword === "string") {
-        problems.push(...checkAdminPassword("adminPassword", os, credentials.adminPassword));
-    }
+        ...checkCredentials(os, credentials),
+    ];
 
-    const image = planFleetImage(os, args);
+    const image = planImage(os, args, COMPONENT[os]);
     problems.push(...image.problems);
 
     // The single VM's OS disk rules (SKU, caching, size), on an OS disk made from the image.
-    const defaultSku: DiskSku = supportsPremiumStorage(args.size, facts) ? "Premium_LRS" : "StandardSSD_LRS";
+    const facts = args.preflightFacts ?? {};
+    const defaultSku = defaultDiskSku(args.size, facts);
     const { deleteOption: osDeleteOption, ...osDiskArgs } = args.osDisk ?? {};
-    const osDiskVm = { resourceGroupName: args.resourceGroupName, location: args.location, subnetId: args.subnetId, size: args.size, osDisk: osDiskArgs };
-    const osDisk = planOsDisk(os, name, name, osDiskVm, {}, "delete", defaultSku);
+    const resourceGroupName = typeof args.resourceGroupName === "string" ? args.resourceGroupName : undefined;
+    const osDisk = planOsDisk(name, name, osDiskArgs, { zone: undefined, resourceGroupName, protection: "delete", sku: defaultSku });
     problems.push(...osDisk.problems);
     const osDiskDelete = osDeleteOption ?? "Delete";
-    problems.push(...checkChoice("osDisk.deleteOption", osDiskDelete, SCALE_SET_DISK_DELETE_OPTIONS, "delete option"));
+    problems.push(...checkDiskDeleteOption("osDisk.deleteOption", osDiskDelete));
     const dataDisks = planDataDisks(args.dataDisks ?? [], defaultSku);
     problems.push(...dataDisks.problems);
-
-    const zones = args.zones ?? DEFAULT_ZONES;
-    const osSku = osDisk.plan.sku ?? defaultSku;
-    const zoneCheck = checkZones(args, zones, [{ path: "osDisk.sku", sku: osSku }, ...dataDisks.plans.map((d, i) => ({ path: `dataDisks[${i}].sku`, sku: d.sku }))]);
-    problems.push(...zoneCheck.problems);
+    problems.push(...checkZoneList("zones", zones));
 
     const securityType = args.securityType ?? "TrustedLaunch";
-    // The single VM's size and image rules; the fleet's zone rules above replace the VM's zone rules.
+    problems.push(...checkSecurityType("securityType", securityType));
+    const osSku = osDisk.plan.sku ?? defaultSku;
     const placement = checkPlacement({
         size: args.size,
-        zone: undefined,
+        zones: { field: "zones", zones, defaulted: args.zones === undefined },
         availabilitySet: false,
-        location: undefined,
+        location: typeof args.location === "string" ? args.location : undefined,
         trustedLaunch: securityType === "TrustedLaunch",
         image: { path: "image", label: image.image.label, generation: facts.imageGeneration ?? image.generation },
         osDiskSku: osSku,
         dataDisks: dataDisks.plans,
-        facts: { ...facts, regionHasZones: undefined },
+        facts,
     });
     problems.push(...placement.problems);
 
-    const health = planHealthExtension(os, args.healthProbe);
-    problems.push(...health.problems);
-    const upgradeMode = args.upgradeMode ?? "Manual";
-    problems.push(...checkChoice("upgradeMode", upgradeMode, SCALE_SET_UPGRADE_MODES, "upgrade mode"));
-    if (upgradeMode === "Rolling" && args.healthProbe === undefined) {
-        problems.push({ path: "upgradeMode", message: `"Rolling" needs the Application Health extension on a Flexible scale set (set healthProbe, or use "Manual").` });
+    if (args.healthProbe !== undefined) {
+        problems.push(...checkHealthProbe(args.healthProbe));
     }
+    problems.push(...checkUpgradeMode(upgradeMode, args.healthProbe));
 
     if (problems.length > 0) {
         return { ok: false, problems };
     }
+    const health = args.healthProbe === undefined ? undefined : planHealthExtension(os, args.healthProbe);
     // Azure requires health monitoring for platform-orchestrated patching of a Flexible scale set.
-    const platformPatching = image.platformPatching && health.plan !== undefined;
+    const platformPatching = image.platformPatching && health !== undefined;
     return {
         ok: true,
         plan: {
@@ -296,20 +197,9 @@ export function planScaleSet(os: OsType, name: string, args: ScaleSetArgs, crede
             osDisk: { sizeGb: osDisk.plan.sizeGb, sku: osSku, caching: osDisk.plan.caching, deleteOption: osDiskDelete },
             dataDisks: dataDisks.plans,
             ultraSsdEnabled: dataDisks.plans.some((d) => d.sku === "UltraSSD_LRS"),
-            healthExtension: health.plan,
-            credential: os === "linux"
-                ? ((credentials.sshPublicKeys ?? []).length > 0 ? "ssh-keys" : "generated-ssh-key")
-                : (credentials.adminPassword !== undefined ? "password" : "generated-password"),
-            warnings: [...zoneCheck.warnings, ...placement.warnings.filter((w) => w.path !== "location")],
+            healthExtension: health,
+            credential: planCredential(os, credentials),
+            warnings: placement.warnings,
         },
     };
-}
-
-/** Plans a fleet or throws every problem at once, before the component registers anything. */
-export function requireScaleSetPlan(os: OsType, name: string, args: ScaleSetArgs, credentials: FleetCredentialInputs): ScaleSetPlan {
-    const result = planScaleSet(os, name, args, credentials);
-    if (!result.ok) {
-        throw new InvalidArgumentsError(COMPONENT[os], name, result.problems);
-    }
-    return result.plan;
 }

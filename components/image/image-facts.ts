@@ -10,17 +10,12 @@
  * - SQL Server images: publisher MicrosoftSQLServer, offer sql2022-ws2022, Gen2 SKUs sqldev-gen2, standard-gen2 and
  *   enterprise-gen2, as public deployment code names them (`MicrosoftSQLServer:sql2022-ws2022:sqldev-gen2:latest`).
  * Every entry uses `version: "latest"`; pin a version with an explicit `imageReference` instead.
+ * Images outside the catalogue that need a purchase plan: the publishers' Azure Marketplace pages (AlmaLinux, Rocky
+ * Linux (RESF), CIS), collected 2026-11.
  */
 
-/** The operating system family of an image, and of the component that boots it. */
-export type OsType = "linux" | "windows";
-
-/** A marketplace purchase plan; images that carry one refuse deployment without it. */
-export interface ImagePlan {
-    readonly name: string;
-    readonly product: string;
-    readonly publisher: string;
-}
+import type { OsType } from "../core/os";
+import type { ImagePlan } from "./image-args";
 
 /** One catalogue entry. */
 export interface CatalogueImage {
@@ -116,4 +111,16 @@ export const DEFAULT_IMAGE: Readonly<Record<OsType, ImageKey>> = {
 /** Looks a key up; `undefined` for a key the catalogue does not know. */
 export function catalogueImage(key: string): CatalogueImage | undefined {
     return Object.prototype.hasOwnProperty.call(IMAGES, key) ? IMAGES[key as ImageKey] : undefined;
+}
+
+/** Marketplace images that need a purchase plan: `publisher` with `*` for every offer, or `publisher:offer`. */
+export const PLAN_REQUIRED: readonly string[] = [
+    "almalinux:almalinux-x86_64",
+    "resf:rockylinux-x86_64",
+    "center-for-internet-security-inc:*",
+];
+
+export function needsPlan(publisher: string, offer: string): boolean {
+    const p = publisher.toLowerCase();
+    return PLAN_REQUIRED.includes(`${p}:*`) || PLAN_REQUIRED.includes(`${p}:${offer.toLowerCase()}`);
 }

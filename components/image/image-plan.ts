@@ -2,10 +2,10 @@
  * Pure planning for a VM's image: one of a catalogue key, an explicit marketplace reference or a gallery image id,
  * resolved to what the VM declares, with its Hyper-V generation where it is known and its purchase plan.
  */
-import { DEFAULT_IMAGE, catalogueImage, type ImagePlan, type OsType } from "./image-facts";
+import type { OsType } from "../core/os";
 import type { Problem } from "../core/problems";
-import { needsPlan } from "../core/azure-facts";
-import type { VmArgs } from "../vm/vm-args";
+import type { ImagePlan, ImageReferenceArgs } from "./image-args";
+import { DEFAULT_IMAGE, catalogueImage, needsPlan } from "./image-facts";
 
 /** The image, resolved. `gallery` means the id comes from the `galleryImageId` argument. */
 export type PlannedImage =
@@ -22,14 +22,24 @@ export interface ImagePlanResult {
     readonly problems: readonly Problem[];
 }
 
-type ImageArgs = Pick<VmArgs, "image" | "imageReference" | "galleryImageId" | "plan">;
+/** The image arguments a VM and a fleet share; only whether a gallery id is given matters here. */
+export interface ImageChoice {
+    readonly image?: string;
+    readonly imageReference?: ImageReferenceArgs;
+    readonly galleryImageId?: unknown;
+    readonly plan?: ImagePlan;
+}
 
 /** The generation a marketplace SKU's name states, if it states one. */
 export function generationFromSku(sku: string): 1 | 2 | undefined {
     return /gen2|gensecond|-g2$/i.test(sku) ? 2 : /gen1/i.test(sku) ? 1 : undefined;
 }
 
-export function planImage(os: OsType, args: ImageArgs): ImagePlanResult {
+/**
+ * Resolves the image a component boots, or the problems with its image arguments.
+ * @param component the component's class name, for the message about an image of the other OS
+ */
+export function planImage(os: OsType, args: ImageChoice, component: string): ImagePlanResult {
     const given = [
         args.image !== undefined ? "image" : undefined,
         args.imageReference !== undefined ? "imageReference" : undefined,
@@ -65,7 +75,7 @@ export function planImage(os: OsType, args: ImageArgs): ImagePlanResult {
         return { ...none, problems: [{ path: "image", message: `"${key}" is not in the image catalogue; use a catalogue key (see IMAGE_KEYS) or set imageReference.` }] };
     }
     if (entry.os !== os) {
-        return { ...none, problems: [{ path: "image", message: `"${key}" is a ${entry.os} image; a ${os === "linux" ? "LinuxVm" : "WindowsVm"} needs a ${os} image.` }] };
+        return { ...none, problems: [{ path: "image", message: `"${key}" is a ${entry.os} image; a ${component} needs a ${os} image.` }] };
     }
     if (args.plan !== undefined) {
         return { ...none, problems: [{ path: "plan", message: `is for imageReference and galleryImageId images; the catalogue image "${key}" brings its own (remove plan, or name the image with imageReference).` }] };

@@ -5,7 +5,10 @@
  * `Internet`, `*`/`Any`) and "About Bastion configuration settings" (bastion/configuration-settings#subnet: the
  * AzureBastionSubnet must be /26 or larger for Bastion deployed since 2 November 2021).
  */
-import type { Problem } from "../core/problems";
+import { checkResourceName } from "../core/name-rules";
+import { checkUnique, choiceRule, type Problem } from "../core/problems";
+import { checkZoneList } from "../core/zone-rules";
+import { BASTION_SKUS, MANAGEMENT_PORTS, type NetworkPlanInputs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs } from "./network-args";
 
 export interface Cidr {
     /** The network address as a 32-bit unsigned integer. */
@@ -120,4 +123,87 @@ export function checkInboundSource(path: string, text: string, port: number): Pr
         return [{ path, message: `"${text}" would open port ${port} to the whole internet; list the addresses that need it, like "10.42.2.0/24".` }];
     }
     return checkManagementSource(path, text);
+}
+
+export const checkBastionSku = choiceRule(BASTION_SKUS, "Bastion SKU");
+
+/** The inbound rule key: 1-60 lowercase letters, digits and hyphens, starting and ending with a letter or digit. */
+const INBOUND_RULE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
+
+function checkInboundRules(rules: readonly VmNetworkInboundRuleArgs[]): Problem[] {
+    const problems: Problem[] = [];
+    rules.forEach((rule, index) => {
+        const path = `inboundRules[${index}]`;
+        if (!INBOUND_RULE_NAME.test(rule.name)) {
+            problems.push({
+                path: `${path}.name`,
+                message: `"${rule.name}" is not an inbound rule name; use 1-60 lowercase letters, digits and hyphens, starting and ending with a letter or digit, like "sql".`,
+            });
+        }
+        if (!Number.isInteger(rule.port) || rule.port < 1 || rule.port > 65535) {
+            problems.push({ path: `${path}.port`, message: `${rule.port} is not a TCP port; use a whole number from 1 to 65535.` });
+        }
+        if (rule.sourceAddressPrefixes.length === 0) {
+            problems.push({ path: `${path}.sourceAddressPrefixes`, message: `is empty; list the addresses that may reach port ${rule.port}, like "10.42.2.0/24".` });
+        }
+        rule.sourceAddressPrefixes.forEach((source, i) => problems.push(...checkInboundSource(`${path}.sourceAddressPrefixes[${i}]`, source, rule.port)));
+    });
+    problems.push(...checkUnique(rules.map((r) => r.name), (i) => `inboundRules[${i}].name`, "inbound rule name"));
+    return problems;
+}
+
+function checkBastion(bastion: VmNetworkBastionArgs, space: Cidr | undefined, args: NetworkPlanInputs): Problem[] {
+    const path = "bastion.subnetPrefix";
+    const problems: Problem[] = [...checkCidr(path, bastion.subnetPrefix), ...checkBastionSubnetSize(path, bastion.subnetPrefix)];
+    const range = parseCidr(bastion.subnetPrefix);
+    const vmSubnet = parseCidr(args.subnetPrefix);
+    if (range && space && !contains(space, range)) {
+        problems.push({ path, message: `"${bastion.subnetPrefix}" is not inside addressSpace "${args.addressSpace}"; choose a subnet range within it.` });
+    }
+    if (range && vmSubnet && overlaps(range, vmSubnet)) {
+        problems.push({
+            path,
+            message: `"${bastion.subnetPrefix}" overlaps subnetPrefix "${args.subnetPrefix}"; Azure Bastion needs a subnet of its own (choose a range outside "${args.subnetPrefix}").`,
+        });
+    }
+    if (bastion.sku !== undefined) {
+        problems.push(...checkBastionSku("bastion.sku", bastion.sku));
+    }
+    problems.push(...checkZoneList("bastion.zones", bastion.zones ?? []));
+    return problems;
+}
+
+/** Every rule a VmNetwork's arguments follow, all problems at once. */
+export function checkNetwork(name: string, args: NetworkPlanInputs): Problem[] {
+    const problems: Problem[] = [...checkCidr("addressSpace", args.addressSpace), ...checkCidr("subnetPrefix", args.subnetPrefix)];
+    const space = parseCidr(args.addressSpace);
+    const subnet = parseCidr(args.subnetPrefix);
+    if (space && subnet && !contains(space, subnet)) {
+        problems.push({ path: "subnetPrefix", message: `"${args.subnetPrefix}" is not inside addressSpace "${args.addressSpace}"; choose a subnet range within it.` });
+    }
+    (args.dnsServers ?? []).forEach((server, index) => problems.push(...checkIpv4(`dnsServers[${index}]`, server)));
+    problems.push(...checkUnique(args.dnsServers ?? [], (i) => `dnsServers[${i}]`, "DNS server"));
+    const sources = args.managementSourcePrefixes ?? [];
+    sources.forEach((source, index) => problems.push(...checkManagementSource(`managementSourcePrefixes[${index}]`, source, args.allowManagementFromAnywhere)));
+    const protocols = args.managementProtocols ?? ["ssh", "rdp"];
+    protocols.forEach((protocol, index) => {
+        if (!Object.hasOwn(MANAGEMENT_PORTS, protocol)) {
+            problems.push({ path: `managementProtocols[${index}]`, message: `"${protocol}" is not a management protocol; use "ssh" or "rdp".` });
+        }
+    });
+    problems.push(...checkUnique(protocols, (i) => `managementProtocols[${i}]`, "management protocol"));
+    if (args.bastion !== undefined) {
+        problems.push(...checkBastion(args.bastion, space, args));
+    }
+    const inbound = args.inboundRules ?? [];
+    problems.push(...checkInboundRules(inbound));
+    // The Bastion's IP and host names (`${name}-bastion-ip`, `${name}-bastion`) follow the same character rules with
+    // an 80-character limit, so a name that passes the 64-character VNet check passes for them too.
+    const fix = "choose a shorter or simpler component name";
+    problems.push(
+        ...checkResourceName("name", "virtualNetwork", `${name}-vnet`, fix),
+        ...checkResourceName("name", "subnet", `${name}-subnet`, fix),
+        ...checkResourceName("name", "networkSecurityGroup", `${name}-nsg`, fix),
+    );
+    return problems;
 }

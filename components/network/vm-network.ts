@@ -6,62 +6,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import { requireNetworkPlan, type BastionPlan, type ManagementProtocol, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs } from "./network-plan";
-
-export type { BastionSku, VmNetworkBastionArgs, VmNetworkInboundRuleArgs } from "./network-plan";
+import { requirePlan } from "../core/problems";
+import type { VmNetworkArgs } from "./network-args";
+import { planNetwork, type BastionPlan } from "./network-plan";
 
 export const VM_NETWORK_TYPE = "azure-persistent-vm:index:VmNetwork";
-
-export interface VmNetworkArgs {
-    /** The resource group the network is created in. */
-    readonly resourceGroupName: pulumi.Input<string>;
-    /** The Azure region, e.g. `westeurope`. */
-    readonly location: pulumi.Input<string>;
-    /** The VNet's IPv4 address space, e.g. `10.42.0.0/16`. */
-    readonly addressSpace: string;
-    /** The subnet's IPv4 range, inside `addressSpace`, e.g. `10.42.1.0/24`. */
-    readonly subnetPrefix: string;
-    /**
-     * IPv4 addresses or CIDR ranges that may reach the VMs over SSH/RDP. Sources meaning "anyone" (`*`, `0.0.0.0/0`,
-     * `::/0`, `Internet`, `Any`) are refused.
-     * @default none: no inbound management rule at all (use Azure Bastion or a VPN)
-     */
-    readonly managementSourcePrefixes?: readonly string[];
-    /**
-     * Lets `managementSourcePrefixes` hold a source meaning "anyone" (`*`, `0.0.0.0/0`, `::/0`, `Internet`, `Any`),
-     * which is otherwise refused: SSH/RDP open to the internet is what scanners flag first. Set it only knowingly.
-     * @default false
-     */
-    readonly allowManagementFromAnywhere?: boolean;
-    /**
-     * Which management protocols the sources may use: "ssh" (TCP 22) and "rdp" (TCP 3389).
-     * @default ["ssh", "rdp"]
-     */
-    readonly managementProtocols?: readonly ManagementProtocol[];
-    /**
-     * An Azure Bastion for reaching the VMs without public IPs: an `AzureBastionSubnet`, a Standard static public IP
-     * and the Bastion host, plus NSG rules that let the Bastion subnet reach the VMs on the `managementProtocols`.
-     * @default none: no Bastion, no Bastion subnet, no public IP
-     */
-    readonly bastion?: VmNetworkBastionArgs;
-    /**
-     * Application ports the VMs accept, each an inbound Allow TCP rule on the NSG from its own sources only (e.g.
-     * SQL Server's 1433 from the application subnet), at priorities 300, 310, ... after the management and Bastion
-     * rules. Sources meaning "anyone" are refused, whatever `allowManagementFromAnywhere` says.
-     * @default none: only the management and Bastion rules
-     */
-    readonly inboundRules?: readonly VmNetworkInboundRuleArgs[];
-    /**
-     * DNS servers for the VNet's machines, e.g. a domain controller's static private IP (`privateIpAddress` on its VM).
-     * @default none: Azure-provided DNS
-     */
-    readonly dnsServers?: readonly string[];
-    /**
-     * Tags for the VNet, the NSG and the Bastion's public IP and host (Azure subnets take no tags).
-     * @default none
-     */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-}
 
 export class VmNetwork extends pulumi.ComponentResource {
     /** The VNet's resource id. */
@@ -74,7 +23,7 @@ export class VmNetwork extends pulumi.ComponentResource {
     public readonly bastionId?: pulumi.Output<string>;
 
     constructor(name: string, args: VmNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = requireNetworkPlan(name, args);
+        const plan = requirePlan("VmNetwork", name, planNetwork(name, args));
         super(VM_NETWORK_TYPE, name, {}, opts);
         const parent = { parent: this };
         const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };

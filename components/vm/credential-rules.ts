@@ -4,7 +4,7 @@
  * Microsoft Learn "Supported SSH key formats" (virtual-machines/linux/mac-create-ssh-keys): RSA and ED25519.
  */
 import type { Problem } from "../core/problems";
-import type { OsType } from "../image/image-facts";
+import type { OsType } from "../core/os";
 
 /** Names Azure refuses as the administrator account, compared without case. */
 export const RESERVED_ADMIN_USERNAMES: readonly string[] = [
@@ -48,13 +48,18 @@ export const DISALLOWED_PASSWORDS: readonly string[] = [
 
 const PASSWORD_LENGTH: Readonly<Record<OsType, { min: number; max: number }>> = { windows: { min: 8, max: 123 }, linux: { min: 6, max: 72 } };
 
+/** How many of the four character classes (lower case, upper case, digit, other) a password holds. */
+export function characterClasses(value: string): number {
+    return [/[a-z]/, /[A-Z]/, /[0-9]/, /[\W_]/].filter((c) => c.test(value)).length;
+}
+
 export function checkAdminPassword(path: string, os: OsType, value: string): Problem[] {
     const { min, max } = PASSWORD_LENGTH[os];
     const problems: Problem[] = [];
     if (value.length < min || value.length > max) {
         problems.push({ path, message: `[secret] is ${value.length} characters; ${os === "windows" ? "Windows" : "Linux"} passwords must be ${min} to ${max} (choose another password).` });
     }
-    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[\W_]/].filter((c) => c.test(value)).length;
+    const classes = characterClasses(value);
     if (classes < 3) {
         problems.push({ path, message: `[secret] has ${classes} of the 4 character classes; Azure needs 3 of lower case, upper case, digit and special character (choose another password).` });
     }

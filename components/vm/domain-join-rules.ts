@@ -1,28 +1,17 @@
 /**
- * Active Directory's own rules as pure checks, and the plan of a VM's domain join.
+ * Active Directory's own naming rules as pure checks: a domain's DNS and NetBIOS names, a domain account and an OU,
+ * for a VM's domain join and for a domain controller's forest.
  * Sources: Microsoft Learn "Naming conventions in Active Directory for computers, domains, sites, and OUs" (DNS domain
  * names: letters, digits, hyphens and periods, 63 bytes a label, at most 64 characters for an AD domain because
  * SYSVOL paths hold it twice within MAX_PATH; single-label names need extra configuration and are not located by
- * DNS; NetBIOS domain names: at most 15 characters); "Sign in to a Windows virtual machine in Azure by using
- * Microsoft Entra ID" (a VM with the Entra login extension is Entra joined and cannot join another domain).
+ * DNS; NetBIOS domain names: at most 15 characters).
  */
-import type { OsType } from "../image/image-facts";
 import type { Problem } from "../core/problems";
-import { waitForDomainScript } from "../workloads/active-directory/domain-controller-scripts";
-import type { DomainJoinArgs } from "./vm-args";
 
 /** The longest AD DNS domain name: SYSVOL paths hold it twice within Windows' 260-character MAX_PATH. */
 export const MAX_AD_DOMAIN_NAME = 64;
 /** The longest NetBIOS domain name (the 16th character is reserved). */
 export const MAX_NETBIOS_NAME = 15;
-/** How long a VM waits for its domain to answer before the join, in minutes: the default and the range. */
-export const DOMAIN_WAIT_MINUTES = { default: 30, min: 1, max: 240 } as const;
-/**
- * The wait command's own timeout is longer than the script's deadline, so that the script fails with its message
- * (what was missing) before Azure stops it.
- */
-export const DOMAIN_WAIT_GRACE_MINUTES = 5;
-
 const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const NETBIOS_NAME = /^[A-Za-z0-9-]{1,15}$/;
 /** sAMAccountName: at most 20 characters, none of `" / \ [ ] : ; | = , + * ? < > @`. */
@@ -105,68 +94,4 @@ export function checkOuPath(path: string, value: string, domainName: string | un
         path,
         message: `"${value}" is not in the domain "${domainName}", whose distinguished names end with "${expected.join(",")}" (correct it, or remove ouPath to use the domain's Computers container).`,
     }];
-}
-
-/** How a VM joins its domain: the wait command, then the join extension's plain settings. */
-export interface DomainJoinPlan {
-    readonly domainName: string;
-    readonly user: string;
-    readonly ouPath: string | undefined;
-    readonly waitTimeoutMinutes: number;
-    /** The Run Command that waits until the domain answers from the VM. */
-    readonly wait: {
-        /** Its Azure name, unique on the VM. */
-        readonly runCommandName: string;
-        readonly script: string;
-        readonly timeoutInSeconds: number;
-    };
-}
-
-/**
- * Checks a VM's `domainJoin` and plans it: every problem with it, and the plan when there are none. The password and
- * `dependsOn` are values (Inputs) the component passes on; only an empty plain password is refused.
- */
-export function planDomainJoin(os: OsType, join: DomainJoinArgs | undefined, entraIdLogin: boolean): { plan: DomainJoinPlan | undefined; problems: Problem[] } {
-    if (join === undefined) {
-        return { plan: undefined, problems: [] };
-    }
-    if (os !== "windows") {
-        return { plan: undefined, problems: [{ path: "domainJoin", message: "is for Windows VMs; a Linux VM joins a domain with realmd or SSSD, which this component does not configure (remove domainJoin)." }] };
-    }
-    const domainProblems = checkAdDomainName("domainJoin.domainName", join.domainName);
-    const waitTimeoutMinutes = join.waitTimeoutMinutes ?? DOMAIN_WAIT_MINUTES.default;
-    const { min, max } = DOMAIN_WAIT_MINUTES;
-    const problems: Problem[] = [
-        ...domainProblems,
-        ...checkDomainUser("domainJoin.user", join.user),
-        ...(typeof join.password === "string" && join.password.length === 0
-            ? [{ path: "domainJoin.password", message: "is empty; give the joining account's password." }]
-            : []),
-        ...(join.ouPath !== undefined ? checkOuPath("domainJoin.ouPath", join.ouPath, domainProblems.length === 0 ? join.domainName : undefined) : []),
-        ...(Number.isInteger(waitTimeoutMinutes) && waitTimeoutMinutes >= min && waitTimeoutMinutes <= max ? [] : [{
-            path: "domainJoin.waitTimeoutMinutes",
-            message: `${waitTimeoutMinutes} is not a whole number of minutes from ${min} to ${max} (set one, or remove it for ${DOMAIN_WAIT_MINUTES.default}).`,
-        }]),
-        ...(entraIdLogin ? [{
-            path: "entraIdLogin",
-            message: "is set with domainJoin; the Microsoft Entra login extension Entra-joins the VM, and an Entra-joined VM cannot also join an Active Directory domain (remove one of them).",
-        }] : []),
-    ];
-    if (problems.length > 0) {
-        return { plan: undefined, problems };
-    }
-    return {
-        plan: {
-            domainName: join.domainName,
-            user: join.user,
-            ouPath: join.ouPath,
-            waitTimeoutMinutes,
-            wait: {
-                runCommandName: "wait-domain",
-                script: waitForDomainScript({ domainName: join.domainName, timeoutMinutes: waitTimeoutMinutes }),
-                timeoutInSeconds: (waitTimeoutMinutes + DOMAIN_WAIT_GRACE_MINUTES) * 60,
-            },
-        },
-        problems: [],
-    };
 }

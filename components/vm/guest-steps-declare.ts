@@ -1,7 +1,7 @@
 /**
- * The VM extensions and Run Commands the components declare, in the order they run: the access extension (credential
- * rotation), the domain join (a Run Command that waits for the domain, then the join extension), then the opt-in
- * Microsoft Entra ID login and Azure Monitor agents.
+ * The VM extensions and Run Commands the components declare, in the order they run (`declareGuestSteps`): the access
+ * extension (credential rotation), the domain join (a Run Command that waits for the domain, then the join
+ * extension), the opt-in Microsoft Entra ID login and Azure Monitor agents, then each data disk's formatting.
  *
  * The access extension is how a credential change reaches a running VM without replacing it. Azure takes the
  * administrator's password and SSH keys only when it creates a VM, so the VM ignores them afterwards
@@ -24,7 +24,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
-import type { OsType } from "../image/image-facts";
+import type { OsType } from "../core/os";
+import type { DiskFormatPlan } from "../disk/format-plan";
+import type { VmArgs } from "./vm-args";
+import type { VmPlan } from "./vm-plan";
 
 /** An extension handler and the settings it runs with. */
 export interface ExtensionSpec {
@@ -168,4 +171,55 @@ export function declareRunCommand(
         treatFailureAsDeploymentFailure: true,
         timeoutInSeconds: spec.timeoutInSeconds,
     }, options);
+}
+
+/**
+ * The VM's guest steps, one after the other (the disks are attached with the VM): the access extension, the domain
+ * join (a Run Command that waits until the domain answers, then the join extension, which restarts the VM), the Entra
+ * ID login and Azure Monitor agents, then each disk's formatting, by LUN. Returns the last step, or the VM when there
+ * is none.
+ */
+export function declareGuestSteps(
+    plan: VmPlan,
+    args: Pick<VmArgs, "domainJoin" | "entraIdLogin" | "azureMonitor">,
+    access: ExtensionSpec | undefined,
+    vm: compute.VirtualMachine,
+    target: ExtensionTarget,
+    parent: pulumi.CustomResourceOptions,
+): pulumi.Resource {
+    let previous: pulumi.Resource = access === undefined
+        ? vm
+        : declareExtension(plan.resourceNames.access, access, target, { ...parent, dependsOn: [vm] });
+    if (plan.domainJoin !== undefined && args.domainJoin !== undefined) {
+        // The wait also follows what the caller names (a controller's promotion); the join follows only the wait,
+        // which succeeds once the domain answers from this VM, after that controller's restart.
+        const wait = declareRunCommand(plan.resourceNames.waitDomain, plan.domainJoin.wait, target, {
+            ...parent,
+            dependsOn: [previous, ...(args.domainJoin.dependsOn ?? [])],
+        });
+        previous = declareExtension(plan.resourceNames.domainJoin, domainJoinExtension(plan.domainJoin, args.domainJoin.password), target, { ...parent, dependsOn: [wait] });
+    }
+    const extensions = [
+        { name: plan.resourceNames.entraLogin, spec: args.entraIdLogin === true ? ENTRA_LOGIN[plan.os] : undefined },
+        { name: plan.resourceNames.monitorAgent, spec: args.azureMonitor !== undefined ? AZURE_MONITOR_AGENT[plan.os] : undefined },
+    ];
+    for (const { name, spec } of extensions) {
+        if (spec !== undefined) {
+            previous = declareExtension(name, spec, target, { ...parent, dependsOn: [previous] });
+        }
+    }
+    for (const disk of [...plan.dataDisks].sort((a, b) => a.lun - b.lun)) {
+        if (disk.format !== undefined) {
+            previous = declareDiskFormat(disk.format, target, { ...parent, dependsOn: [previous] });
+        }
+    }
+    return previous;
+}
+
+/**
+ * Declares the Run Command that makes one data disk ready in the guest (formatted only if blank, then mounted). It
+ * fails the deployment when the script fails, and gives the script 15 minutes: it waits up to 5 for the disk to appear.
+ */
+function declareDiskFormat(format: DiskFormatPlan, target: ExtensionTarget, options: pulumi.CustomResourceOptions): compute.VirtualMachineRunCommandByVirtualMachine {
+    return declareRunCommand(format.resourceName, { runCommandName: format.runCommandName, script: format.script, timeoutInSeconds: 900 }, target, options);
 }

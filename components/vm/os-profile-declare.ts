@@ -1,7 +1,7 @@
 /**
- * The credentials a Linux or Windows machine is created with, for a single VM and a fleet alike: the given ones, or
- * ones generated here as children of the component, every password and private key a secret; and the OS
- * configuration they go in, which is also the same for both.
+ * What a machine boots with, for a single VM and a fleet alike: the credentials it is created with (the given ones, or
+ * ones generated here as children of the component, every password and private key a secret), the OS configuration
+ * they go in, its custom data and its security profile.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
@@ -91,4 +91,17 @@ export function windowsConfiguration(patch: PatchModes): azureInputs.compute.Win
         enableAutomaticUpdates: true,
         patchSettings: { patchMode: patch.patchMode, assessmentMode: patch.assessmentMode },
     };
+}
+
+/**
+ * The security profile of a VM or a fleet's instances: Trusted Launch (secure boot, vTPM) or none, the API's way of
+ * saying Standard (2024-11-01 has no "Standard" value), plus encryption at host when asked (only then, so a
+ * subscription without the feature is never asked for it).
+ */
+export function securityProfile(securityType: "TrustedLaunch" | "Standard", encryptionAtHost: boolean): azureInputs.compute.SecurityProfileArgs | undefined {
+    const trustedLaunch = securityType === "TrustedLaunch"
+        ? { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } }
+        : {};
+    const profile = { ...trustedLaunch, ...(encryptionAtHost ? { encryptionAtHost: true } : {}) };
+    return Object.keys(profile).length > 0 ? profile : undefined;
 }

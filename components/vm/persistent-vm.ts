@@ -6,11 +6,13 @@ import * as compute from "@pulumi/azure-native/compute";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as network from "@pulumi/azure-native/network";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import { AZURE_MONITOR_AGENT, ENTRA_LOGIN, declareExtension, declareRunCommand, domainJoinExtension, type ExtensionSpec } from "./guest-steps-declare";
-import { declareVmBackup } from "../backup/backup-vault";
+import { declareVmBackup } from "../backup/vm-backup-declare";
+import { logWarnings } from "../core/log-warnings";
+import { azureOsType } from "../core/os";
+import { declareDataDisk, declareOsDisk } from "../disk/disk-declare";
+import { declareGuestSteps, type ExtensionSpec } from "./guest-steps-declare";
+import { securityProfile } from "./os-profile-declare";
 import type { VmArgs } from "./vm-args";
-import { declareDataDisk, declareDiskFormat, declareOsDisk, type DiskCommon } from "../disk/disk-declare";
-import { azureOsType } from "../disk/os-disk-plan";
 import type { VmPlan } from "./vm-plan";
 
 /** The OS profile a component builds for its OS, and the credential it generated, if any (a secret). */
@@ -62,9 +64,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
         opts?: pulumi.ComponentResourceOptions,
     ) {
         super(type, name, {}, opts);
-        for (const warning of plan.warnings) {
-            void pulumi.log.warn(`${type.split(":").pop() ?? type} "${name}": ${warning.path} ${warning.message}`, this);
-        }
+        logWarnings(this, type, name, plan.warnings);
         const parent = { parent: this };
         const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
         const fromImage = plan.osDisk.source === "image";
@@ -158,7 +158,18 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             ignoreChanges: [...plan.vmOptions.ignoreChanges],
         });
 
-        this.lastGuestStep = declareDependents(plan, args, profile.access, vm, common, parent);
+        this.lastGuestStep = declareGuestSteps(plan, args, profile.access, vm, { ...common, vmName: vm.name }, parent);
+        if (args.azureMonitor?.dataCollectionRuleId !== undefined) {
+            new monitor.DataCollectionRuleAssociation(plan.resourceNames.dataCollection, {
+                resourceUri: vm.id,
+                associationName: `${plan.vmName}-dcr`,
+                dataCollectionRuleId: args.azureMonitor.dataCollectionRuleId,
+            }, parent);
+        }
+        if (args.backup !== undefined) {
+            // The planned name, not the VM's output: the item's id is made of it, and must stay known through a replacement.
+            declareVmBackup(plan.resourceNames.backup, args.backup, { id: vm.id, name: plan.vmName, resourceGroupName: args.resourceGroupName }, parent);
+        }
 
         this.generatedCredential = profile.generatedCredential;
         this.vmId = vm.id;
@@ -179,72 +190,4 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             generatedCredential: profile.generatedCredential,
         });
     }
-}
-
-/**
- * What hangs off the VM. In the guest, one step after the other (the disks are attached with the VM): the access
- * extension, the domain join (a Run Command that waits until the domain answers, then the join extension, which
- * restarts the VM), the Entra ID login and Azure Monitor agents, then each disk's formatting, by LUN. Beside it: the
- * data collection rule association and the backup item. Returns the last guest step, or the VM when there is none.
- */
-function declareDependents(
-    plan: VmPlan,
-    args: VmArgs,
-    access: ExtensionSpec | undefined,
-    vm: compute.VirtualMachine,
-    common: DiskCommon,
-    parent: pulumi.CustomResourceOptions,
-): pulumi.Resource {
-    const target = { ...common, vmName: vm.name };
-    let previous: pulumi.Resource = access === undefined
-        ? vm
-        : declareExtension(plan.resourceNames.access, access, target, { ...parent, dependsOn: [vm] });
-    if (plan.domainJoin !== undefined && args.domainJoin !== undefined) {
-        // The wait also follows what the caller names (a controller's promotion); the join follows only the wait,
-        // which succeeds once the domain answers from this VM, after that controller's restart.
-        const wait = declareRunCommand(plan.resourceNames.waitDomain, plan.domainJoin.wait, target, {
-            ...parent,
-            dependsOn: [previous, ...(args.domainJoin.dependsOn ?? [])],
-        });
-        previous = declareExtension(plan.resourceNames.domainJoin, domainJoinExtension(plan.domainJoin, args.domainJoin.password), target, { ...parent, dependsOn: [wait] });
-    }
-    const extensions = [
-        { name: plan.resourceNames.entraLogin, spec: args.entraIdLogin === true ? ENTRA_LOGIN[plan.os] : undefined },
-        { name: plan.resourceNames.monitorAgent, spec: args.azureMonitor !== undefined ? AZURE_MONITOR_AGENT[plan.os] : undefined },
-    ];
-    for (const { name, spec } of extensions) {
-        if (spec !== undefined) {
-            previous = declareExtension(name, spec, target, { ...parent, dependsOn: [previous] });
-        }
-    }
-    for (const disk of [...plan.dataDisks].sort((a, b) => a.lun - b.lun)) {
-        if (disk.format !== undefined) {
-            previous = declareDiskFormat(disk.format, target, { ...parent, dependsOn: [previous] });
-        }
-    }
-    if (args.azureMonitor?.dataCollectionRuleId !== undefined) {
-        new monitor.DataCollectionRuleAssociation(plan.resourceNames.dataCollection, {
-            resourceUri: vm.id,
-            associationName: `${plan.vmName}-dcr`,
-            dataCollectionRuleId: args.azureMonitor.dataCollectionRuleId,
-        }, parent);
-    }
-    if (args.backup !== undefined) {
-        // The planned name, not the VM's output: the item's id is made of it, and must stay known through a replacement.
-        declareVmBackup(plan.resourceNames.backup, args.backup, { id: vm.id, name: plan.vmName, resourceGroupName: args.resourceGroupName }, parent);
-    }
-    return previous;
-}
-
-/**
- * The VM's security profile: Trusted Launch (secure boot, vTPM) or none, the API's way of saying Standard (2024-11-01
- * has no "Standard" value), plus encryption at host when asked (only then, so a subscription without the feature is
- * never asked for it).
- */
-function securityProfile(securityType: VmPlan["securityType"], encryptionAtHost: boolean): azureInputs.compute.SecurityProfileArgs | undefined {
-    const trustedLaunch = securityType === "TrustedLaunch"
-        ? { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } }
-        : {};
-    const profile = { ...trustedLaunch, ...(encryptionAtHost ? { encryptionAtHost: true } : {}) };
-    return Object.keys(profile).length > 0 ? profile : undefined;
 }

@@ -1,13 +1,16 @@
 /**
- * Where a VM and its disks can go, and what its size and image allow. Facts come from the tables in facts.ts
- * (dated, sourced) or from the VM's own `preflightFacts`; a fact neither knows makes a warning, not an error.
+ * Where a VM or a fleet and its disks can go, and what its size and image allow: one set of rules for both. Facts
+ * come from the dated, sourced tables (size-facts.ts, core/azure-facts.ts) or from the component's own
+ * `preflightFacts`; a fact neither knows makes a warning, not an error.
  * Sources: Microsoft Learn "Availability options" (a VM is zonal or in an availability set, not both); "Azure managed
  * disk types" (Premium SSD, Premium SSD v2 and Ultra need a size with premium storage; Premium SSD v2 and Ultra are
  * zonal in regions with zones); "Redundancy options for managed disks" (ZRS needs a region with zones); "Trusted launch" (Gen2 images, supported sizes); the sizes pages (max data disks).
  */
+import { FACTS_DATE, regionHasZones } from "../core/azure-facts";
 import type { Problem } from "../core/problems";
-import { FACTS_DATE, regionHasZones, sizeFacts, type SizeFacts } from "../core/azure-facts";
-import { ZONE_REDUNDANT_SKUS, type DiskSku } from "../disk/disk-rules";
+import type { DiskSku } from "../disk/disk-args";
+import { ZONE_REDUNDANT_SKUS } from "../disk/disk-rules";
+import { sizeFacts, type SizeFacts } from "./size-facts";
 
 /** Facts a VM can supply for what the tables do not know, or to correct them. */
 export interface PreflightFacts {
@@ -19,9 +22,17 @@ export interface PreflightFacts {
     readonly imageGeneration?: 1 | 2;
 }
 
+/**
+ * The zones a machine is placed in: a VM's `zone` (one or none) or a fleet's `zones` (a list, `defaulted` when the
+ * fleet named none); the messages name the field and its fix.
+ */
+export type ZonePlacement =
+    | { readonly field: "zone"; readonly zone: string | undefined }
+    | { readonly field: "zones"; readonly zones: readonly string[]; readonly defaulted: boolean };
+
 export interface PlacementInputs {
     readonly size: string;
-    readonly zone: string | undefined;
+    readonly zones: ZonePlacement;
     readonly availabilitySet: boolean;
     /** The region, when it is a plain value. */
     readonly location: string | undefined;
@@ -57,14 +68,28 @@ export function premiumStorage(size: string, facts: PreflightFacts): boolean | u
     return facts.size?.premiumStorage ?? sizeFacts(size)?.premiumStorage ?? premiumByName(size);
 }
 
+/**
+ * Whether a size can use premium storage: from the size table, else by Azure's size naming convention (a lower-case
+ * `s` among the additive features, as in Standard_D2s_v5). False when neither says.
+ */
+export function supportsPremiumStorage(size: string, facts: PreflightFacts = {}): boolean {
+    return premiumStorage(size, facts) ?? false;
+}
+
+/** The SKU of a disk that names none, for a VM or a fleet of this size: Premium SSD where the size supports it. */
+export function defaultDiskSku(size: string, facts: PreflightFacts): DiskSku {
+    return supportsPremiumStorage(size, facts) ? "Premium_LRS" : "StandardSSD_LRS";
+}
+
 export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warnings: Problem[] } {
     const problems: Problem[] = [];
     const warnings: Problem[] = [];
     const table = sizeFacts(p.size);
     const size = { ...table, ...p.facts.size };
 
-    if (p.zone !== undefined && p.availabilitySet) {
-        problems.push({ path: "zone", message: `"${p.zone}" and availabilitySetId are both set; a VM is either zonal or in an availability set (remove one).` });
+    const zone = p.zones.field === "zone" ? p.zones.zone : undefined;
+    if (zone !== undefined && p.availabilitySet) {
+        problems.push({ path: "zone", message: `"${zone}" and availabilitySetId are both set; a VM is either zonal or in an availability set (remove one).` });
     }
 
     const premium = premiumStorage(p.size, p.facts);
@@ -95,22 +120,46 @@ export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warni
         warnings.push({ path: "size", message: `"${p.size}" is not in the size table of ${FACTS_DATE}, so ${unknownSizeFacts.join(", ")} ${unknownSizeFacts.length > 1 ? "are" : "is"} not checked (set preflightFacts.size).` });
     }
 
-    const zonal = p.facts.regionHasZones ?? (p.location !== undefined ? regionHasZones(p.location) : undefined);
+    const zoning = checkZonePlacement(p.zones, p.location, disks, p.dataDisks, p.facts);
+    problems.push(...zoning.problems);
+    warnings.push(...zoning.warnings);
+    return { problems, warnings };
+}
+
+/**
+ * Zones against the region: none where the region has no zones (and no zone-redundant disks there); zones where the
+ * data disks are zonal-only (Premium SSD v2, Ultra) in a region that has them; a warning where the region is unknown.
+ */
+function checkZonePlacement(
+    placement: ZonePlacement,
+    location: string | undefined,
+    disks: readonly { readonly path: string; readonly sku: DiskSku }[],
+    dataDisks: readonly { readonly sku: DiskSku | undefined }[],
+    facts: PreflightFacts,
+): { problems: Problem[]; warnings: Problem[] } {
+    const problems: Problem[] = [];
+    const warnings: Problem[] = [];
+    const zones = placement.field === "zone" ? (placement.zone === undefined ? [] : [placement.zone]) : placement.zones;
+    const where = location ?? "the region";
+    const zonal = facts.regionHasZones ?? (location !== undefined ? regionHasZones(location) : undefined);
     // Data disks only: an OS disk of these SKUs is refused outright elsewhere.
-    const zonalOnly = p.dataDisks.flatMap((d) => (d.sku !== undefined && ZONAL_ONLY_SKUS.includes(d.sku) ? [d.sku] : []));
+    const zonalOnly = dataDisks.flatMap((d) => (d.sku !== undefined && ZONAL_ONLY_SKUS.includes(d.sku) ? [d.sku] : []));
     if (zonal === false) {
         for (const disk of disks.filter((d) => ZONE_REDUNDANT_SKUS.includes(d.sku))) {
-            problems.push({ path: disk.path, message: `"${disk.sku}" needs a region with availability zones, and ${p.location ?? "the region"} has none (use the LRS SKU).` });
+            problems.push({ path: disk.path, message: `"${disk.sku}" needs a region with availability zones, and ${where} has none (use the LRS SKU).` });
         }
     }
-    if (zonal === false && p.zone !== undefined) {
-        problems.push({ path: "zone", message: `"${p.zone}" is set, but ${p.location ?? "the region"} has no availability zones (leave zone unset).` });
+    if (zonal === false && zones.length > 0) {
+        problems.push(placement.field === "zone"
+            ? { path: "zone", message: `"${placement.zone ?? ""}" is set, but ${where} has no availability zones (leave zone unset).` }
+            : { path: "zones", message: `${placement.defaulted ? "defaults to" : "is"} ${JSON.stringify(zones)}, but ${where} has no availability zones (set zones: []).` });
     }
-    if (zonal === true && p.zone === undefined && zonalOnly.length > 0) {
-        problems.push({ path: "zone", message: `is unset, but ${zonalOnly[0] ?? ""} disks are zonal in ${p.location ?? "the region"}, which has zones (set zone).` });
+    if (zonal === true && zones.length === 0 && zonalOnly.length > 0) {
+        const [unset, fix] = placement.field === "zone" ? ["is unset", "set zone"] : ["is empty", "name the zones"];
+        problems.push({ path: placement.field, message: `${unset}, but ${zonalOnly[0] ?? ""} disks are zonal in ${where}, which has zones (${fix}).` });
     }
-    if (zonal === undefined && (p.zone !== undefined || zonalOnly.length > 0)) {
-        warnings.push({ path: "location", message: `${p.location === undefined ? "is not a plain value" : `"${p.location}" is not in the region table of ${FACTS_DATE}`}, so zone placement is not checked (set preflightFacts.regionHasZones).` });
+    if (zonal === undefined && (zones.length > 0 || zonalOnly.length > 0)) {
+        warnings.push({ path: "location", message: `${location === undefined ? "is not a plain value" : `"${location}" is not in the region table of ${FACTS_DATE}`}, so zone placement is not checked (set preflightFacts.regionHasZones).` });
     }
     return { problems, warnings };
 }

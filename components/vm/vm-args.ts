@@ -1,149 +1,18 @@
 /**
- * Arguments both VM components take. Structure (which children exist, their names, LUNs, SKUs) is plain values;
- * only values flow as `pulumi.Input`.
+ * The VM components' arguments: what LinuxVm and WindowsVm share (`VmArgs`), and each one's own. Structure (which
+ * children exist, their names, LUNs, SKUs) is plain values; only values flow as `pulumi.Input`.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { VmBackupArgs } from "../backup/backup-vault";
-import type { FileSystem } from "../disk/format-scripts";
-import type { ImagePlan } from "../image/image-facts";
-import type { Caching, DiskProtection, DiskSku } from "../disk/disk-rules";
-import type { LockKind } from "../core/lock-plan";
+import type { VmBackupArgs } from "../backup/backup-args";
+import type { LockArgs } from "../core/lock-args";
+import type { DataDiskArgs, DiskProtection, OsDiskArgs } from "../disk/disk-args";
+import type { ImagePlan, ImageReferenceArgs } from "../image/image-args";
+import type { DomainJoinArgs } from "./domain-join-args";
 import type { PreflightFacts } from "./placement-rules";
 
-/** An explicit marketplace image. */
-export interface ImageReferenceArgs {
-    /** Image publisher, e.g. `Canonical`. */
-    readonly publisher: string;
-    /** Image offer, e.g. `ubuntu-24_04-lts`. */
-    readonly offer: string;
-    /** Image SKU, e.g. `server`. */
-    readonly sku: string;
-    /**
-     * Image version.
-     * @default "latest"
-     */
-    readonly version?: string;
-}
-
-/** The VM's OS disk, created from the image. */
-export interface OsDiskArgs {
-    /**
-     * Size in GiB.
-     * @default the image's own size (about 30 GiB for Linux images, 127 GiB for Windows Server)
-     */
-    readonly sizeGb?: number;
-    /**
-     * Disk SKU. Premium SSD v2 and Ultra disks cannot be OS disks.
-     * @default "Premium_LRS" when the size supports premium storage, otherwise "StandardSSD_LRS"
-     */
-    readonly sku?: DiskSku;
-    /**
-     * Host caching.
-     * @default "ReadWrite"
-     */
-    readonly caching?: Caching;
-    /**
-     * Build the VM from an existing OS disk instead of an image: copy a disk or snapshot, import a VHD, adopt a disk
-     * (e.g. the one a deleted VM left behind) or attach one by id. The VM then takes no image and no OS settings
-     * (computer name, administrator, credentials, custom data): the disk brings them.
-     * @default none: the OS disk is created from the image
-     */
-    readonly source?: DiskSourceArgs;
-    /**
-     * The Hyper-V generation of an imported VHD: "V2" (UEFI, can be Trusted Launch) or "V1" (BIOS, needs
-     * `securityType: "Standard"`).
-     * @default "V2"
-     */
-    readonly hyperVGeneration?: "V1" | "V2";
-}
-
-/** A VHD in a storage account, to import into a managed disk. */
-export interface VhdArgs {
-    /** The VHD's blob URI, e.g. `https://<account>.blob.core.windows.net/vhds/data.vhd`. */
-    readonly uri: pulumi.Input<string>;
-    /** The resource id of the storage account that holds it. */
-    readonly storageAccountId: pulumi.Input<string>;
-}
-
-/**
- * Where an existing disk's data comes from: set at most one field. Without any, the disk is created empty.
- */
-export interface DiskSourceArgs {
-    /** Copy a managed disk or a snapshot, given by resource id (`createOption: Copy`). */
-    readonly copyFrom?: pulumi.Input<string>;
-    /** Import a VHD from a storage account (`createOption: Import`). */
-    readonly importVhd?: VhdArgs;
-    /**
-     * Adopt an existing managed disk into the stack, by resource id (the `import` resource option). It must be in the
-     * VM's resource group; give its exact `sizeGb` and `sku`. Its creation data is ignored, so adoption never
-     * rewrites it, and no security default is sent, so the import matches the disk as it is.
-     */
-    readonly adoptId?: string;
-    /** Attach an existing managed disk by resource id without owning it: the stack never changes or deletes it. */
-    readonly existingId?: pulumi.Input<string>;
-}
-
-/** A persistent data disk: its own managed disk resource, attached to the VM, kept when the VM goes. */
-export interface DataDiskArgs {
-    /**
-     * The disk's stable key: it names the disk (`<vm>-disk-<name>`) and identifies it across changes, so reordering
-     * the list never touches a disk. Letters, digits and hyphens, up to 32 characters.
-     */
-    readonly name: string;
-    /** Logical unit number the disk is attached at, 0-63, unique per VM. */
-    readonly lun: number;
-    /**
-     * Size in GiB. Required for an empty or adopted disk.
-     * @default for a copy or an import, the source's size
-     */
-    readonly sizeGb?: number;
-    /**
-     * Where the disk's data comes from.
-     * @default an empty disk
-     */
-    readonly source?: DiskSourceArgs;
-    /**
-     * Disk SKU.
-     * @default "Premium_LRS" when the size supports premium storage, otherwise "StandardSSD_LRS"
-     */
-    readonly sku?: DiskSku;
-    /**
-     * Host caching.
-     * @default "ReadOnly"; "None" for Premium SSD v2, Ultra and disks of 4 TiB and more, which take no caching
-     */
-    readonly caching?: Caching;
-    /**
-     * Make the disk ready to use in the guest. A Run Command finds it by LUN, gives it one GPT partition and a file
-     * system only if it is blank, and mounts it at `/data/<name>` (Linux, by UUID in /etc/fstab, `nofail`) or at the
-     * folder `C:\data\<name>` (Windows). A disk that already holds a partition table or a file system is never
-     * formatted, only mounted, or refused with a message when it holds something else. The command runs again when it
-     * changes and on a replaced VM, which mounts the kept disk on the new machine.
-     * @default false: the disk is attached raw
-     */
-    readonly format?: boolean;
-    /**
-     * The file system a blank disk gets: "ext4" or "xfs" on Linux, "NTFS" or "ReFS" on Windows. Needs `format`.
-     * @default "ext4" on Linux, "NTFS" on Windows
-     */
-    readonly fileSystem?: FileSystem;
-    /**
-     * What happens to this disk when it leaves the stack: "protect" (Pulumi refuses to delete it), "retain" (Pulumi
-     * forgets it, Azure keeps it) or "delete" (for scratch disks).
-     * @default the VM's `diskProtection`
-     */
-    readonly protection?: DiskProtection;
-}
-
-/** A management lock (the Azure Verified Modules `lock` interface). */
-export interface LockArgs {
-    /** "CanNotDelete": nobody deletes the resource, from Pulumi, the portal or the CLI, until the lock is removed. */
-    readonly kind: LockKind;
-    /**
-     * The lock's name.
-     * @default "lock-<resource name>"
-     */
-    readonly name?: string;
-}
+/** The security types a VM or a fleet can have. */
+export const SECURITY_TYPES = ["TrustedLaunch", "Standard"] as const;
+export type SecurityType = (typeof SECURITY_TYPES)[number];
 
 /** The Azure Monitor agent on a VM. */
 export interface AzureMonitorArgs {
@@ -152,39 +21,6 @@ export interface AzureMonitorArgs {
      * @default none: the agent is installed and collects nothing until a rule is associated
      */
     readonly dataCollectionRuleId?: pulumi.Input<string>;
-}
-
-/**
- * Joining a Windows VM to an Active Directory domain: a Run Command waits until the domain answers from the VM, then
- * the JsonADDomainExtension joins it and restarts it.
- */
-export interface DomainJoinArgs {
-    /** The domain's DNS name, e.g. `corp.contoso.com`. */
-    readonly domainName: string;
-    /**
-     * The account that joins the VM, allowed to create computer accounts (in `ouPath`, or the Computers container):
-     * `CORP\joiner` or `joiner@corp.contoso.com`.
-     */
-    readonly user: string;
-    /** The account's password; it is sent as a secret, in the join extension's protected settings only. */
-    readonly password: pulumi.Input<string>;
-    /**
-     * The OU the VM's computer account is created in, e.g. `OU=Servers,DC=corp,DC=contoso,DC=com`.
-     * @default none: the domain's Computers container
-     */
-    readonly ouPath?: string;
-    /**
-     * What the join waits for besides the VM's own earlier steps, e.g. a `DomainController`'s `ready` (its promotion).
-     * The wait command still checks that the domain answers: a promoted controller answers only after its restart.
-     * @default none: the wait command alone decides when the domain is there
-     */
-    readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
-    /**
-     * How long the wait command waits for the domain to answer from the VM before it fails the deployment, in whole
-     * minutes from 1 to 240.
-     * @default 30
-     */
-    readonly waitTimeoutMinutes?: number;
 }
 
 /** What a Linux and a Windows VM share. */
@@ -243,7 +79,7 @@ export interface VmArgs {
      * API version. Gen1 images need "Standard".
      * @default "TrustedLaunch"
      */
-    readonly securityType?: "TrustedLaunch" | "Standard";
+    readonly securityType?: SecurityType;
     /**
      * The administrator account's name.
      * @default "azureuser" on Linux, "azureadmin" on Windows
@@ -349,4 +185,32 @@ export interface VmArgs {
      * @default none
      */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** LinuxVm's arguments: what both VM components take, and the Linux administrator's SSH keys and cloud-init. */
+export interface LinuxVmArgs extends VmArgs {
+    /**
+     * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator. Changing them later
+     * rotates them in place: the VM access extension makes them the administrator's only authorized keys, and the VM
+     * is not replaced (unless `credentialRotation` is false: then a change reaches nothing).
+     * @default none given: an ED25519 key pair is generated and its private key exported, as a secret, in
+     * `generatedPrivateKey`
+     */
+    readonly sshPublicKeys?: readonly pulumi.Input<string>[];
+    /**
+     * cloud-init user data, as plain text; the component base64-encodes it. Changing it replaces the VM, because
+     * Azure applies custom data only at creation. Keep secrets out of it.
+     * @default none
+     */
+    readonly customData?: pulumi.Input<string>;
+}
+
+/** WindowsVm's arguments: what both VM components take, and the administrator's password. */
+export interface WindowsVmArgs extends VmArgs {
+    /**
+     * The administrator password; it is treated as a secret whether or not it arrives as one. Changing it later
+     * rotates it in place through the VM access extension; the VM is not replaced.
+     * @default generated (see GENERATED_PASSWORD) and exported, as a secret, in `generatedAdminPassword`
+     */
+    readonly adminPassword?: pulumi.Input<string>;
 }

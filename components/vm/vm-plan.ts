@@ -1,29 +1,33 @@
 /**
- * Pure planning for a VM: defaults, names, validation and resource options, from plain arguments to a plain plan.
- * No Azure SDK here, no Outputs inspected: the component declares what this file decides.
+ * Pure planning for a VM: its own arguments are checked first (vm-rules, credential-rules), then each concept plans
+ * its part and checks its own arguments on the way (image, OS disk, data disks, domain join), and the placement rules
+ * see the whole; the result is a plain plan, or every problem at once. No Azure SDK here, no Outputs inspected: the
+ * component declares what this file decides.
  */
-import { planDomainJoin, type DomainJoinPlan } from "./domain-join-rules";
-import { checkBackupPolicyId } from "../backup/backup-plan";
-import type { ImagePlan, OsType } from "../image/image-facts";
-import { planImage, type PlannedImage } from "../image/image-plan";
-import { checkProtection, planDataDisk, sourceKind, type DataDiskDefaults, type DataDiskPlan } from "../disk/data-disk-plan";
-import { planOsDisk, type OsDiskPlan } from "../disk/os-disk-plan";
-import { InvalidArgumentsError, checkUnique, within, type Problem } from "../core/problems";
-import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./credential-rules";
-import type { DiskSku } from "../disk/disk-rules";
+import { checkBackupPolicyId } from "../backup/backup-rules";
 import { checkLockKind } from "../core/lock-plan";
+import { checkResourceName } from "../core/name-rules";
+import { DEFAULT_ADMIN, type OsType } from "../core/os";
+import { checkUnique, within, type PlanResult, type Problem } from "../core/problems";
+import { checkZone } from "../core/zone-rules";
+import { planDataDisk, type DataDiskPlan } from "../disk/data-disk-plan";
+import { DEFAULT_DISK_PROTECTION } from "../disk/disk-lifecycle-plan";
+import { checkProtection, sourceKind } from "../disk/disk-rules";
+import { planOsDisk, type OsDiskPlan } from "../disk/os-disk-plan";
+import type { ImagePlan } from "../image/image-args";
+import { planImage, type PlannedImage } from "../image/image-plan";
 import { checkIpv4 } from "../network/network-rules";
-import { checkPlacement, premiumStorage, type PreflightFacts } from "./placement-rules";
-import { checkComputerName, checkResourceName, checkVmName } from "../core/name-rules";
+import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./credential-rules";
+import { planDomainJoin, type DomainJoinPlan } from "./domain-join-plan";
+import { checkPlacement, defaultDiskSku } from "./placement-rules";
 import type { VmArgs } from "./vm-args";
+import { VM_RESOURCE_OPTIONS } from "./vm-lifecycle-plan";
+import { checkBuiltFromDisk, checkComputerName, checkDiskEncryptionSetId, checkSecurityType, checkVmName, checkVmSize } from "./vm-rules";
 
-import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
-
-export { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "./vm-options";
-export type { PlannedImage } from "../image/image-plan";
 export type { DataDiskPlan } from "../disk/data-disk-plan";
-export type { DomainJoinPlan } from "./domain-join-rules";
 export type { OsDiskPlan } from "../disk/os-disk-plan";
+export type { PlannedImage } from "../image/image-plan";
+export type { DomainJoinPlan } from "./domain-join-plan";
 
 /** The image of a VM built from an existing OS disk: none; the label names the disk in messages. */
 const ATTACHED_IMAGE = {
@@ -34,7 +38,10 @@ const ATTACHED_IMAGE = {
     problems: [],
 } as const;
 
-/** How the VM's administrator signs in; "none" when the VM is built from an existing OS disk, which brings its own. */
+/**
+ * How the administrator of a VM or of a fleet's instances signs in; "none" for a VM built from an existing OS disk,
+ * which brings its own.
+ */
 export type CredentialMode = "ssh-keys" | "generated-ssh-key" | "password" | "generated-password" | "none";
 
 export interface VmPlan {
@@ -74,11 +81,7 @@ export interface VmPlan {
     readonly credential: CredentialMode;
     /** How the VM joins its Active Directory domain, if it does. */
     readonly domainJoin: DomainJoinPlan | undefined;
-    readonly vmOptions: {
-        readonly deleteBeforeReplace: true;
-        readonly replaceOnChanges: readonly string[];
-        readonly ignoreChanges: readonly string[];
-    };
+    readonly vmOptions: typeof VM_RESOURCE_OPTIONS;
     /** What the rules could not check (a fact the tables do not know); the component logs each as a warning. */
     readonly warnings: readonly Problem[];
 }
@@ -93,81 +96,69 @@ export interface CredentialInputs {
     readonly customData?: unknown;
 }
 
-export type PlanResult = { readonly ok: true; readonly plan: VmPlan } | { readonly ok: false; readonly problems: readonly Problem[] };
-
-const DISK_ENCRYPTION_SET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/diskEncryptionSets\/[^/]+$/i;
-/** The administrator account's name when none is given. */
-export const DEFAULT_ADMIN: Readonly<Record<OsType, string>> = { linux: "azureuser", windows: "azureadmin" };
-/** The availability zones a zonal resource can name. */
-export const ZONES: readonly string[] = ["1", "2", "3"];
-
-/** A VM size's shape: `Standard_` or `Basic_` and the size's name, as in Standard_D2s_v5. */
-export function checkVmSize(path: string, size: string): Problem[] {
-    return /^(Standard|Basic)_[A-Za-z0-9_-]+$/.test(size)
-        ? []
-        : [{ path, message: `"${size}" is not an Azure VM size; sizes look like "Standard_D2s_v5".` }];
+/** The credential a VM or a fleet is created with: the given keys or password, or one generated. */
+export function planCredential(os: OsType, credentials: CredentialInputs): Exclude<CredentialMode, "none"> {
+    if (os === "linux") {
+        return (credentials.sshPublicKeys ?? []).length > 0 ? "ssh-keys" : "generated-ssh-key";
+    }
+    return credentials.adminPassword !== undefined ? "password" : "generated-password";
 }
 
-/**
- * Whether a size can use premium storage: from the size table, else by Azure's size naming convention (a lower-case
- * `s` among the additive features, as in Standard_D2s_v5). False when neither says.
- */
-export function supportsPremiumStorage(size: string, facts: PreflightFacts = {}): boolean {
-    return premiumStorage(size, facts) ?? false;
-}
-
-function defaultSku(size: string, facts: PreflightFacts): DiskSku {
-    return supportsPremiumStorage(size, facts) ? "Premium_LRS" : "StandardSSD_LRS";
+/** The given credentials, where they are plain values: each SSH key's type and size, the password's strength. */
+export function checkCredentials(os: OsType, credentials: CredentialInputs): Problem[] {
+    const problems: Problem[] = [];
+    (credentials.sshPublicKeys ?? []).forEach((key, index) => {
+        if (typeof key === "string") {
+            problems.push(...checkSshPublicKey(`sshPublicKeys[${index}]`, key));
+        }
+    });
+    if (typeof credentials.adminPassword === "string") {
+        problems.push(...checkAdminPassword("adminPassword", os, credentials.adminPassword));
+    }
+    return problems;
 }
 
 /**
  * Turns a VM component's arguments into a complete plan, or every problem with them.
  * @param name the component's Pulumi name
  */
-export function planVm(os: OsType, name: string, args: VmArgs, credentials: CredentialInputs): PlanResult {
-    const problems: Problem[] = [];
-    const vmName = args.vmName ?? name;
-    problems.push(...checkVmName("vmName", vmName));
-
-    // A VM built from an existing OS disk takes its OS settings from the disk: none of them is sent or checked.
+export function planVm(os: OsType, name: string, args: VmArgs, credentials: CredentialInputs): PlanResult<VmPlan> {
+    // The VM's own arguments. A VM built from an existing OS disk takes its OS settings from the disk: none of them
+    // is sent, and giving one is refused (with the OS disk's rules below) rather than checked.
     const fromDisk = sourceKind("osDisk.source", args.osDisk?.source).kind !== "empty";
+    const vmName = args.vmName ?? name;
     const computerName = args.computerName ?? vmName;
     const adminUsername = args.adminUsername ?? DEFAULT_ADMIN[os];
-    if (!fromDisk) {
-        problems.push(...checkComputerName("computerName", os, computerName, args.computerName === undefined));
-        problems.push(...checkAdminUsername("adminUsername", os, adminUsername));
-    }
+    const resourceGroupName = typeof args.resourceGroupName === "string" ? args.resourceGroupName : undefined;
+    const problems: Problem[] = [
+        ...checkVmName("vmName", vmName),
+        ...(fromDisk ? [] : [
+            ...checkComputerName("computerName", os, computerName, args.computerName === undefined),
+            ...checkAdminUsername("adminUsername", os, adminUsername),
+        ]),
+        ...checkVmSize("size", args.size),
+        ...(args.zone !== undefined ? checkZone("zone", args.zone) : []),
+        ...(resourceGroupName !== undefined ? checkResourceName("resourceGroupName", "resourceGroup", resourceGroupName, "set resourceGroupName", false) : []),
+    ];
 
-    problems.push(...checkVmSize("size", args.size));
-    if (args.zone !== undefined && !ZONES.includes(args.zone)) {
-        problems.push({ path: "zone", message: `"${args.zone}" is not an availability zone; use "1", "2" or "3", or leave zone unset for a regional VM.` });
-    }
-    const zones = args.zone !== undefined ? [args.zone] : undefined;
-    if (typeof args.resourceGroupName === "string") {
-        problems.push(...checkResourceName("resourceGroupName", "resourceGroup", args.resourceGroupName, "set resourceGroupName", false));
-    }
-
-    const image = fromDisk ? ATTACHED_IMAGE : planImage(os, args);
+    const image = fromDisk ? ATTACHED_IMAGE : planImage(os, args, os === "linux" ? "LinuxVm" : "WindowsVm");
     problems.push(...image.problems);
 
+    // The disks: each plans itself and checks its own arguments.
     const facts = args.preflightFacts ?? {};
-    const diskSku = defaultSku(args.size, facts);
-    const diskProtection = args.diskProtection ?? "protect";
+    const diskSku = defaultDiskSku(args.size, facts);
+    const diskProtection = args.diskProtection ?? DEFAULT_DISK_PROTECTION;
+    const zones = args.zone !== undefined ? [args.zone] : undefined;
     problems.push(...checkProtection("diskProtection", diskProtection));
-    const osDisk = planOsDisk(os, name, vmName, args, credentials, diskProtection, diskSku);
+    const osDisk = planOsDisk(name, vmName, args.osDisk, { zone: args.zone, resourceGroupName, protection: diskProtection, sku: diskSku });
     problems.push(...osDisk.problems);
+    if (fromDisk) {
+        problems.push(...checkBuiltFromDisk({ ...args, ...credentials }));
+    }
     problems.push(...checkLockKind(args.lock));
     const disks = args.dataDisks ?? [];
-    const defaults: DataDiskDefaults = {
-        os,
-        sku: diskSku,
-        zones,
-        protection: diskProtection,
-        lock: args.lock,
-        resourceGroupName: typeof args.resourceGroupName === "string" ? args.resourceGroupName : undefined,
-    };
     const dataDisks = disks.map((disk, index) => {
-        const planned = planDataDisk(name, vmName, defaults, disk);
+        const planned = planDataDisk(name, vmName, { os, sku: diskSku, zones, protection: diskProtection, lock: args.lock, resourceGroupName }, disk);
         problems.push(...within(`dataDisks[${index}]`, planned.problems));
         return planned.plan;
     });
@@ -176,39 +167,28 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         ...checkUnique(disks.map((d) => d.lun), (i) => `dataDisks[${i}].lun`, "LUN"),
     );
 
+    // What the VM hangs off other concepts: its backup policy, its NIC's address, its disks' encryption set.
     if (args.backup !== undefined) {
         problems.push(...checkBackupPolicyId("backup.policyId", args.backup.policyId));
     }
     if (args.privateIpAddress !== undefined) {
         problems.push(...checkIpv4("privateIpAddress", args.privateIpAddress));
     }
-    if (typeof args.diskEncryptionSetId === "string" && !DISK_ENCRYPTION_SET_ID.test(args.diskEncryptionSetId)) {
-        problems.push({
-            path: "diskEncryptionSetId",
-            message: `"${args.diskEncryptionSetId}" is not a disk encryption set id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>).`,
-        });
-    }
+    problems.push(...checkDiskEncryptionSetId("diskEncryptionSetId", args.diskEncryptionSetId));
 
-    const credential = fromDisk ? "none" : planCredential(os, credentials);
-    // Credentials given to a VM built from its disk are refused outright (planOsDisk); checking them would be noise.
+    // Credentials given to a VM built from its disk were refused above; checking them would be noise.
     if (!fromDisk) {
-        (credentials.sshPublicKeys ?? []).forEach((key, index) => {
-            if (typeof key === "string") {
-                problems.push(...checkSshPublicKey(`sshPublicKeys[${index}]`, key));
-            }
-        });
-        if (typeof credentials.adminPassword === "string") {
-            problems.push(...checkAdminPassword("adminPassword", os, credentials.adminPassword));
-        }
+        problems.push(...checkCredentials(os, credentials));
     }
 
     const domainJoin = planDomainJoin(os, args.domainJoin, args.entraIdLogin === true);
     problems.push(...domainJoin.problems);
 
     const securityType = args.securityType ?? "TrustedLaunch";
+    problems.push(...checkSecurityType("securityType", securityType));
     const placement = checkPlacement({
         size: args.size,
-        zone: args.zone,
+        zones: { field: "zone", zone: args.zone },
         availabilitySet: args.availabilitySetId !== undefined,
         location: typeof args.location === "string" ? args.location : undefined,
         trustedLaunch: securityType === "TrustedLaunch",
@@ -230,7 +210,10 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         ok: true,
         plan: {
             os,
-            resourceNames: { vm: `${name}-vm`, nic: `${name}-nic`, credential: os === "linux" ? `${name}-ssh-key` : `${name}-admin-password`,
+            resourceNames: {
+                vm: `${name}-vm`,
+                nic: `${name}-nic`,
+                credential: os === "linux" ? `${name}-ssh-key` : `${name}-admin-password`,
                 access: `${name}-access`,
                 backup: `${name}-backup`,
                 publicIp: `${name}-pip`,
@@ -255,26 +238,10 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             osDisk: osDisk.plan,
             dataDisks,
             ultraSsdEnabled: dataDisks.some((d) => d.sku === "UltraSSD_LRS"),
-            credential,
+            credential: fromDisk ? "none" : planCredential(os, credentials),
             domainJoin: domainJoin.plan,
-            vmOptions: { deleteBeforeReplace: true, replaceOnChanges: VM_REPLACE_ON_CHANGES, ignoreChanges: VM_IGNORE_CHANGES },
+            vmOptions: VM_RESOURCE_OPTIONS,
             warnings: placement.warnings,
         },
     };
-}
-
-function planCredential(os: OsType, credentials: CredentialInputs): CredentialMode {
-    if (os === "linux") {
-        return (credentials.sshPublicKeys ?? []).length > 0 ? "ssh-keys" : "generated-ssh-key";
-    }
-    return credentials.adminPassword !== undefined ? "password" : "generated-password";
-}
-
-/** Plans a VM or throws every problem at once, before the component registers anything. */
-export function requirePlan(component: string, os: OsType, name: string, args: VmArgs, credentials: CredentialInputs): VmPlan {
-    const result = planVm(os, name, args, credentials);
-    if (!result.ok) {
-        throw new InvalidArgumentsError(component, name, result.problems);
-    }
-    return result.plan;
 }

@@ -5,29 +5,18 @@ import type * as pulumi from "@pulumi/pulumi";
 import { passwordCredential, windowsConfiguration } from "./os-profile-declare";
 import { windowsAccess } from "./guest-steps-declare";
 import { PersistentVm, type OsProfile } from "./persistent-vm";
-import type { VmArgs } from "./vm-args";
-import { requirePlan, type VmPlan } from "./vm-plan";
-
-export { GENERATED_PASSWORD } from "./os-profile-declare";
+import type { WindowsVmArgs } from "./vm-args";
+import { planVm, type VmPlan } from "./vm-plan";
+import { requirePlan } from "../core/problems";
 
 export const WINDOWS_VM_TYPE = "azure-persistent-vm:index:WindowsVm";
-
-
-export interface WindowsVmArgs extends VmArgs {
-    /**
-     * The administrator password; it is treated as a secret whether or not it arrives as one. Changing it later
-     * rotates it in place through the VM access extension; the VM is not replaced.
-     * @default generated (see GENERATED_PASSWORD) and exported, as a secret, in `generatedAdminPassword`
-     */
-    readonly adminPassword?: pulumi.Input<string>;
-}
 
 export class WindowsVm extends PersistentVm {
     /** The generated administrator password, a secret; undefined when `adminPassword` was given. */
     public readonly generatedAdminPassword: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: WindowsVmArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = requirePlan("WindowsVm", "windows", name, args, { adminPassword: args.adminPassword });
+        const plan = requirePlan("WindowsVm", name, planVm("windows", name, args, { adminPassword: args.adminPassword }));
         super(WINDOWS_VM_TYPE, name, plan, args, (childOptions) => windowsOsProfile(plan, args, childOptions), opts);
         this.generatedAdminPassword = this.generatedCredential;
     }

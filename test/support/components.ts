@@ -1,5 +1,5 @@
 /** Helpers for in-process component tests. */
-import type { PersistentVm } from "../../components";
+import { type PersistentVm } from "../../components/internal";
 import { allRegistered, valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
 
 /** Waits until every child of a VM component has been registered, including those that wait for the VM's outputs. */

@@ -4,7 +4,7 @@
  */
 import type { ProgramRun } from "../recorder/program";
 import { SECRET, UNKNOWN, redact, type RecordedOptions, type Registration } from "../recorder/recorder";
-import { linuxMountPoint, windowsMountPoint } from "../../components/disk/format-scripts";
+import { formatOfCommand, protectionOf } from "../../components/internal";
 
 /** The recorded options, with `dependsOn` (what no input implies) in place of the full dependency list. */
 export type PlannedOptions = Omit<RecordedOptions, "dependencies"> & {
@@ -177,12 +177,6 @@ function sourceOf(disk: Registration | undefined): string {
         : disk.options.import !== null ? "adopted" : text(field(disk.inputs, "creationData", "createOption"));
 }
 
-/** The file system a format script gives a blank disk: its `FS='...'` (bash) or `$FileSystem = '...'` (PowerShell) line. */
-function fileSystemOf(script: unknown): string {
-    const match = /^(?:FS=|\$FileSystem = )'([^']*)'$/m.exec(typeof script === "string" ? script : "");
-    return match?.[1] ?? "?";
-}
-
 /** What the VM's component declared besides the VM, the NIC and the disks: access extension, domain join, format commands, backup. */
 function guestOf(parent: Registration | undefined, registrations: readonly Registration[]) {
     const siblings = parent === undefined ? [] : registrations.filter((r) => r.parent === parent.urn);
@@ -190,16 +184,17 @@ function guestOf(parent: Registration | undefined, registrations: readonly Regis
     const access = extension("VMAccessForLinux", "VMAccessAgent");
     const join = extension("JsonADDomainExtension");
     const backup = siblings.find((r) => r.type === "azure-native:recoveryservices:ProtectedItem");
-    const mounts = new Map(siblings.filter((r) => r.type === "azure-native:compute:VirtualMachineRunCommandByVirtualMachine")
-        .map((r) => [text(field(r.inputs, "runCommandName"), ""), fileSystemOf(field(r.inputs, "source", "script"))]));
+    const commands = siblings.filter((r) => r.type === "azure-native:compute:VirtualMachineRunCommandByVirtualMachine")
+        .map((r) => ({ runCommandName: field(r.inputs, "runCommandName"), script: field(r.inputs, "source", "script") }));
     return {
         access: access === undefined ? "none" : `${text(field(access.inputs, "type"))} ${text(field(access.inputs, "typeHandlerVersion"))}`,
         domainJoin: join === undefined ? undefined : `${text(field(join.inputs, "settings", "Name"))} as ${text(field(join.inputs, "settings", "User"))}, once the domain answers`,
         backup: backup === undefined ? "none"
             : `${text(field(backup.inputs, "properties", "policyId"))}${backup.options.retainOnDelete ? " (retained)" : ""}`,
-        mountOf: (key: string, os: VmSummary["os"]) => {
-            const fileSystem = mounts.get(`format-${key}`);
-            return fileSystem === undefined ? "none" : `${os === "windows" ? windowsMountPoint(key) : linuxMountPoint(key)} ${fileSystem}`;
+        /** The disk's format command, recognised by the library's own format plan (never by parsing its script). */
+        mountOf: (key: string, lun: number) => {
+            const format = commands.map((command) => formatOfCommand(key, lun, command)).find((f) => f !== undefined);
+            return format === undefined ? "none" : `${format.mountPoint} ${format.fileSystem}`;
         },
     };
 }
@@ -233,11 +228,10 @@ export function vmSummaries(registrations: readonly Registration[], resourceOutp
                 sizeGb: typeof size === "number" ? size : undefined,
                 sku: text(field(resource?.inputs, "sku", "name")),
                 caching: text(field(d, "caching"), "default"),
-                protection: resource === undefined ? "not owned"
-                    : resource.options.protect ? "protect" : resource.options.retainOnDelete ? "retain" : "delete",
+                protection: resource === undefined ? "not owned" : protectionOf(resource.options),
                 source: sourceOf(resource),
                 lock: locksByScope.get(resource?.id ?? "") ?? "none",
-                mount: guest.mountOf(key, os),
+                mount: guest.mountOf(key, Number(field(d, "lun"))),
             };
         });
         const zones = field(vm.inputs, "zones");

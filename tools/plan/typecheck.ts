@@ -5,12 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-
-/** The entry file the runner loads for `main` ("." or a folder means its index.ts). */
-export function entryFile(projectDir: string, main: string): string {
-    const target = path.resolve(projectDir, main);
-    return fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.join(target, "index.ts") : target;
-}
+import { entryFile } from "../recorder/program";
 
 /** The program's type errors, formatted as tsc prints them; empty when it type-checks. */
 export function typeCheck(projectDir: string, main: string): string[] {

@@ -126,7 +126,14 @@ function projectDefaults(project: ProjectFile): Record<string, unknown> {
     return defaults;
 }
 
-export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+/** The entry file the runner loads for `main` ("." or a folder means its index.ts). */
+export function entryFile(projectDir: string, main: string): string {
+    const target = path.resolve(projectDir, main);
+    return fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.join(target, "index.ts") : target;
+}
+
+/** What the CLI hands a program of this project and stack: its name, its config as the CLI passes it, its entry point. */
+export function programInputs(options: RunOptions) {
     const project = readProject(options.projectDir);
     const configFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
     const stackFile = (parse(fs.readFileSync(configFile, "utf8")) ?? {}) as { config?: Record<string, unknown> };
@@ -136,7 +143,23 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         options.secretConfig,
     );
     const typescript = typeof project.runtime === "string" || project.runtime.options?.typescript !== false;
-    const entryPoint = project.main ?? ".";
+    return { project, config, secretKeys, typescript, entryPoint: project.main ?? "." };
+}
+
+/** What a program run recorded, with how it ended: the stack's outputs are those its Stack resource registered. */
+export function recordedRun(recorder: Recorder, ending: Pick<ProgramRun, "project" | "stack" | "exitCode" | "stdout" | "stderr" | "entryPoint">): ProgramRun {
+    const stackUrn = recorder.registrations.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
+    return {
+        ...ending,
+        registrations: recorder.registrations,
+        outputs: recorder.outputs.get(stackUrn) ?? {},
+        resourceOutputs: recorder.outputs,
+        logs: recorder.logs,
+    };
+}
+
+export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+    const { project, config, secretKeys, typescript, entryPoint } = programInputs(options);
 
     const recorder = new Recorder();
     // The monitor builds URNs from this process's SDK settings; make them the run's project and stack.
@@ -174,19 +197,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
         child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
         const exitCode = await new Promise<number | null>((resolve) => child.on("close", resolve));
-        const stackUrn = recorder.registrations.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
-        return {
-            project: project.name,
-            stack: options.stack,
-            exitCode,
-            registrations: recorder.registrations,
-            outputs: recorder.outputs.get(stackUrn) ?? {},
-            resourceOutputs: recorder.outputs,
-            logs: recorder.logs,
-            stdout,
-            stderr,
-            entryPoint,
-        };
+        return recordedRun(recorder, { project: project.name, stack: options.stack, exitCode, stdout, stderr, entryPoint });
     } finally {
         await server.close();
     }

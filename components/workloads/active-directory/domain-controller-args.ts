@@ -3,7 +3,7 @@
  * rotation, domain join, Entra ID login and public IP), plus the forest's names and the safe-mode password.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { WindowsVmArgs } from "../../vm/windows-vm";
+import type { WindowsVmArgs } from "../../vm/vm-args";
 
 export interface DomainControllerArgs extends Omit<WindowsVmArgs, "dataDisks" | "privateIpAddress" | "credentialRotation" | "domainJoin" | "entraIdLogin" | "publicIp"> {
     /**

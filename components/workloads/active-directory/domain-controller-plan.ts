@@ -8,14 +8,15 @@
  * AD DS requires; and a static private IP on the controller's NIC. The disk is formatted and mounted by the same
  * mechanism as every data disk (NTFS, at the folder `C:\data\ntds`), and the paths are folders on it.
  */
-import type { DomainControllerArgs } from "./domain-controller-args";
+import type { PlanResult, Problem } from "../../core/problems";
+import type { DataDiskArgs } from "../../disk/disk-args";
+import { mountPoint } from "../../disk/format-plan";
+import { characterClasses } from "../../vm/credential-rules";
 import { checkAdDomainName, checkNetbiosName, defaultNetbiosName } from "../../vm/domain-join-rules";
-import { ntdsPaths, promoteDomainControllerScript, type NtdsPaths } from "./domain-controller-scripts";
-import { windowsMountPoint } from "../../disk/format-scripts";
-import { InvalidArgumentsError, type Problem } from "../../core/problems";
+import type { WindowsVmArgs } from "../../vm/vm-args";
 import { planVm, type VmPlan } from "../../vm/vm-plan";
-import type { DataDiskArgs } from "../../vm/vm-args";
-import type { WindowsVmArgs } from "../../vm/windows-vm";
+import type { DomainControllerArgs } from "./domain-controller-args";
+import { ntdsPaths, promoteDomainControllerScript, type NtdsPaths } from "./domain-controller-scripts";
 
 /** The NTDS disk: its key (`<vm>-disk-ntds`), LUN, host caching, file system and default size. */
 export const NTDS_DISK = { key: "ntds", lun: 0, caching: "None", fileSystem: "NTFS", defaultSizeGb: 32 } as const;
@@ -46,7 +47,7 @@ export interface DomainControllerPlan {
  * policy enforces. Messages never repeat the password.
  */
 export function checkSafeModePassword(path: string, value: string): Problem[] {
-    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[\W_]/].filter((c) => c.test(value)).length;
+    const classes = characterClasses(value);
     return value.length >= 8 && classes >= 3 ? [] : [{
         path,
         message: `[secret] is ${value.length} characters with ${classes} of the 4 character classes; the safe-mode password needs at least 8 characters and 3 of lower case, upper case, digit and symbol (choose another).`,
@@ -63,8 +64,8 @@ function ntdsDiskPath(path: string): string {
     return rest === ".sizeGb" ? "ntdsDiskSizeGb" : `ntdsDisk${rest}`;
 }
 
-/** Plans DomainController, or throws every problem (its own and its WindowsVm's) before the component registers anything. */
-export function requireDomainControllerPlan(name: string, args: DomainControllerArgs): DomainControllerPlan {
+/** Plans DomainController: the forest, the promotion and its WindowsVm, or every problem of both, in its own argument names. */
+export function planDomainController(name: string, args: DomainControllerArgs): PlanResult<DomainControllerPlan> {
     const { domainName, netbiosName: givenNetbios, safeModePassword, ntdsDiskSizeGb, privateIpAddress, ...vmArgs } = args;
     const problems: Problem[] = [];
     // Typed as required, but a stack may pass its config through untyped: a controller without one is refused here.
@@ -101,21 +102,24 @@ export function requireDomainControllerPlan(name: string, args: DomainController
         problems.push(...vm.problems.map((p) => ({ path: ntdsDiskPath(p.path), message: p.message })));
     }
     if (problems.length > 0 || !vm.ok || typeof address !== "string") {
-        throw new InvalidArgumentsError("DomainController", name, problems);
+        return { ok: false, problems };
     }
-    const ntds = ntdsPaths(vm.plan.dataDisks[0]?.format?.mountPoint ?? windowsMountPoint(NTDS_DISK.key));
+    const ntds = ntdsPaths(vm.plan.dataDisks[0]?.format?.mountPoint ?? mountPoint("windows", NTDS_DISK.key));
     return {
-        domainName,
-        netbiosName,
-        privateIpAddress: address,
-        ntds,
-        windowsArgs,
-        vm: vm.plan,
-        promote: {
-            resourceName: `${name}-promote`,
-            runCommandName: "promote-dc",
-            script: promoteDomainControllerScript({ domainName, netbiosName, paths: ntds }),
-            timeoutInSeconds: PROMOTE_TIMEOUT_SECONDS,
+        ok: true,
+        plan: {
+            domainName,
+            netbiosName,
+            privateIpAddress: address,
+            ntds,
+            windowsArgs,
+            vm: vm.plan,
+            promote: {
+                resourceName: `${name}-promote`,
+                runCommandName: "promote-dc",
+                script: promoteDomainControllerScript({ domainName, netbiosName, paths: ntds }),
+                timeoutInSeconds: PROMOTE_TIMEOUT_SECONDS,
+            },
         },
     };
 }

@@ -3,13 +3,12 @@
  * members are WindowsVms with `domainJoin`, which wait until the domain answers before they join.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { DomainControllerArgs } from "./domain-controller-args";
-import { requireDomainControllerPlan } from "./domain-controller-plan";
-import { SAFE_MODE_PASSWORD_PARAMETER } from "./domain-controller-scripts";
+import { requirePlan } from "../../core/problems";
 import { declareRunCommand } from "../../vm/guest-steps-declare";
 import { WindowsVm } from "../../vm/windows-vm";
-
-export type { DomainControllerArgs } from "./domain-controller-args";
+import type { DomainControllerArgs } from "./domain-controller-args";
+import { planDomainController } from "./domain-controller-plan";
+import { SAFE_MODE_PASSWORD_PARAMETER } from "./domain-controller-scripts";
 
 export const DOMAIN_CONTROLLER_TYPE = "azure-persistent-vm:index:DomainController";
 
@@ -47,7 +46,7 @@ export class DomainController extends pulumi.ComponentResource {
     public readonly generatedAdminPassword: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: DomainControllerArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = requireDomainControllerPlan(name, args);
+        const plan = requirePlan("DomainController", name, planDomainController(name, args));
         super(DOMAIN_CONTROLLER_TYPE, name, {}, opts);
 
         // Same name, different type: allowed (URNs carry the type), and it keeps the Azure names of a plain WindowsVm.

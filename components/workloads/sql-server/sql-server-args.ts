@@ -1,8 +1,8 @@
 /**
  * SqlServerVm's arguments: the WindowsVm's, minus the image and the data disks the preset decides, plus `sql`.
  */
-import type { DiskSourceArgs } from "../../vm/vm-args";
-import type { WindowsVmArgs } from "../../vm/windows-vm";
+import type { DiskSourceArgs } from "../../disk/disk-args";
+import type { WindowsVmArgs } from "../../vm/vm-args";
 
 export const SQL_EDITIONS = ["developer", "standard", "enterprise"] as const;
 export type SqlEdition = (typeof SQL_EDITIONS)[number];

@@ -2,15 +2,15 @@
  * Pure planning for SqlServerVm: the edition's image, the SQL disks the WindowsVm attaches, and what the SQL IaaS
  * agent is told (licence, connectivity, storage configuration, patching), as plain data. No Azure SDK here.
  */
+import { checkChoice, type PlanResult, type Problem } from "../../core/problems";
+import type { DataDiskArgs } from "../../disk/disk-args";
 import type { ImageKey } from "../../image/image-facts";
-import { InvalidArgumentsError, checkChoice, type Problem } from "../../core/problems";
 import {
     SQL_EDITIONS, SQL_LICENSE_TYPES, SQL_STORAGE_WORKLOADS, SQL_TEMPDB_PLACEMENTS,
     type SqlEdition, type SqlLicenseType, type SqlServerArgs, type SqlServerVmArgs, type SqlStorageWorkload, type SqlTempDbPlacement,
 } from "./sql-server-args";
-import type { DataDiskArgs } from "../../vm/vm-args";
+import type { WindowsVmArgs } from "../../vm/vm-args";
 import { planVm, type VmPlan } from "../../vm/vm-plan";
-import type { WindowsVmArgs } from "../../vm/windows-vm";
 
 /** SQL Server's own port when none is given. */
 export const SQL_DEFAULT_PORT = 1433;
@@ -75,7 +75,7 @@ export function hasLocalTempDisk(size: string): boolean | undefined {
     return version === 4 || version === 5 ? (match[1] ?? "").includes("d") : undefined;
 }
 
-export function planSqlServer(size: string, sql: SqlServerArgs): { ok: true; plan: SqlServerPlan } | { ok: false; problems: Problem[] } {
+export function planSqlServer(size: string, sql: SqlServerArgs): PlanResult<SqlServerPlan> {
     const problems: Problem[] = [];
     const edition = sql.edition ?? "developer";
     const licenseType = sql.licenseType ?? "PAYG";
@@ -168,8 +168,8 @@ function sqlDiskPath(path: string, disks: readonly DataDiskArgs[]): string {
     return rest === ".sizeGb" ? `sql.${role}SizeGb` : rest.startsWith(".source") ? `sql.${role}Source${rest.slice(".source".length)}` : `sql.${role}${rest}`;
 }
 
-/** Plans SqlServerVm, or throws every problem (its own and its WindowsVm's) before the component registers anything. */
-export function requireSqlServerVmPlan(name: string, args: SqlServerVmArgs): SqlServerVmPlan {
+/** Plans SqlServerVm: its SQL plan and its WindowsVm's, or every problem of both, said in SqlServerVm's arguments. */
+export function planSqlServerVm(name: string, args: SqlServerVmArgs): PlanResult<SqlServerVmPlan> {
     const { sql, ...vmArgs } = args;
     const planned = planSqlServer(args.size, sql);
     // With SQL problems, the WindowsVm is still checked (without the SQL disks) so that every problem is said at once.
@@ -181,7 +181,7 @@ export function requireSqlServerVmPlan(name: string, args: SqlServerVmArgs): Sql
             ...(planned.ok ? [] : planned.problems),
             ...(vm.ok ? [] : vm.problems.map((p) => ({ path: sqlDiskPath(p.path, disks), message: p.message }))),
         ];
-        throw new InvalidArgumentsError("SqlServerVm", name, problems);
+        return { ok: false, problems };
     }
-    return { sql: planned.plan, windowsArgs, vm: vm.plan, resourceName: `${name}-sql` };
+    return { ok: true, plan: { sql: planned.plan, windowsArgs, vm: vm.plan, resourceName: `${name}-sql` } };
 }

@@ -5,11 +5,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as sqlvirtualmachine from "@pulumi/azure-native/sqlvirtualmachine";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import type { SqlServerVmArgs } from "./sql-server-args";
-import { SQL_IMAGE_OFFER, requireSqlServerVmPlan, type SqlStoragePlan } from "./sql-server-plan";
+import { requirePlan } from "../../core/problems";
 import { WindowsVm } from "../../vm/windows-vm";
-
-export type { SqlServerArgs, SqlServerVmArgs, SqlEdition, SqlLicenseType, SqlTempDbPlacement, SqlStorageWorkload } from "./sql-server-args";
+import type { SqlServerVmArgs } from "./sql-server-args";
+import { SQL_IMAGE_OFFER, planSqlServerVm, type SqlStoragePlan } from "./sql-server-plan";
 
 export const SQL_SERVER_VM_TYPE = "azure-persistent-vm:index:SqlServerVm";
 
@@ -44,7 +43,7 @@ export class SqlServerVm extends pulumi.ComponentResource {
     public readonly generatedAdminPassword: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: SqlServerVmArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = requireSqlServerVmPlan(name, args);
+        const plan = requirePlan("SqlServerVm", name, planSqlServerVm(name, args));
         super(SQL_SERVER_VM_TYPE, name, {}, opts);
 
         // Same name, different type: allowed (URNs carry the type), and it keeps the Azure names of a plain WindowsVm.

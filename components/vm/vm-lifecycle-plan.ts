@@ -1,5 +1,7 @@
 /**
- * The VM's lifecycle options: which property changes replace it, and which it ignores after creation.
+ * The VM's lifecycle options, in one place: which property changes replace it, which it ignores after creation, and
+ * that it is deleted before its replacement is created (its NIC and disks must be free to attach to the new one).
+ * A disk's lifecycle is in disk/disk-lifecycle-plan.ts. Pure.
  */
 
 /**
@@ -45,23 +47,6 @@ export const VM_REPLACE_ON_CHANGES: readonly string[] = [
 ];
 
 /**
- * Create-only properties of `Microsoft.Compute/disks` (API 2024-03-02, the version azure-native 3.x uses), as
- * azure-native input paths. A change to one becomes a planned replacement, which `protect` refuses at preview,
- * instead of an update Azure rejects at deploy. Sources: the ForceNew fields of azurerm's managed_disk_resource.go
- * (zone, create_option, source_uri, source_resource_id, storage_account_id, image_reference_id, hyper_v_generation,
- * security_type, edge_zone, logical_sector_size, location) and the disk API ("creationData: cannot be changed after
- * the disk has been created"). Size, SKU, tier, caching and encryption are updatable and left out.
- */
-export const DISK_REPLACE_ON_CHANGES: readonly string[] = [
-    "location",
-    "zones",
-    "extendedLocation",
-    "creationData",
-    "hyperVGeneration",
-    "securityProfile",
-];
-
-/**
  * Credentials are create-only for Azure too (azurerm marks `admin_password` and `admin_ssh_key` ForceNew), but a
  * credential change must never reimage a VM: the VM ignores them after creation, and rotation goes through the VM
  * access extension instead.
@@ -70,3 +55,10 @@ export const VM_IGNORE_CHANGES: readonly string[] = [
     "osProfile.adminPassword",
     "osProfile.linuxConfiguration.ssh.publicKeys",
 ];
+
+/** The resource options of every VM: deleted before it is replaced, replaced on create-only changes, credentials ignored. */
+export const VM_RESOURCE_OPTIONS = {
+    deleteBeforeReplace: true,
+    replaceOnChanges: VM_REPLACE_ON_CHANGES,
+    ignoreChanges: VM_IGNORE_CHANGES,
+} as const;

@@ -1,0 +1,26 @@
+/**
+ * How a VM or a fleet names its image: a catalogue key (`image`, see image-facts.ts), an explicit marketplace image,
+ * or a gallery image id; and the purchase plan some marketplace images need.
+ */
+
+/** An explicit marketplace image. */
+export interface ImageReferenceArgs {
+    /** Image publisher, e.g. `Canonical`. */
+    readonly publisher: string;
+    /** Image offer, e.g. `ubuntu-24_04-lts`. */
+    readonly offer: string;
+    /** Image SKU, e.g. `server`. */
+    readonly sku: string;
+    /**
+     * Image version.
+     * @default "latest"
+     */
+    readonly version?: string;
+}
+
+/** A marketplace purchase plan; images that carry one refuse deployment without it. */
+export interface ImagePlan {
+    readonly name: string;
+    readonly product: string;
+    readonly publisher: string;
+}

@@ -1,14 +1,6 @@
-/** Running the example projects (examples/<name>) offline, as `pulumi preview` would, and reading what they declare. */
-import * as path from "node:path";
-import { runProgram, type ProgramRun, type RunOptions } from "../../tools/recorder/program";
+/** Reading what a program run declared: one registration by type and name, the program's errors. */
+import type { ProgramRun } from "../../tools/recorder/program";
 import type { Registration } from "../../tools/recorder/recorder";
-
-export const EXAMPLES_DIR = path.resolve(__dirname, "..", "..", "examples");
-
-/** Runs an example's dev stack (Pulumi.dev.yaml) through the SDK's runner against the recorder. */
-export function runExample(name: string, options: Partial<Omit<RunOptions, "projectDir">> = {}): Promise<ProgramRun> {
-    return runProgram({ projectDir: path.join(EXAMPLES_DIR, name), stack: "dev", ...options });
-}
 
 /** The one registration of a type and name; fails the test with what there is when it is missing. */
 export function registered(run: ProgramRun, type: string, name: string): Registration {

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { formatJson, formatMermaid, formatText } from "./format";
+import { formatPlan, type PlanFormat } from "./format";
 import { buildLibrary, usesLibraryCheckout } from "./library-build";
 import { plan } from "./plan";
 
@@ -19,8 +19,6 @@ const USAGE = `usage: npm run plan -- [--project DIR] [--stack NAME] [--config-f
   --out FILE          write the plan to FILE instead of standard output
   --verbose           on failure, print the program's full error with its stack trace
   --timings           print the type-check and program-run times to standard error`;
-
-type Format = "text" | "json" | "mermaid";
 
 function usageError(message: string): never {
     process.stderr.write(`error: ${message}\n${USAGE}\n`);
@@ -59,7 +57,7 @@ function parse(argv: string[]) {
     if (values.json && values.format !== undefined && values.format !== "json") {
         usageError(`--json and --format ${values.format} contradict each other`);
     }
-    const format: Format = values.json ? "json" : ((values.format ?? "text") as Format);
+    const format: PlanFormat = values.json ? "json" : ((values.format ?? "text") as PlanFormat);
     return { ...values, format };
 }
 
@@ -95,9 +93,7 @@ async function main(): Promise<number> {
     for (const warning of outcome.warnings) {
         process.stderr.write(`warning: ${warning}\n`);
     }
-    const rendered = args.format === "json" ? formatJson(outcome.document)
-        : args.format === "mermaid" ? formatMermaid(outcome.document)
-        : formatText(outcome.document, outcome.vms, outcome.fleets);
+    const rendered = formatPlan(args.format, outcome.document, outcome.vms, outcome.fleets);
     if (args.out !== undefined) {
         fs.writeFileSync(args.out, rendered);
     } else {

@@ -156,3 +156,11 @@ export function formatMermaid(doc: PlanDocument): string {
     }
     return `${lines.join("\n")}\n`;
 }
+
+/** The formats `npm run plan` prints. */
+export type PlanFormat = "text" | "json" | "mermaid";
+
+/** The plan in one of its formats, as `npm run plan` prints it. */
+export function formatPlan(format: PlanFormat, doc: PlanDocument, vms: readonly VmSummary[], fleets: readonly FleetSummary[]): string {
+    return format === "json" ? formatJson(doc) : format === "mermaid" ? formatMermaid(doc) : formatText(doc, vms, fleets);
+}

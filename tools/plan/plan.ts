@@ -55,9 +55,13 @@ export async function plan(options: Omit<RunOptions, "preview"> & { readonly ver
         };
     }
     const run = await runProgram({ ...options, preview: true });
-    const timings = { typeCheckMs, programMs: performance.now() - started - typeCheckMs };
+    return planOfRun(run, { typeCheckMs, programMs: performance.now() - started - typeCheckMs }, options.verbose ?? false);
+}
+
+/** The plan of a recorded program run: its document, summaries and warnings, or the program's error. */
+export function planOfRun(run: ProgramRun, timings: Timings, verbose = false): PlanOutcome {
     if (run.exitCode !== 0 || run.logs.some((l) => l.severity === "error")) {
-        return { ok: false, stage: "program", message: programError(run, options.verbose ?? false), details: run.stderr, timings };
+        return { ok: false, stage: "program", message: programError(run, verbose), details: run.stderr, timings };
     }
     const warnings = run.logs.filter((l) => l.severity === "warning").map((l) => l.message);
     return { ok: true, document: planDocument(run), vms: vmSummaries(run.registrations, run.resourceOutputs), fleets: fleetSummaries(run.registrations), warnings, run, timings };

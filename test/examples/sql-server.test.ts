@@ -1,0 +1,74 @@
+/**
+ * examples/sql-server, its own Pulumi project on top of the library as a package, run as `pulumi preview` would run
+ * it: the SQL IaaS agent's storage configuration names exactly the LUNs the data and log disks are attached at, one
+ * tool patches the machine, and SQL Server's port opens to the configured clients only.
+ * Not proved here: what the SQL IaaS agent does with the configuration in Azure.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ProgramRun } from "../../tools/recorder/program";
+import { SECRET, redact } from "../../tools/recorder/recorder";
+import { programErrors, registered } from "../support/examples";
+import { runExample } from "../support/programs";
+
+const VM = "azure-native:compute:VirtualMachine";
+const SQL_VM = "azure-native:sqlvirtualmachine:SqlVirtualMachine";
+
+interface AttachedDisk { lun: number; caching: string; managedDisk: { id: string } }
+interface StorageSettings { luns?: number[]; defaultFilePath: string }
+
+/** The LUN each data disk resource is attached at, by the disk's resource name. */
+function lunsByDisk(run: ProgramRun, vmResource: string): Record<string, number> {
+    const disks = (registered(run, VM, vmResource).inputs["storageProfile"] as { dataDisks: AttachedDisk[] }).dataDisks;
+    return Object.fromEntries(disks.map((d) => [d.managedDisk.id.split("/").pop() ?? "", d.lun]));
+}
+
+describe("GIVEN the SQL Server example's dev stack", () => {
+    let run: ProgramRun;
+    beforeAll(async () => {
+        run = await runExample("sql-server");
+        expect(run.exitCode, programErrors(run)).toBe(0);
+    });
+
+    it("THEN the SqlVirtualMachine's data and log LUNs are the LUNs its data and log disks are attached at", () => {
+        const storage = registered(run, SQL_VM, "sql01-sql").inputs["storageConfigurationSettings"] as Record<string, StorageSettings>;
+        const luns = lunsByDisk(run, "sql01-vm");
+        expect(storage["sqlDataSettings"]?.luns).toStrictEqual([luns["sql01-disk-sql-data"]]);
+        expect(storage["sqlLogSettings"]?.luns).toStrictEqual([luns["sql01-disk-sql-log"]]);
+        expect(Object.keys(luns).sort()).toStrictEqual(["sql01-disk-sql-data", "sql01-disk-sql-log"]);
+        // Standard_E4ds_v5 has a local temporary disk, so tempdb lives there and gets no LUN.
+        expect(storage["sqlTempDbSettings"]).toStrictEqual({ defaultFilePath: "D:\\tempDb", useStoragePool: false });
+    });
+
+    it("THEN exactly one patch orchestration is on: the VM's platform patching, with SQL Automated Patching off", () => {
+        const patchMode = (registered(run, VM, "sql01-vm").inputs["osProfile"] as { windowsConfiguration: { patchSettings: { patchMode: string } } })
+            .windowsConfiguration.patchSettings.patchMode;
+        const sqlPatching = (registered(run, SQL_VM, "sql01-sql").inputs["autoPatchingSettings"] as { enable: boolean }).enable;
+        expect({ patchMode, sqlPatching }).toStrictEqual({ patchMode: "AutomaticByPlatform", sqlPatching: false });
+        expect([patchMode === "AutomaticByPlatform", sqlPatching].filter(Boolean)).toHaveLength(1);
+    });
+
+    it("THEN SQL Server listens privately on 1433, and the NSG opens 1433 to the application subnet only", () => {
+        expect(registered(run, SQL_VM, "sql01-sql").inputs["serverConfigurationsManagementSettings"]).toStrictEqual({
+            sqlConnectivityUpdateSettings: { connectivityType: "PRIVATE", port: 1433 },
+        });
+        const rules = (registered(run, "azure-native:network:NetworkSecurityGroup", "net-nsg").inputs["securityRules"] as Record<string, unknown>[])
+            .filter((rule) => rule["destinationPortRange"] === "1433");
+        expect(rules).toStrictEqual([expect.objectContaining({
+            direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefixes: ["10.60.3.0/24"],
+        })]);
+    });
+
+    it("THEN the data and log disks outlive the VM (protected, detached on delete), and the resource group is protected", () => {
+        for (const disk of ["sql01-disk-sql-data", "sql01-disk-sql-log"]) {
+            expect(registered(run, "azure-native:compute:Disk", disk).options.protect).toBe(true);
+        }
+        const attached = (registered(run, VM, "sql01-vm").inputs["storageProfile"] as { dataDisks: { deleteOption: string }[] }).dataDisks;
+        expect(attached.map((d) => d.deleteOption)).toStrictEqual(["Detach", "Detach"]);
+        expect(registered(run, "azure-native:resources:ResourceGroup", "rg").options.protect).toBe(true);
+    });
+
+    it("THEN the generated administrator password leaves the stack only as a secret", () => {
+        expect(redact(run.outputs["adminPassword"])).toBe(SECRET);
+        expect(registered(run, VM, "sql01-vm").secretPaths).toContain("osProfile");
+    });
+});

@@ -1,0 +1,212 @@
+/**
+ * SqlServerVm under the SDK's runtime mocks: its children (a WindowsVm and a SqlVirtualMachine), the SQL disks, the
+ * SqlVirtualMachine's exact inputs, tempdb placement by size, existing storage, and refusals before registration.
+ * Not proved here: that the SQL IaaS agent accepts this configuration (pools, drive letters, tempdb on D:), what it
+ * does on a VM rebuilt or lifted with disks that already hold storage pools, or whether Azure keeps the registration
+ * when the VM is replaced.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { InvalidArgumentsError, SqlServerVm, type SqlServerVmArgs } from "../../components";
+import { hasLocalTempDisk } from "../../components/internal";
+import { allRegistered, installRecorder, valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
+import { DISK_ID_PREFIX, SUBNET_ID, childrenOf, named } from "../support/components";
+
+let recorder: Recorder;
+beforeAll(async () => {
+    recorder = await installRecorder();
+});
+
+const SQL_VM = "azure-native:sqlvirtualmachine:SqlVirtualMachine";
+const VM = "azure-native:compute:VirtualMachine";
+const base = { resourceGroupName: "rg", location: "westeurope", subnetId: SUBNET_ID, adminPassword: "Given-Passw0rd-For-Test" };
+
+async function settledSql(sql: SqlServerVm): Promise<void> {
+    await Promise.all([valueOf(sql.sqlVirtualMachineId), valueOf(sql.vm.dataDiskIds), valueOf(sql.privateIpAddress), valueOf(sql.urn)]);
+    await allRegistered();
+}
+
+function dataDisksOf(vmName: string): unknown {
+    const storage = recorder.get(VM, `${vmName}-vm`).inputs["storageProfile"] as { dataDisks: { lun: number; caching: string; managedDisk: { id: string } }[] };
+    return storage.dataDisks.map((d) => ({ lun: d.lun, caching: d.caching, disk: d.managedDisk.id.replace(DISK_ID_PREFIX, "") }));
+}
+
+describe("GIVEN a Developer SQL Server on a size with a local temporary disk", () => {
+    let sql: SqlServerVm;
+    let sqlVm: Registration;
+    beforeAll(async () => {
+        sql = new SqlServerVm("sql01", { ...base, size: "Standard_E4ds_v5", sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128 } });
+        await settledSql(sql);
+        sqlVm = recorder.get(SQL_VM, "sql01-sql");
+    });
+
+    it("THEN the component's children are a WindowsVm of the same name and the SqlVirtualMachine", () => {
+        const component = recorder.get("azure-persistent-vm:index:SqlServerVm", "sql01");
+        expect(childrenOf(recorder, component.urn)).toStrictEqual([
+            `${SQL_VM}::sql01-sql`,
+            "azure-persistent-vm:index:WindowsVm::sql01",
+        ]);
+        expect(recorder.get(VM, "sql01-vm").parent).toBe(recorder.get("azure-persistent-vm:index:WindowsVm", "sql01").urn);
+    });
+
+    it("THEN the VM boots the Developer image with platform patching, and attaches the data disk (LUN 0, ReadOnly) and the log disk (LUN 1, None)", () => {
+        const vm = recorder.get(VM, "sql01-vm").inputs;
+        expect((vm["storageProfile"] as { imageReference: unknown }).imageReference).toStrictEqual({
+            publisher: "MicrosoftSQLServer", offer: "sql2022-ws2022", sku: "sqldev-gen2", version: "latest",
+        });
+        expect(dataDisksOf("sql01")).toStrictEqual([
+            { lun: 0, caching: "ReadOnly", disk: "sql01-disk-sql-data" },
+            { lun: 1, caching: "None", disk: "sql01-disk-sql-log" },
+        ]);
+        expect(recorder.get("azure-native:compute:Disk", "sql01-disk-sql-data").inputs["sku"]).toStrictEqual({ name: "Premium_LRS" });
+    });
+
+    it("THEN no disk is formatted by a Run Command: the agent pools raw disks", () => {
+        expect(named(recorder, "sql01").filter((r) => r.type.includes("RunCommand"))).toStrictEqual([]);
+    });
+
+    it("THEN the SqlVirtualMachine gets exactly these inputs, tempdb on the local disk", async () => {
+        expect(sqlVm.inputs).toStrictEqual({
+            resourceGroupName: "rg",
+            location: "westeurope",
+            sqlVirtualMachineName: "sql01",
+            virtualMachineResourceId: await valueOf(sql.vmId),
+            sqlServerLicenseType: "PAYG",
+            sqlImageOffer: "SQL2022-WS2022",
+            sqlImageSku: "Developer",
+            leastPrivilegeMode: "Enabled",
+            enableAutomaticUpgrade: true,
+            autoPatchingSettings: { enable: false, additionalVmPatch: "NotSet" },
+            serverConfigurationsManagementSettings: { sqlConnectivityUpdateSettings: { connectivityType: "PRIVATE", port: 1433 } },
+            storageConfigurationSettings: {
+                diskConfigurationType: "NEW",
+                storageWorkloadType: "GENERAL",
+                sqlDataSettings: { luns: [0], defaultFilePath: "F:\\data" },
+                sqlLogSettings: { luns: [1], defaultFilePath: "G:\\log" },
+                sqlTempDbSettings: { useStoragePool: false, defaultFilePath: "D:\\tempDb" },
+                // azure-native's own default, sent by its constructor
+                enableStorageConfigBlade: false,
+            },
+        });
+    });
+
+    it("THEN the storage configuration's LUNs are the data and log disks' LUNs", () => {
+        const storage = sqlVm.inputs["storageConfigurationSettings"] as { sqlDataSettings: { luns: number[] }; sqlLogSettings: { luns: number[] } };
+        const disks = (recorder.get(VM, "sql01-vm").inputs["storageProfile"] as { dataDisks: { lun: number; managedDisk: { id: string } }[] }).dataDisks;
+        const lunOf = (key: string): number | undefined => disks.find((d) => d.managedDisk.id.endsWith(`/sql01-disk-${key}`))?.lun;
+        expect([storage.sqlDataSettings.luns, storage.sqlLogSettings.luns]).toStrictEqual([[lunOf("sql-data")], [lunOf("sql-log")]]);
+    });
+
+    it("THEN exactly one patch orchestration is on: the platform's, not the agent's", () => {
+        const os = recorder.get(VM, "sql01-vm").inputs["osProfile"] as { windowsConfiguration: { patchSettings: { patchMode: string } } };
+        expect([os.windowsConfiguration.patchSettings.patchMode, (sqlVm.inputs["autoPatchingSettings"] as { enable: boolean }).enable])
+            .toStrictEqual(["AutomaticByPlatform", false]);
+    });
+
+    it("THEN it comes after the VM and its last guest step, is deleted before it is replaced, and is not protected", () => {
+        expect(sqlVm.options.dependencies).toContain(recorder.get(VM, "sql01-vm").urn);
+        expect(sqlVm.options.dependencies).toContain(recorder.get("azure-native:compute:VirtualMachineExtension", "sql01-access").urn);
+        expect([sqlVm.options.deleteBeforeReplace, sqlVm.options.protect]).toStrictEqual([true, false]);
+    });
+
+    it("THEN the component passes through the VM's outputs and registers them", async () => {
+        const component = recorder.get("azure-persistent-vm:index:SqlServerVm", "sql01");
+        expect(await valueOf(sql.sqlVirtualMachineId)).toBe(sqlVm.id);
+        expect(Object.keys(recorder.outputs.get(component.urn) ?? {}).sort()).toStrictEqual(["privateIpAddress", "sqlVirtualMachineId", "vmId"]);
+        expect(sql.generatedAdminPassword).toBeUndefined();
+    });
+});
+
+describe("GIVEN an Enterprise SQL Server with Azure Hybrid Benefit on a size without a local temporary disk", () => {
+    it("THEN tempdb gets its own disk at LUN 2 (ReadOnly), pooled by the agent, and the edition and licence are sent", async () => {
+        const sql = new SqlServerVm("sql02", {
+            ...base, size: "Standard_E4s_v5",
+            sql: { edition: "enterprise", licenseType: "AHUB", dataDiskSizeGb: 512, logDiskSizeGb: 128, tempDbDiskSizeGb: 64, port: 14330, storageWorkload: "OLTP" },
+        });
+        await settledSql(sql);
+        expect(dataDisksOf("sql02")).toStrictEqual([
+            { lun: 0, caching: "ReadOnly", disk: "sql02-disk-sql-data" },
+            { lun: 1, caching: "None", disk: "sql02-disk-sql-log" },
+            { lun: 2, caching: "ReadOnly", disk: "sql02-disk-sql-tempdb" },
+        ]);
+        const inputs = recorder.get(SQL_VM, "sql02-sql").inputs;
+        expect([inputs["sqlServerLicenseType"], inputs["sqlImageSku"], inputs["serverConfigurationsManagementSettings"]]).toStrictEqual([
+            "AHUB", "Enterprise", { sqlConnectivityUpdateSettings: { connectivityType: "PRIVATE", port: 14330 } },
+        ]);
+        const storage = inputs["storageConfigurationSettings"] as Record<string, unknown>;
+        expect([storage["storageWorkloadType"], storage["sqlTempDbSettings"]]).toStrictEqual(["OLTP", { luns: [2], defaultFilePath: "H:\\tempDb" }]);
+        expect((recorder.get(VM, "sql02-vm").inputs["storageProfile"] as { imageReference: { sku: string } }).imageReference.sku).toBe("enterprise-gen2");
+    });
+});
+
+describe("GIVEN a SQL Server rebuilt with disks that already hold its storage pools", () => {
+    const DATA = `${DISK_ID_PREFIX}old-sql-data`;
+    const LOG = `${DISK_ID_PREFIX}old-sql-log`;
+    it("THEN the sourced disks are attached and no storage configuration is sent", async () => {
+        const sql = new SqlServerVm("sql03", {
+            ...base, size: "Standard_E4ds_v5",
+            sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128, existingStorage: true, dataDiskSource: { existingId: DATA }, logDiskSource: { existingId: LOG } },
+        });
+        await settledSql(sql);
+        const disks = (recorder.get(VM, "sql03-vm").inputs["storageProfile"] as { dataDisks: { lun: number; managedDisk: { id: string } }[] }).dataDisks;
+        expect(disks.map((d) => [d.lun, d.managedDisk.id])).toStrictEqual([[0, DATA], [1, LOG]]);
+        expect(Object.keys(recorder.get(SQL_VM, "sql03-sql").inputs)).not.toContain("storageConfigurationSettings");
+    });
+});
+
+describe("GIVEN the stack's own SQL Server VM after its first deployment, with existingStorage set", () => {
+    it("THEN its disks stay the same empty-created disks, and no storage configuration is sent again", async () => {
+        const sql = new SqlServerVm("sql04", { ...base, size: "Standard_E4ds_v5", sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128, existingStorage: true } });
+        await settledSql(sql);
+        expect(recorder.get("azure-native:compute:Disk", "sql04-disk-sql-data").inputs["creationData"]).toEqual({ createOption: "Empty" });
+        expect(Object.keys(recorder.get(SQL_VM, "sql04-sql").inputs)).not.toContain("storageConfigurationSettings");
+    });
+});
+
+describe("GIVEN sizes WHEN tempdb's default is chosen", () => {
+    it.each<[string, boolean | undefined]>([
+        ["Standard_E4ds_v5", true], ["Standard_D4ads_v5", true], ["Standard_E4-2ds_v4", true],
+        ["Standard_E4s_v5", false], ["Standard_D2as_v4", false],
+        ["Standard_E4ds_v6", undefined], ["Standard_D2s_v3", undefined], ["Standard_B2s", undefined],
+    ])("THEN %s has a local temporary disk: %s", (size, expected) => {
+        expect(hasLocalTempDisk(size)).toBe(expected);
+    });
+});
+
+describe("GIVEN bad SQL arguments", () => {
+    const sqlArgs = (sql: Partial<SqlServerVmArgs["sql"]>, size = "Standard_E4ds_v5"): SqlServerVmArgs =>
+        ({ ...base, size, sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128, ...sql } });
+
+    it.each<[string, SqlServerVmArgs, { path: string; message: string }[]]>([
+        ["Developer with Azure Hybrid Benefit", sqlArgs({ licenseType: "AHUB" }), [
+            { path: "sql.licenseType", message: `"AHUB" is not available for the Developer edition, which is free and always "PAYG"; remove licenseType, or choose edition "standard" or "enterprise".` },
+        ]],
+        ["a size without a local disk and no tempdb disk size", sqlArgs({}, "Standard_E4s_v5"), [
+            { path: "sql.tempDbDiskSizeGb", message: `is missing; Standard_E4s_v5 is not known to have a local temporary disk, so tempdb gets its own disk at LUN 2 (set its size, e.g. 128, or set tempDb: "local" on a size with a local disk).` },
+        ]],
+        ["tempdb on a disk without a size", sqlArgs({ tempDb: "disk" }), [
+            { path: "sql.tempDbDiskSizeGb", message: `is missing; tempDb "disk" puts tempdb on its own disk at LUN 2 (set its size, e.g. 128, or set tempDb: "local" on a size with a local disk).` },
+        ]],
+        ["tempdb local on a size without a local disk", sqlArgs({ tempDb: "local" }, "Standard_E4s_v5"), [
+            { path: "sql.tempDb", message: `"local" needs a local temporary disk, and Standard_E4s_v5 has none (sizes with a "d" among their features, like Standard_E4ds_v5, have one); choose such a size or set tempDb: "disk".` },
+        ]],
+        ["a privileged port", sqlArgs({ port: 80 }), [
+            { path: "sql.port", message: `80 is not a SQL Server port; use 1433 or a whole number from 1024 to 65535.` },
+        ]],
+        ["a source without existing storage", sqlArgs({ logDiskSource: { existingId: `${DISK_ID_PREFIX}old-log` } }), [
+            { path: "sql.logDiskSource", message: `is set, but existingStorage is not; the SQL IaaS agent would build a new storage pool over the disk's data (set existingStorage: true).` },
+        ]],
+        ["a SQL problem and a VM problem together", { ...sqlArgs({ port: 80 }), zone: "4" }, [
+            { path: "sql.port", message: `80 is not a SQL Server port; use 1433 or a whole number from 1024 to 65535.` },
+            { path: "zone", message: `"4" is not an availability zone; use "1", "2" or "3".` },
+        ]],
+        ["a data disk size Azure refuses, said in SqlServerVm's own argument name", sqlArgs({ dataDiskSizeGb: 0 }), [
+            { path: "sql.dataDiskSizeGb", message: `0 is outside 1-32767 GiB, the range of a Premium_LRS data disk (set a whole number of GiB in that range).` },
+        ]],
+    ])("THEN %s is refused with exact messages and nothing is registered", async (_, args, problems) => {
+        await allRegistered();
+        const before = recorder.registrations.length;
+        expect(() => new SqlServerVm("bad", args)).toThrow(new InvalidArgumentsError("SqlServerVm", "bad", problems));
+        await allRegistered();
+        expect(recorder.registrations.length).toBe(before);
+    });
+});

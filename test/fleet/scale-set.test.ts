@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { GENERATED_PASSWORD, InvalidArgumentsError, LinuxScaleSet, type LinuxScaleSetArgs, type ScaleSetArgs, WindowsScaleSet } from "../../components";
 import { checkComputerNamePrefix, checkInstanceCount, planScaleSet, type ScaleSetPlan } from "../../components/internal";
-import { ED25519_KEY, NSG_ID, SUBNET_ID, childrenOf, named } from "../support/components";
+import { childrenOf, named } from "../support/components";
+import { ED25519_KEY, NSG_ID, SUBNET_ID } from "../support/fixtures";
 import { allRegistered, installRecorder, valueOf, type Recorder } from "../../tools/recorder/recorder";
 
 let recorder: Recorder;

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidArgumentsError, VmNetwork } from "../../components";
 import { childrenOf, named } from "../support/components";
+import { ANYONE } from "../support/fixtures";
 import { allRegistered, installRecorder, valueOf, type Recorder } from "../../tools/recorder/recorder";
 
 let recorder: Recorder;
@@ -64,7 +65,7 @@ describe("GIVEN a network with no management prefixes", () => {
 describe("GIVEN a management prefix that means anyone", () => {
     it("THEN the constructor refuses it and registers nothing", () => {
         expect(() => new VmNetwork("open", { ...base, managementSourcePrefixes: ["0.0.0.0/0"] })).toThrow(new InvalidArgumentsError("VmNetwork", "open", [
-            { path: "managementSourcePrefixes[0]", message: `"0.0.0.0/0" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).` },
+            { path: "managementSourcePrefixes[0]", message: ANYONE("0.0.0.0/0") },
         ]));
         expect(named(recorder, "open")).toEqual([]);
     });

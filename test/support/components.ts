@@ -17,8 +17,3 @@ export function childrenOf(recorder: Recorder, parentUrn: string): string[] {
 export function named(recorder: Recorder, prefix: string): Registration[] {
     return recorder.registrations.filter((r) => r.name === prefix || r.name.startsWith(`${prefix}-`));
 }
-
-export const SUBNET_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/vms";
-export const NSG_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg";
-export const ED25519_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe test@example";
-export const DISK_ID_PREFIX = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/disks/";

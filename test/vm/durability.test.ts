@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { LinuxVm, WindowsVm } from "../../components";
 import { DISK_REPLACE_ON_CHANGES } from "../../components/internal";
 import { installRecorder, valueOf, type Recorder } from "../../tools/recorder/recorder";
-import { DISK_ID_PREFIX, ED25519_KEY, SUBNET_ID, childrenOf, named, settled } from "../support/components";
+import { childrenOf, named, settled } from "../support/components";
+import { DISK_ID_PREFIX, ED25519_KEY, SUBNET_ID } from "../support/fixtures";
 
 let recorder: Recorder;
 beforeAll(async () => {

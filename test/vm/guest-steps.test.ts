@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidArgumentsError, LinuxVm, WindowsVm } from "../../components";
 import { linuxFormatScript, windowsFormatScript } from "../../components/internal";
 import { allRegistered, installRecorder, type Recorder, type Registration } from "../../tools/recorder/recorder";
-import { ED25519_KEY, SUBNET_ID, childrenOf, settled } from "../support/components";
+import { childrenOf, settled } from "../support/components";
+import { ED25519_KEY, SUBNET_ID } from "../support/fixtures";
 
 let recorder: Recorder;
 beforeAll(async () => {

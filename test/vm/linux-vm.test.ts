@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { InvalidArgumentsError, LinuxVm } from "../../components";
 import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../../components/internal";
-import { DISK_ID_PREFIX, ED25519_KEY, NSG_ID, SUBNET_ID, childrenOf, named, settled } from "../support/components";
+import { childrenOf, named, settled } from "../support/components";
+import { DISK_ID_PREFIX, ED25519_KEY, NSG_ID, SUBNET_ID } from "../support/fixtures";
 import { installRecorder, valueOf, type Recorder } from "../../tools/recorder/recorder";
 
 let recorder: Recorder;

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { GENERATED_PASSWORD, InvalidArgumentsError, WindowsVm } from "../../components";
-import { SUBNET_ID, childrenOf, named, settled } from "../support/components";
+import { childrenOf, named, settled } from "../support/components";
+import { SUBNET_ID } from "../support/fixtures";
 import { installRecorder, valueOf, type Recorder } from "../../tools/recorder/recorder";
 
 let recorder: Recorder;

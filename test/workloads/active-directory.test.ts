@@ -16,7 +16,8 @@ import {
     AZURE_DNS, checkAdDomainName, checkDomainUser, checkOuPath, defaultNetbiosName, domainControllerSrvName, promoteDomainControllerScript, waitForDomainScript, windowsFormatScript,
 } from "../../components/internal";
 import { allRegistered, installRecorder, redact, valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
-import { ED25519_KEY, SUBNET_ID, childrenOf, settled } from "../support/components";
+import { childrenOf, settled } from "../support/components";
+import { ED25519_KEY, SUBNET_ID } from "../support/fixtures";
 
 let recorder: Recorder;
 beforeAll(async () => {

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidArgumentsError, SqlServerVm, type SqlServerVmArgs } from "../../components";
 import { hasLocalTempDisk } from "../../components/internal";
 import { allRegistered, installRecorder, valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
-import { DISK_ID_PREFIX, SUBNET_ID, childrenOf, named } from "../support/components";
+import { childrenOf, named } from "../support/components";
+import { DISK_ID_PREFIX, NOT_A_ZONE, SUBNET_ID } from "../support/fixtures";
 
 let recorder: Recorder;
 beforeAll(async () => {
@@ -197,7 +198,7 @@ describe("GIVEN bad SQL arguments", () => {
         ]],
         ["a SQL problem and a VM problem together", { ...sqlArgs({ port: 80 }), zone: "4" }, [
             { path: "sql.port", message: `80 is not a SQL Server port; use 1433 or a whole number from 1024 to 65535.` },
-            { path: "zone", message: `"4" is not an availability zone; use "1", "2" or "3".` },
+            { path: "zone", message: NOT_A_ZONE("4") },
         ]],
         ["a data disk size Azure refuses, said in SqlServerVm's own argument name", sqlArgs({ dataDiskSizeGb: 0 }), [
             { path: "sql.dataDiskSizeGb", message: `0 is outside 1-32767 GiB, the range of a Premium_LRS data disk (set a whole number of GiB in that range).` },

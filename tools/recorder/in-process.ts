@@ -71,25 +71,46 @@ export async function runProgramInProcess(options: InProcessOptions): Promise<Pr
     const resetOptions = sdkFunction<(...args: unknown[]) => void>(settings, "resetOptions");
     const waitForRPCs = sdkFunction<() => Promise<void>>(settings, "waitForRPCs");
     let exitCode = 0;
-    await withLocalStorage(async () => {
-        // What the Automation API's language server does for an inline program, with the recorder as the monitor.
-        resetOptions(project.name, options.stack, -1, "", "", options.preview ?? true, "");
-        const { settings: current } = getStore();
-        current.monitor = recorder;
-        current.engine = recordingEngine(recorder);
-        config.setAllConfig(cliConfig, secretKeys);
-        try {
-            await stack.runInPulumiStack(async () => {
-                const exported = await options.load(file);
-                return exported instanceof Function ? exported() : exported;
-            });
-        } catch (err) {
-            // As the runner reports a program's unhandled exception (cmd/run/run.js), and exits with 32.
-            const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-            recorder.logs.push({ severity: "error", message: `Running program '${file}' failed with an unhandled exception:\n${message}`, urn: "" });
-            exitCode = 32;
-        }
-        await waitForRPCs();
-    });
+    const failed = (err: unknown) => {
+        // As the runner reports a program's unhandled exception (cmd/run/run.js), once each, and exits with 32.
+        const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        recorder.logs.push({ severity: "error", message: `Running program '${file}' failed with an unhandled exception:\n${message}`, urn: "" });
+        exitCode = 32;
+    };
+    // A program that throws leaves rejected promises inside the SDK (the Stack's outputs) that nothing awaits. The
+    // runner and the Automation API own their process and catch them with process handlers; so does this run, for its
+    // duration, in place of the host's (a test runner's) handlers, which would report them as the test's own errors.
+    const uncaught = new Set<unknown>();
+    const collect = (err: unknown) => uncaught.add(err);
+    const hostRejections = process.listeners("unhandledRejection");
+    const hostExceptions = process.listeners("uncaughtException");
+    process.removeAllListeners("unhandledRejection").on("unhandledRejection", collect);
+    process.removeAllListeners("uncaughtException").on("uncaughtException", collect);
+    try {
+        await withLocalStorage(async () => {
+            // What the Automation API's language server does for an inline program, with the recorder as the monitor.
+            resetOptions(project.name, options.stack, -1, "", "", options.preview ?? true, "");
+            const { settings: current } = getStore();
+            current.monitor = recorder;
+            current.engine = recordingEngine(recorder);
+            config.setAllConfig(cliConfig, secretKeys);
+            try {
+                await stack.runInPulumiStack(async () => {
+                    const exported = await options.load(file);
+                    return exported instanceof Function ? exported() : exported;
+                });
+            } catch (err) {
+                uncaught.add(err);
+            }
+            await waitForRPCs();
+        });
+        // Rejections are reported after the turn they happen in.
+        await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+        process.removeListener("unhandledRejection", collect).removeListener("uncaughtException", collect);
+        hostRejections.forEach((listener) => process.on("unhandledRejection", listener));
+        hostExceptions.forEach((listener) => process.on("uncaughtException", listener));
+    }
+    uncaught.forEach(failed);
     return recordedRun(recorder, { project: project.name, stack: options.stack, exitCode, stdout: "", stderr: "", entryPoint });
 }

@@ -11,6 +11,8 @@ export default defineConfig({
         exclude: ["test/e2e/**", "**/node_modules/**"],
         // The examples import the library as a package, from its build: build it once, before any test.
         globalSetup: ["test/support/build-library.ts"],
+        // Records each file's CPU time for npm run test:budget; does nothing otherwise.
+        setupFiles: ["test/support/budget.ts"],
         // Each test file in its own process: the Pulumi runtime's mock settings are process-global.
         pool: "forks",
         // Ten times the slowest test measured on 2 loaded cores, so a slow machine never fails a test.

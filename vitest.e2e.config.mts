@@ -9,6 +9,8 @@ export default defineConfig({
     test: {
         include: ["test/e2e/**/*.test.ts"],
         globalSetup: ["test/support/build-library.ts"],
+        // Records each file's CPU time for npm run test:budget; does nothing otherwise.
+        setupFiles: ["test/support/budget.ts"],
         pool: "forks",
         fileParallelism: false,
         // Ten times the slowest run measured on 2 loaded cores.

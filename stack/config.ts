@@ -14,6 +14,9 @@ import {
 /** The config namespace: the project name in Pulumi.yaml. */
 export const NAMESPACE = "azure-persistent-vm";
 
+/** The vault's name when the stack's backup key does not give one. */
+export const DEFAULT_VAULT_NAME = "rsv-persistent-vm";
+
 /**
  * A string that takes one of a component argument's values, checked by the component's own rule, so that a bad value
  * gets the same message from the config as from the component (one home for the list and the message).
@@ -29,12 +32,15 @@ function valueOf<T extends string>(rule: ValueRule) {
 // YAML `zone: 1` arrives as a number; Azure and the components take the string.
 const zone = z.preprocess((v) => (typeof v === "number" ? String(v) : v), valueOf<Zone>(checkZone));
 
+// `.meta({ argsOf })` names the component argument interface an object of the config feeds: docs/configuration.md
+// takes each of its keys' meaning from that interface's TSDoc (tools/docs). `.describe()` says what a key means
+// where the config's key is the stack's own.
 const diskSource = z.strictObject({
     copyFrom: z.string().optional(),
-    importVhd: z.strictObject({ uri: z.string(), storageAccountId: z.string() }).optional(),
+    importVhd: z.strictObject({ uri: z.string(), storageAccountId: z.string() }).meta({ argsOf: "VhdArgs" }).optional(),
     adoptId: z.string().optional(),
     existingId: z.string().optional(),
-});
+}).meta({ argsOf: "DiskSourceArgs" });
 
 const osDisk = z.strictObject({
     sizeGb: z.number().int().optional(),
@@ -42,7 +48,7 @@ const osDisk = z.strictObject({
     caching: valueOf<Caching>(checkCaching).optional(),
     source: diskSource.optional(),
     hyperVGeneration: valueOf<HyperVGeneration>(checkHyperVGeneration).optional(),
-});
+}).meta({ argsOf: "OsDiskArgs" });
 
 const dataDisk = z.strictObject({
     name: z.string(),
@@ -55,7 +61,7 @@ const dataDisk = z.strictObject({
     format: z.boolean().optional(),
     // Which file systems a disk may get depends on its VM's OS: the VM's rules say, in the preflight.
     fileSystem: z.string().pipe(z.custom<FileSystem>()).optional(),
-});
+}).meta({ argsOf: "DataDiskArgs" });
 
 const preflightFacts = z.strictObject({
     size: z.strictObject({
@@ -63,17 +69,20 @@ const preflightFacts = z.strictObject({
         maxDataDisks: z.number().int().optional(),
         trustedLaunch: z.boolean().optional(),
         generations: z.array(z.union([z.literal(1), z.literal(2)])).optional(),
-    }).optional(),
+    }).meta({ argsOf: "SizeFacts" }).optional(),
     regionHasZones: z.boolean().optional(),
     imageGeneration: z.union([z.literal(1), z.literal(2)]).optional(),
-});
+}).meta({ argsOf: "PreflightFacts" });
 
-const lock = z.strictObject({ kind: valueOf<LockKind>(checkLockKindValue), name: z.string().optional() });
+const lock = z.strictObject({ kind: valueOf<LockKind>(checkLockKindValue), name: z.string().optional() }).meta({ argsOf: "LockArgs" });
 
 /** The stack's backup: a vault and policy it creates (the fields below), or an existing policy (`policyId`). */
 const backup = z.strictObject({
-    policyId: z.string().optional(),
-    vaultName: z.string().optional(),
+    policyId: z.string().describe("An existing backup policy's resource id, for the VMs that set `backup: true`, instead of a vault the stack creates; then no other key of `backup` may be set.").optional(),
+    vaultName: z.string().meta({
+        description: "The vault's Azure name: 2-50 letters, digits and hyphens, starting with a letter.",
+        defaultText: JSON.stringify(DEFAULT_VAULT_NAME),
+    }).optional(),
     policyName: z.string().optional(),
     scheduleTime: z.string().optional(),
     retentionDays: z.number().int().optional(),
@@ -82,11 +91,14 @@ const backup = z.strictObject({
     publicNetworkAccess: valueOf<VaultNetworkAccess>(checkVaultNetworkAccess).optional(),
     immutability: valueOf<VaultImmutability>(checkVaultImmutability).optional(),
     lock: lock.optional(),
+}).meta({
+    argsOf: "BackupVaultArgs",
+    description: "Azure Backup for the VMs that set `backup: true`: a vault and a daily policy the stack creates (`{}` takes every default), or an existing policy (`policyId`).",
 });
 
 const vm = z.strictObject({
-    name: z.string().min(1),
-    os: z.enum(["linux", "windows"]),
+    name: z.string().min(1).describe("The VM's name: its component's name and its Azure name; its NIC, disks and other children are named after it. Unique in the stack, ignoring case."),
+    os: z.enum(["linux", "windows"]).describe("\"linux\" makes a LinuxVm, \"windows\" a WindowsVm."),
     image: z.string().optional(),
     size: z.string(),
     zone: zone.optional(),
@@ -99,40 +111,51 @@ const vm = z.strictObject({
     securityType: valueOf<SecurityType>(checkSecurityType).optional(),
     diskProtection: valueOf<DiskProtection>(checkProtection).optional(),
     lock: lock.optional(),
-    backup: z.boolean().optional(),
+    backup: z.boolean().describe("Back the VM up under the stack's `backup` policy, which must then be set.").optional(),
     privateIpAddress: z.string().optional(),
     publicIp: z.boolean().optional(),
     encryptionAtHost: z.boolean().optional(),
     diskEncryptionSetId: z.string().optional(),
     entraIdLogin: z.boolean().optional(),
-    azureMonitor: z.strictObject({ dataCollectionRuleId: z.string().optional() }).optional(),
+    azureMonitor: z.strictObject({ dataCollectionRuleId: z.string().optional() }).meta({ argsOf: "AzureMonitorArgs" }).optional(),
     preflightFacts: preflightFacts.optional(),
-    tags: z.record(z.string(), z.string()).optional(),
-});
+    tags: z.record(z.string(), z.string()).describe("Tags for this VM and its NIC and disks, over the stack's `tags`.").optional(),
+}).meta({ argsOf: ["LinuxVmArgs", "WindowsVmArgs"] });
 
-const schema = z.strictObject({
-    resourceGroupName: z.string().min(1),
-    createResourceGroup: z.boolean().default(true),
+/** The stack's config: the keys of `Pulumi.<stack>.yaml` under the project's namespace (docs/configuration.md). */
+export const STACK_CONFIG_SCHEMA = z.strictObject({
+    resourceGroupName: z.string().min(1).describe("The resource group every resource of the stack is created in."),
+    createResourceGroup: z.boolean().describe("Create the resource group (protected: deleting it would delete every disk in it); false uses an existing one.").default(true),
     network: z.strictObject({
         addressSpace: z.string(),
         subnetPrefix: z.string(),
         managementSourcePrefixes: z.array(z.string()).default([]),
         allowManagementFromAnywhere: z.boolean().default(false),
         dnsServers: z.array(z.string()).optional(),
-        inboundRules: z.array(z.strictObject({ name: z.string(), port: z.number().int(), sourceAddressPrefixes: z.array(z.string()) })).optional(),
+        inboundRules: z.array(z.strictObject({ name: z.string(), port: z.number().int(), sourceAddressPrefixes: z.array(z.string()) })
+            .meta({ argsOf: "VmNetworkInboundRuleArgs" })).optional(),
         bastion: z.strictObject({
             subnetPrefix: z.string(),
             sku: valueOf<BastionSku>(checkBastionSku).optional(),
             zones: z.array(zone).optional(),
-        }).optional(),
+        }).meta({ argsOf: "VmNetworkBastionArgs" }).optional(),
+    }).meta({
+        argsOf: "VmNetworkArgs",
+        description: "The VNet, its subnet and its NSG (a VmNetwork). The management protocols are the stack's own: SSH when a VM is Linux, RDP when one is Windows.",
     }),
-    vms: z.array(vm).min(1),
+    vms: z.array(vm).min(1).describe("The VMs, one entry each (at least one): a LinuxVm or a WindowsVm, in the stack's resource group, network and region."),
     backup: backup.optional(),
-    tags: z.record(z.string(), z.string()).optional(),
-    adminPasswordVms: z.array(z.string()),
+    tags: z.record(z.string(), z.string()).describe("Tags for every resource of the stack.").optional(),
+    // Read from adminPasswords' keys (index.ts); its values go to the VMs as secrets and are never parsed here.
+    adminPasswordVms: z.array(z.string()).meta({
+        configKey: "adminPasswords",
+        type: "map of secret strings",
+        optional: true,
+        description: "Windows administrator passwords by VM name, each set as a secret: `pulumi config set --secret --path 'adminPasswords.<vm>' <password>`. A Windows VM without one gets a generated password, exported as a secret in `generatedCredentials`.",
+    }),
 });
 
-export type StackConfig = z.infer<typeof schema>;
+export type StackConfig = z.infer<typeof STACK_CONFIG_SCHEMA>;
 export type VmConfig = z.infer<typeof vm>;
 export type BackupConfig = z.infer<typeof backup>;
 
@@ -160,7 +183,7 @@ export class StackConfigError extends Error {
 export function parseStackConfig(raw: RawStackConfig): StackConfig {
     // reportInput: zod 4 leaves the offending value out of its issues unless asked, and a wrong value must not be
     // reported as a missing one.
-    const result = schema.safeParse({ ...raw, adminPasswordVms: [...raw.adminPasswordVms] }, { reportInput: true });
+    const result = STACK_CONFIG_SCHEMA.safeParse({ ...raw, adminPasswordVms: [...raw.adminPasswordVms] }, { reportInput: true });
     if (!result.success) {
         throw new StackConfigError(result.error.issues.map((issue) => describe(issue, raw)));
     }
@@ -230,7 +253,7 @@ function describe(issue: z.core.$ZodIssue, raw: RawStackConfig): string {
             // A component's own rule (valueOf): its message is whole.
             return `${at}: ${issue.message}`;
         case "unrecognized_keys":
-            return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against the README's config reference.`;
+            return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against docs/configuration.md.`;
         default:
             return `${at}: ${issue.message}.`;
     }

@@ -3,10 +3,7 @@
  * the network's management protocols. The stack program and its preflight build them the same way from here.
  */
 import type { BackupVaultArgs, ManagementProtocol } from "../components";
-import type { BackupConfig, StackConfig, VmConfig } from "./config";
-
-/** The vault's name when the stack's backup key does not give one. */
-export const DEFAULT_VAULT_NAME = "rsv-persistent-vm";
+import { DEFAULT_VAULT_NAME, type BackupConfig, type StackConfig, type VmConfig } from "./config";
 
 /** The arguments of the stack's BackupVault, from its backup key (which has no policyId). */
 export function backupVaultArgs(backup: BackupConfig, config: StackConfig, location: string): BackupVaultArgs {

@@ -11,6 +11,7 @@ export type VaultNetworkAccess = (typeof VAULT_NETWORK_ACCESS)[number];
 export const VAULT_IMMUTABILITY = ["Unlocked", "Locked", "Disabled"] as const;
 export type VaultImmutability = (typeof VAULT_IMMUTABILITY)[number];
 
+/** BackupVault's arguments: the vault's name, the policy's schedule and retention, the vault's storage and protection. */
 export interface BackupVaultArgs {
     /** The resource group the vault is created in. */
     readonly resourceGroupName: pulumi.Input<string>;

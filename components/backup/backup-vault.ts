@@ -11,6 +11,10 @@ import { planBackupVault } from "./backup-plan";
 
 export const BACKUP_VAULT_TYPE = "azure-persistent-vm:index:BackupVault";
 
+/**
+ * A Recovery Services vault (soft delete on, immutable by default, public network access off) with one daily Enhanced
+ * backup policy, both protected: what VMs opt in to with `backup: { policyId }`.
+ */
 export class BackupVault extends pulumi.ComponentResource {
     /** The vault's resource id. */
     public readonly vaultId: pulumi.Output<string>;

@@ -5,7 +5,9 @@
 
 /** One problem: the argument it concerns (a path such as `dataDisks[1].lun`) and what is wrong and how to fix it. */
 export interface Problem {
+    /** The argument, as a path: `dataDisks[1].lun`. */
     readonly path: string;
+    /** What is wrong with it and how to fix it, ending with a full stop. */
     readonly message: string;
 }
 

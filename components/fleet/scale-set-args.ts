@@ -175,6 +175,7 @@ export interface ScaleSetArgs extends SharedVmArgs {
     readonly healthProbe?: ScaleSetHealthProbeArgs;
 }
 
+/** LinuxScaleSet's arguments: what both fleets take, and the administrator's SSH keys and cloud-init. */
 export interface LinuxScaleSetArgs extends ScaleSetArgs {
     /**
      * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator on every instance.
@@ -190,6 +191,7 @@ export interface LinuxScaleSetArgs extends ScaleSetArgs {
     readonly customData?: pulumi.Input<string>;
 }
 
+/** WindowsScaleSet's arguments: what both fleets take, and the administrator's password. */
 export interface WindowsScaleSetArgs extends ScaleSetArgs {
     /**
      * The administrator password of every instance; it is treated as a secret whether or not it arrives as one.

@@ -20,7 +20,10 @@ export interface ImageReferenceArgs {
 
 /** A marketplace purchase plan; images that carry one refuse deployment without it. */
 export interface ImagePlan {
+    /** The plan's name, e.g. `9-gen2`. */
     readonly name: string;
+    /** The plan's product (the offer), e.g. `almalinux-x86_64`. */
     readonly product: string;
+    /** The plan's publisher, e.g. `almalinux`. */
     readonly publisher: string;
 }

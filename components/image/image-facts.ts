@@ -19,9 +19,13 @@ import type { ImagePlan } from "./image-args";
 
 /** One catalogue entry. */
 export interface CatalogueImage {
+    /** The OS family: the component the image boots in. */
     readonly os: OsType;
+    /** Marketplace publisher, e.g. `Canonical`. */
     readonly publisher: string;
+    /** Marketplace offer, e.g. `ubuntu-24_04-lts`. */
     readonly offer: string;
+    /** Marketplace SKU, e.g. `server`. */
     readonly sku: string;
     /** Hyper-V generation; every catalogue image is Gen2, so Trusted Launch applies. */
     readonly generation: 2;

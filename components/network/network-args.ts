@@ -71,6 +71,7 @@ export interface NetworkPlanInputs {
     readonly dnsServers?: readonly string[];
 }
 
+/** VmNetwork's arguments. */
 export interface VmNetworkArgs extends NetworkPlanInputs {
     /** The resource group the network is created in. */
     readonly resourceGroupName: pulumi.Input<string>;

@@ -12,6 +12,11 @@ import { planNetwork, type BastionPlan } from "./network-plan";
 
 export const VM_NETWORK_TYPE = "azure-persistent-vm:index:VmNetwork";
 
+/**
+ * A VNet with one subnet for the VMs and a network security group on it: inbound SSH and RDP only from the listed
+ * management sources (never from anyone) and, when asked for, from an Azure Bastion in its own subnet; application
+ * ports only from their own sources.
+ */
 export class VmNetwork extends pulumi.ComponentResource {
     /** The VNet's resource id. */
     public readonly vnetId: pulumi.Output<string>;

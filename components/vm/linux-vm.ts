@@ -11,6 +11,11 @@ import { requirePlan } from "../core/problems";
 
 export const LINUX_VM_TYPE = "azure-persistent-vm:index:LinuxVm";
 
+/**
+ * A durable Linux VM: its NIC, its protected data disks (each its own managed disk, attached and detached by LUN),
+ * the VM from a catalogue, marketplace or gallery image (or rebuilt from an existing OS disk), SSH keys only with
+ * password sign-in disabled explicitly, and the access extension that rotates the keys in place.
+ */
 export class LinuxVm extends PersistentVm {
     /** The generated private key (OpenSSH format), a secret; undefined when `sshPublicKeys` were given. */
     public readonly generatedPrivateKey: pulumi.Output<string> | undefined;

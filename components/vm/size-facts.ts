@@ -12,9 +12,11 @@
 export interface SizeFacts {
     /** Premium SSD, Premium SSD v2 and Ultra disks can be attached. */
     readonly premiumStorage: boolean;
+    /** The most data disks the size attaches. */
     readonly maxDataDisks: number;
     /** Hyper-V generations the size runs. */
     readonly generations: readonly (1 | 2)[];
+    /** Trusted Launch (secure boot, vTPM) is supported. */
     readonly trustedLaunch: boolean;
 }
 

@@ -57,7 +57,7 @@ export interface VmArgs {
      * Facts the preflight rules use, for what their dated tables do not know or to correct them: the size's
      * capabilities (`premiumStorage`, `maxDataDisks`, `trustedLaunch`, `generations`), whether the region has zones,
      * the image's Hyper-V generation. Without them, an unknown fact makes a warning, not an error.
-     * @default none: the tables in components/rules/facts.ts
+     * @default none: the dated tables in components/vm/size-facts.ts and components/core/azure-facts.ts
      */
     readonly preflightFacts?: PreflightFacts;
     /**
@@ -143,7 +143,7 @@ export interface VmArgs {
     /**
      * Whether the VM access extension (VMAccessForLinux or VMAccessAgent) carries the credential to the running VM, so
      * that changed `sshPublicKeys` or a changed `adminPassword` rotate in place. It is one resource per VM, about 15% of
-     * the SDK's work for a VM in each preview (see the README's benchmark), and one more step when the VM is created.
+     * the SDK's work for a VM in each preview (see docs/benchmark.md), and one more step when the VM is created.
      * Set it to false where nothing needs it: on a domain controller (VMAccess is not supported on domain controllers,
      * Microsoft Learn, "VMAccess Extension for Windows"; its administrator is a domain account that rotates in Active
      * Directory), or on Linux VMs whose users sign in with `entraIdLogin` and whose keys never change. Without it, a

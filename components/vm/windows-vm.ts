@@ -11,6 +11,10 @@ import { requirePlan } from "../core/problems";
 
 export const WINDOWS_VM_TYPE = "azure-persistent-vm:index:WindowsVm";
 
+/**
+ * A durable Windows Server VM: its NIC, its protected data disks, the VM, a given or generated administrator password
+ * kept secret end to end and rotated in place by the access extension, and optionally a domain join.
+ */
 export class WindowsVm extends PersistentVm {
     /** The generated administrator password, a secret; undefined when `adminPassword` was given. */
     public readonly generatedAdminPassword: pulumi.Output<string> | undefined;

@@ -1,9 +1,9 @@
 // Not proved here: that index.ts reads these keys from pulumi.Config, or that a config this accepts plans valid VMs.
 import { describe, expect, it } from "vitest";
 import { parseStackConfig, StackConfigError, type RawStackConfig } from "../../stack/config";
+import { THROWAWAY_ED25519_KEY } from "../support/fixtures";
 
-const ED25519_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe throwaway@test";
-const WEB01 = { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: 1, sshPublicKeys: [ED25519_KEY] };
+const WEB01 = { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: 1, sshPublicKeys: [THROWAWAY_ED25519_KEY] };
 const APP01 = { name: "app01", os: "windows", size: "Standard_D2s_v5", dataDisks: [{ name: "data", lun: 0, sizeGb: 256 }] };
 
 /** The config as pulumi.Config hands it over for a stack with a Linux and a Windows VM and only the required keys. */
@@ -37,7 +37,7 @@ describe("GIVEN a stack config with only the required keys WHEN it is parsed", (
             createResourceGroup: true,
             network: { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefixes: [], allowManagementFromAnywhere: false },
             vms: [
-                { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: "1", sshPublicKeys: [ED25519_KEY] },
+                { name: "web01", os: "linux", size: "Standard_D2s_v5", zone: "1", sshPublicKeys: [THROWAWAY_ED25519_KEY] },
                 { name: "app01", os: "windows", size: "Standard_D2s_v5", dataDisks: [{ name: "data", lun: 0, sizeGb: 256 }] },
             ],
             backup: undefined,
@@ -76,13 +76,13 @@ describe("GIVEN a stack config a user gets wrong WHEN it is parsed", () => {
         },
         {
             scenario: "a misspelt key on a VM",
-            raw: { vms: [{ name: "web01", os: "linux", size: "Standard_D2s_v5", sshPublicKey: [ED25519_KEY] }] },
-            problems: [`azure-persistent-vm:vms[0] ("web01"): unknown key "sshPublicKey"; check the spelling against the README's config reference.`],
+            raw: { vms: [{ name: "web01", os: "linux", size: "Standard_D2s_v5", sshPublicKey: [THROWAWAY_ED25519_KEY] }] },
+            problems: [`azure-persistent-vm:vms[0] ("web01"): unknown key "sshPublicKey"; check the spelling against docs/configuration.md.`],
         },
         {
             scenario: "two misspelt keys in the network",
             raw: { network: { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefix: [], allowSsh: true } },
-            problems: [`azure-persistent-vm:network: unknown keys "managementSourcePrefix", "allowSsh"; check the spelling against the README's config reference.`],
+            problems: [`azure-persistent-vm:network: unknown keys "managementSourcePrefix", "allowSsh"; check the spelling against docs/configuration.md.`],
         },
         {
             scenario: "no resourceGroupName",
@@ -106,7 +106,7 @@ describe("GIVEN a stack config a user gets wrong WHEN it is parsed", () => {
         },
         {
             scenario: "sshPublicKeys and customData on a Windows VM",
-            raw: { vms: [WEB01, { ...APP01, sshPublicKeys: [ED25519_KEY], customData: "#cloud-config" }] },
+            raw: { vms: [WEB01, { ...APP01, sshPublicKeys: [THROWAWAY_ED25519_KEY], customData: "#cloud-config" }] },
             problems: [
                 `azure-persistent-vm:vms[1] ("app01").sshPublicKeys: is for Linux VMs; remove it from this Windows VM.`,
                 `azure-persistent-vm:vms[1] ("app01").customData: is for Linux VMs; remove it from this Windows VM.`,

@@ -55,13 +55,13 @@ fs.writeFileSync(durableConfig, devConfig
     .replace("{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true }", "{ name: data, lun: 0, sizeGb: 256, sku: Premium_LRS, format: true, protection: retain }"));
 
 describe("GIVEN the dev stack WHEN npm run plan -- --format mermaid runs", () => {
-    it("THEN it prints a flowchart, and the README embeds exactly that diagram", async () => {
+    it("THEN it prints a flowchart, and docs/plan-tool.md embeds exactly that diagram", async () => {
         const mermaid = await printed({}, "mermaid");
         expect(mermaid.ok).toBe(true);
         expect(mermaid.stdout.startsWith("flowchart LR\n")).toBe(true);
         expect(mermaid.stdout).toContain(`r2["compute:Disk web01-disk-data<br/>protected"]`);
-        const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
-        const embedded = /```mermaid\n([\s\S]*?)```/.exec(readme)?.[1];
+        const page = fs.readFileSync(path.join(REPO, "docs", "plan-tool.md"), "utf8");
+        const embedded = /```mermaid\n([\s\S]*?)```/.exec(page)?.[1];
         expect(embedded).toBe(mermaid.stdout);
     });
 });

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { repositoryFiles } from "../repo-files";
 
 /** File -> the first-party files it imports (import, import type, export ... from, import(), require()). */
 export type ImportGraph = ReadonlyMap<string, readonly string[]>;
@@ -30,24 +31,7 @@ const ROOTS = ["index.ts", "components", "stack", "tools", "bench", "policy"];
 const EXTENSIONS = [".ts", ".mts", ".cts"];
 
 function sourceFiles(repo: string): string[] {
-    const found: string[] = [];
-    const visit = (relative: string) => {
-        const full = path.join(repo, relative);
-        if (!fs.existsSync(full)) {
-            return;
-        }
-        if (fs.statSync(full).isDirectory()) {
-            for (const entry of fs.readdirSync(full)) {
-                if (entry !== "node_modules" && entry !== "dist") {
-                    visit(path.join(relative, entry));
-                }
-            }
-        } else if (EXTENSIONS.some((ext) => relative.endsWith(ext)) && !relative.endsWith(".d.ts")) {
-            found.push(relative.split(path.sep).join("/"));
-        }
-    };
-    ROOTS.forEach(visit);
-    return found.sort();
+    return repositoryFiles(repo, ROOTS, (relative) => EXTENSIONS.some((ext) => relative.endsWith(ext)) && !relative.endsWith(".d.ts"));
 }
 
 /** The file a relative specifier names, as the TypeScript and Node resolvers find it; undefined for packages. */

@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { WindowsVmArgs } from "../../vm/vm-args";
 
+/** DomainController's arguments: a WindowsVm's, without what a domain controller decides, plus the forest's. */
 export interface DomainControllerArgs extends Omit<WindowsVmArgs, "dataDisks" | "privateIpAddress" | "credentialRotation" | "domainJoin" | "entraIdLogin" | "publicIp"> {
     /**
      * The controller's static private IP, a usable address of its subnet. Required: the VNet's DNS servers

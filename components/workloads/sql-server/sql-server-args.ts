@@ -67,6 +67,7 @@ export interface SqlServerArgs {
     readonly logDiskSource?: DiskSourceArgs;
 }
 
+/** SqlServerVm's arguments: a WindowsVm's, without the image and data disks the edition and `sql` decide. */
 export interface SqlServerVmArgs extends Omit<WindowsVmArgs, "image" | "imageReference" | "galleryImageId" | "plan" | "dataDisks"> {
     /** SQL Server: edition, licence, disks, tempdb placement and port. */
     readonly sql: SqlServerArgs;

@@ -4,9 +4,9 @@
 // Not proved here: that Azure still enforces the same limits today. They are copied from Microsoft Learn and the Compute
 // REST API as components/disk/disk-rules.ts and components/core/lock-plan.ts record them, and Azure can change them
 // without notice. Nor is it proved that the components declare what the plan says.
-import { describe, expect, it } from "vitest";
-import { planVm } from "../../components/internal";
-import { type Accepted, args, type Rejected } from "../support/fixtures";
+import { describe, it } from "vitest";
+import { type Accepted, type Rejected } from "../support/fixtures";
+import { expectAccepted, expectRefused } from "../support/plan-tables";
 
 const DISK_KEY_CHARS = (key: string): string => `"${key}" must be 1-32 letters, digits and hyphens, starting and ending with a letter or digit.`;
 const SIZE_RANGE = (sizeGb: number, min: number, max: number, what: string): string => `${sizeGb} is outside ${min}-${max} GiB, the range of ${what} (set a whole number of GiB in that range).`;
@@ -247,15 +247,9 @@ const ACCEPTED: readonly Accepted[] = [
 ];
 
 describe("GIVEN an input Azure would refuse WHEN the VM is planned", () => {
-    it.each<Rejected>(REJECTED)("THEN $scenario is refused with its exact message", ({ os, name, args: overrides, credentials, problems }) => {
-        expect(planVm(os, name ?? "vm01", args(overrides), credentials ?? {})).toStrictEqual({ ok: false, problems });
-    });
+    it.each<Rejected>(REJECTED)("THEN $scenario is refused with its exact message", expectRefused);
 });
 
 describe("GIVEN an input exactly on a limit WHEN the VM is planned", () => {
-    it.each<Accepted>(ACCEPTED)("THEN $scenario is accepted", ({ os, name, args: overrides, credentials, resolved, value, warnings }) => {
-        const result = planVm(os, name ?? "vm01", args(overrides), credentials ?? {});
-        expect(result.ok ? [] : result.problems).toStrictEqual([]);
-        expect(result.ok && [resolved?.(result.plan), result.plan.warnings]).toStrictEqual([value, warnings ?? []]);
-    });
+    it.each<Accepted>(ACCEPTED)("THEN $scenario is accepted", expectAccepted);
 });

@@ -3,9 +3,9 @@
 // Not proved here: that Azure and the Marketplace still take the same images and plans today. They are copied from the
 // publishers' Azure Marketplace pages as components/image/image-facts.ts and components/image/image-plan.ts record
 // them, and they can change without notice. Nor is it proved that the components declare what the plan says.
-import { describe, expect, it } from "vitest";
-import { planVm } from "../../components/internal";
-import { type Accepted, args, GALLERY_IMAGE, GEN1_UBUNTU, type Rejected } from "../support/fixtures";
+import { describe, it } from "vitest";
+import { type Accepted, GALLERY_IMAGE, GEN1_UBUNTU, type Rejected } from "../support/fixtures";
+import { expectAccepted, expectRefused } from "../support/plan-tables";
 
 const ALMA_PLAN = { name: "9-gen2", product: "almalinux-x86_64", publisher: "almalinux" };
 
@@ -94,15 +94,9 @@ const ACCEPTED: readonly Accepted[] = [
 ];
 
 describe("GIVEN an input Azure would refuse WHEN the VM is planned", () => {
-    it.each<Rejected>(REJECTED)("THEN $scenario is refused with its exact message", ({ os, name, args: overrides, credentials, problems }) => {
-        expect(planVm(os, name ?? "vm01", args(overrides), credentials ?? {})).toStrictEqual({ ok: false, problems });
-    });
+    it.each<Rejected>(REJECTED)("THEN $scenario is refused with its exact message", expectRefused);
 });
 
 describe("GIVEN an input exactly on a limit WHEN the VM is planned", () => {
-    it.each<Accepted>(ACCEPTED)("THEN $scenario is accepted", ({ os, name, args: overrides, credentials, resolved, value, warnings }) => {
-        const result = planVm(os, name ?? "vm01", args(overrides), credentials ?? {});
-        expect(result.ok ? [] : result.problems).toStrictEqual([]);
-        expect(result.ok && [resolved?.(result.plan), result.plan.warnings]).toStrictEqual([value, warnings ?? []]);
-    });
+    it.each<Accepted>(ACCEPTED)("THEN $scenario is accepted", expectAccepted);
 });

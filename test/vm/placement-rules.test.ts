@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { type VmArgs } from "../../components";
 import { planVm } from "../../components/internal";
 import { type Accepted, args, GALLERY_IMAGE, GEN1_UBUNTU, NOT_A_ZONE, type Rejected } from "../support/fixtures";
+import { expectAccepted, expectRefused } from "../support/plan-tables";
 
 const NEEDS_PREMIUM = (sku: string, size: string): string => `"${sku}" needs a size with premium storage, and ${size} has none (choose an "s" size such as Standard_D2s_v5, or a Standard SKU).`;
 
@@ -205,21 +206,15 @@ const ACCEPTED: readonly Accepted[] = [
 ];
 
 describe("GIVEN an input Azure would refuse WHEN the VM is planned", () => {
-    it.each<Rejected>(REJECTED)("THEN $scenario is refused with its exact message", ({ os, name, args: overrides, credentials, problems }) => {
-        expect(planVm(os, name ?? "vm01", args(overrides), credentials ?? {})).toStrictEqual({ ok: false, problems });
-    });
+    it.each<Rejected>(REJECTED)("THEN $scenario is refused with its exact message", expectRefused);
 });
 
 describe("GIVEN an input exactly on a limit WHEN the VM is planned", () => {
-    it.each<Accepted>(ACCEPTED)("THEN $scenario is accepted", ({ os, name, args: overrides, credentials, resolved, value, warnings }) => {
-        const result = planVm(os, name ?? "vm01", args(overrides), credentials ?? {});
-        expect(result.ok ? [] : result.problems).toStrictEqual([]);
-        expect(result.ok && [resolved?.(result.plan), result.plan.warnings]).toStrictEqual([value, warnings ?? []]);
-    });
+    it.each<Accepted>(ACCEPTED)("THEN $scenario is accepted", expectAccepted);
 });
 
 describe("GIVEN a Dv3 or Ev3 size, which runs only Gen1 images and so no Trusted Launch, WHEN a VM is planned on defaults", () => {
-    it.each(["Standard_D2_v3", "Standard_E4_v3"])("THEN %s is refused for Trusted Launch and for the Gen2 image (fails today: facts.ts lists both generations)", (size) => {
+    it.each(["Standard_D2_v3", "Standard_E4_v3"])("THEN %s is refused for Trusted Launch and for the Gen2 image (the size table lists Gen1 only)", (size) => {
         // Microsoft Learn "Generation 2 VMs" lists Dv3 and Ev3 as Gen1 only; "Trusted launch" lists Dsv3 and Esv3, not Dv3 or Ev3.
         expect(planVm("linux", "vm01", args({ size }), {})).toStrictEqual({
             ok: false,

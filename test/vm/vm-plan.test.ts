@@ -255,8 +255,7 @@ describe("GIVEN arguments a user gets wrong WHEN the VM is planned", () => {
             problems: [{ path: "image, galleryImageId", message: "are both set; set only one of image, imageReference and galleryImageId." }],
         },
         {
-            // Fails today: the planner says its base64 part "does not hold a \"----\" key", as if "----" were a key type,
-            // and asks for "the whole line of the .pub file", which a PuTTY/RFC 4716 file does not have.
+            // Not taken for a key of type "----": a PuTTY (RFC 4716) file is not one OpenSSH line, and the message says so.
             scenario: "a PuTTY-format (RFC 4716) SSH key",
             os: "linux", args: {}, credentials: { sshPublicKeys: ["---- BEGIN SSH2 PUBLIC KEY ----\nAAAAC3NzaC1lZDI1NTE5\n---- END SSH2 PUBLIC KEY ----"] },
             problems: [{ path: "sshPublicKeys[0]", message: NOT_ONE_LINE }],

@@ -3,9 +3,9 @@
 // Not proved here: that Azure still enforces the same limits today. They are copied from Microsoft Learn and the Compute
 // REST API as components/vm/vm-rules.ts, components/core/name-rules.ts and components/backup/backup-rules.ts record
 // them, and Azure can change them without notice. Nor is it proved that the components declare what the plan says.
-import { describe, expect, it } from "vitest";
-import { planVm } from "../../components/internal";
-import { type Accepted, args, type Rejected } from "../support/fixtures";
+import { describe, it } from "vitest";
+import { type Accepted, type Rejected } from "../support/fixtures";
+import { expectAccepted, expectRefused } from "../support/plan-tables";
 
 const VM_NAME_CHARS = (name: string): string => `"${name}" may hold only letters, digits, "_", "." and "-", must start with a letter or digit, and cannot end with "." or "-" (set vmName).`;
 const WINDOWS_COMPUTER_CHARS = (name: string): string => `"${name}" must hold only letters, digits and hyphens, not only digits, and not end with a hyphen (set computerName).`;
@@ -203,15 +203,9 @@ const ACCEPTED: readonly Accepted[] = [
 ];
 
 describe("GIVEN an input Azure would refuse WHEN the VM is planned", () => {
-    it.each<Rejected>(REJECTED)("THEN $scenario is refused with its exact message", ({ os, name, args: overrides, credentials, problems }) => {
-        expect(planVm(os, name ?? "vm01", args(overrides), credentials ?? {})).toStrictEqual({ ok: false, problems });
-    });
+    it.each<Rejected>(REJECTED)("THEN $scenario is refused with its exact message", expectRefused);
 });
 
 describe("GIVEN an input exactly on a limit WHEN the VM is planned", () => {
-    it.each<Accepted>(ACCEPTED)("THEN $scenario is accepted", ({ os, name, args: overrides, credentials, resolved, value, warnings }) => {
-        const result = planVm(os, name ?? "vm01", args(overrides), credentials ?? {});
-        expect(result.ok ? [] : result.problems).toStrictEqual([]);
-        expect(result.ok && [resolved?.(result.plan), result.plan.warnings]).toStrictEqual([value, warnings ?? []]);
-    });
+    it.each<Accepted>(ACCEPTED)("THEN $scenario is accepted", expectAccepted);
 });

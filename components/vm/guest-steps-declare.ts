@@ -78,14 +78,14 @@ export function windowsAccess(username: string, password: pulumi.Input<string>):
 }
 
 /** The domain join's plain settings; the password goes only into the protected settings. */
-export interface DomainJoinSettings {
+interface DomainJoinSettings {
     readonly domainName: string;
     readonly user: string;
     readonly ouPath: string | undefined;
 }
 
 /** Active Directory domain join: join `domainName` as `user`, creating the computer account, then restart. */
-export function domainJoinExtension(join: DomainJoinSettings, password: pulumi.Input<string>): ExtensionSpec {
+function domainJoinExtension(join: DomainJoinSettings, password: pulumi.Input<string>): ExtensionSpec {
     return {
         publisher: "Microsoft.Compute",
         type: "JsonADDomainExtension",
@@ -102,13 +102,13 @@ export function domainJoinExtension(join: DomainJoinSettings, password: pulumi.I
 }
 
 /** Microsoft Entra ID sign-in: SSH with Entra identities on Linux, RDP on Windows. */
-export const ENTRA_LOGIN: Readonly<Record<OsType, ExtensionSpec>> = {
+const ENTRA_LOGIN: Readonly<Record<OsType, ExtensionSpec>> = {
     linux: { publisher: "Microsoft.Azure.ActiveDirectory", type: "AADSSHLoginForLinux", typeHandlerVersion: "1.0" },
     windows: { publisher: "Microsoft.Azure.ActiveDirectory", type: "AADLoginForWindows", typeHandlerVersion: "2.0" },
 };
 
 /** The Azure Monitor agent; it sends what data collection rules associated with the VM ask for. */
-export const AZURE_MONITOR_AGENT: Readonly<Record<OsType, ExtensionSpec>> = {
+const AZURE_MONITOR_AGENT: Readonly<Record<OsType, ExtensionSpec>> = {
     linux: { publisher: "Microsoft.Azure.Monitor", type: "AzureMonitorLinuxAgent", typeHandlerVersion: "1.0", enableAutomaticUpgrade: true },
     windows: { publisher: "Microsoft.Azure.Monitor", type: "AzureMonitorWindowsAgent", typeHandlerVersion: "1.0", enableAutomaticUpgrade: true },
 };
@@ -123,7 +123,7 @@ export interface ExtensionTarget {
 }
 
 /** Declares an extension on a VM, named in Azure after its handler's type. */
-export function declareExtension(
+function declareExtension(
     resourceName: string,
     spec: ExtensionSpec,
     target: ExtensionTarget,

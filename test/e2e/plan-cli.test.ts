@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlanDocument } from "../../tools/plan/document";
+import { loadSavedPlan } from "../../tools/plan/saved-plan";
 import { DEV_STACK_INVENTORY } from "../support/dev-stack";
 import { REPO, copyProject } from "../support/project-copy";
 
@@ -124,13 +125,29 @@ describe("GIVEN the dev stack WHEN npm run plan -- --json runs", () => {
 
     it("THEN the document lists every resource of the dev stack, in the documented shape", () => {
         expect(json.code).toBe(0);
-        expect(Object.keys(doc)).toEqual(["project", "stack", "resources", "outputs"]);
+        expect(Object.keys(doc)).toEqual(["formatVersion", "secretSalt", "project", "stack", "resources", "outputs"]);
+        expect(doc.formatVersion).toBe(2);
+        expect(doc.secretSalt).toMatch(/^[0-9a-f]{32}$/);
         expect(doc.resources.map((r) => `${r.type}::${r.name}`).sort()).toEqual(DEV_STACK_INVENTORY);
         for (const r of doc.resources) {
-            expect(Object.keys(r)).toEqual(["urn", "type", "name", "parent", "custom", "inputs", "options", "dependencies"]);
-            expect(Object.keys(r.options)).toEqual(["protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges", "replaceOnChanges", "dependsOn", "import"]);
+            expect(Object.keys(r)).toEqual(["urn", "type", "name", "parent", "custom", "id", "inputs", "options", "dependencies", "propertyDependencies", "secrets", "opaque"]);
+            expect(Object.keys(r.options)).toEqual([
+                "protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges", "replaceOnChanges", "dependsOn", "import", "aliases", "replaceWith",
+                ...(r.options.replacementTrigger !== undefined ? ["replacementTrigger"] : []), "deletedWith",
+            ]);
             expect([typeof r.options.protect, typeof r.options.retainOnDelete, typeof r.options.deleteBeforeReplace]).toEqual(["boolean", "boolean", "boolean"]);
         }
+    });
+
+    it("THEN each secret is printed as [secret] and kept only as digests, with its place, and the file reads back as a saved plan", () => {
+        const secrets = doc.resources.flatMap((r) => r.secrets.map((s) => `${r.name} ${JSON.stringify(s.path)}`)).sort();
+        expect(secrets).toEqual(["app01-access [\"inputs\",\"protectedSettings\"]", "app01-vm [\"inputs\",\"osProfile\"]", "web01-access [\"inputs\",\"protectedSettings\"]"]);
+        const vm = doc.resources.find((r) => r.name === "app01-vm");
+        expect((vm?.secrets[0]?.value as Record<string, unknown>)["adminPassword"]).toEqual({ "@digest": expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
+        expect(json.stdout).not.toContain("placeholder-password-of-app01-admin-password");
+        const loaded = loadSavedPlan(doc);
+        // Every resource but the Stack, which is the engine's.
+        expect(loaded.ok && [loaded.salt, loaded.resources.length]).toEqual([doc.secretSalt, DEV_STACK_INVENTORY.length - 1]);
     });
 
     it("THEN the data disks are protected and the VMs are deleted before they are replaced", () => {
@@ -151,10 +168,14 @@ describe("GIVEN the dev stack WHEN npm run plan -- --json runs", () => {
 });
 
 describe("GIVEN the dev stack WHEN npm run plan -- --json --out FILE runs", () => {
-    it("THEN the file holds exactly what --json prints, and standard output is empty", () => {
+    it("THEN the file holds what --json prints but for its own salt and the digests made with it, and standard output is empty", () => {
         expect(toFile.code).toBe(0);
         expect(toFile.stdout).toBe("");
-        expect(fs.readFileSync(outFile, "utf8")).toBe(json.stdout);
+        const written = fs.readFileSync(outFile, "utf8");
+        const salt = (text: string) => (JSON.parse(text) as PlanDocument).secretSalt;
+        expect(salt(written)).not.toBe(salt(json.stdout));
+        const unsalted = (text: string) => text.replace(/"secretSalt": "[0-9a-f]{32}"/, `"secretSalt": "<salt>"`).replace(/"@digest": "[0-9a-f]{64}"/g, `"@digest": "<digest>"`);
+        expect(unsalted(written)).toBe(unsalted(json.stdout));
     });
 });
 

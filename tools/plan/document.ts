@@ -1,10 +1,17 @@
 /**
  * The plan as data: what the engine would receive, in a stable order, with every secret redacted. Pure: a recorded
- * program run in, plain data out. The JSON format (`npm run plan -- --json`) is this document.
+ * program run (and a salt) in, plain data out. The JSON format (`npm run plan -- --json`) is this document, and a
+ * saved plan is that JSON: what `--changes-from FILE` reads back (saved-plan.ts).
  */
 import type { ProgramRun } from "../recorder/program";
 import { SECRET, UNKNOWN, redact, type RecordedOptions, type Registration } from "../recorder/recorder";
 import { formatOfCommand, protectionOf } from "../../components/internal";
+import { convertValue, newSecretSalt, secretLeaf, sortedDependencies, treeOrder, type OpaqueAt, type SecretAt, type SecretLeaf, type ValuePath } from "./state-of-run";
+
+export { treeOrder };
+
+/** The version of the JSON format; a saved plan of another version is refused (saved-plan.ts). */
+export const PLAN_FORMAT_VERSION = 2;
 
 /** The recorded options, with `dependsOn` (what no input implies) in place of the full dependency list. */
 export type PlannedOptions = Omit<RecordedOptions, "dependencies"> & {
@@ -18,14 +25,30 @@ export interface PlannedResource {
     readonly name: string;
     readonly parent: string | null;
     readonly custom: boolean;
+    /** The id the recorder answered with: a placeholder (for Azure types, ARM-shaped under the all-zero subscription); "" for a component. */
+    readonly id: string;
     /** Inputs with every secret replaced by "[secret]" and every value unknown until deployment by "[unknown]". */
     readonly inputs: Readonly<Record<string, unknown>>;
     readonly options: PlannedOptions;
     /** Every direct dependency, explicit or through inputs, as URNs. */
     readonly dependencies: readonly string[];
+    /** Input name -> the URNs its value came from, keys and URNs sorted. */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+    /**
+     * Each value printed as "[secret]" (in `inputs` or `options.replacementTrigger`): its place, as keys and indices
+     * from this resource (`["inputs", "osProfile"]`), and its value with every leaf a salted digest (state-of-run.ts)
+     * and every "[secret]" stand-in for an undecrypted `secure:` value `{ "@opaque": "secret" }`.
+     */
+    readonly secrets: readonly SecretAt[];
+    /** Each value outside a secret that cannot be compared offline (unknown until deployment, not JSON, "[secret]" stand-in). */
+    readonly opaque: readonly OpaqueAt[];
 }
 
 export interface PlanDocument {
+    /** The JSON format's version (PLAN_FORMAT_VERSION). */
+    readonly formatVersion: typeof PLAN_FORMAT_VERSION;
+    /** This document's salt for the digests of secrets, as hex: random per document. */
+    readonly secretSalt: string;
     readonly project: string;
     readonly stack: string;
     readonly resources: readonly PlannedResource[];
@@ -33,42 +56,22 @@ export interface PlanDocument {
     readonly outputs: Readonly<Record<string, unknown>>;
 }
 
-/** Registrations in tree order: each parent before its children, siblings by type and name. */
-export function treeOrder(registrations: readonly Registration[]): Registration[] {
-    const byParent = new Map<string | null, Registration[]>();
-    for (const r of registrations) {
-        byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
-    }
-    const known = new Set(registrations.map((r) => r.urn));
-    const ordered: Registration[] = [];
-    const visit = (parent: string | null) => {
-        const children = [...(byParent.get(parent) ?? [])].sort((a, b) => `${a.type}::${a.name}`.localeCompare(`${b.type}::${b.name}`));
-        for (const child of children) {
-            ordered.push(child);
-            visit(child.urn);
-        }
-    };
-    visit(null);
-    // Resources whose parent was never registered still appear, last.
-    for (const [parent, children] of byParent) {
-        if (parent !== null && !known.has(parent)) {
-            children.forEach((child) => {
-                ordered.push(child);
-                visit(child.urn);
-            });
-        }
-    }
-    return ordered;
+/** Places found under `inputs` or `options.replacementTrigger`, as paths from the resource. */
+function placed<T extends { readonly path: ValuePath }>(prefix: ValuePath, found: readonly T[]): T[] {
+    return found.map((f) => ({ ...f, path: [...prefix, ...f.path] }));
 }
 
-function planned(r: Registration): PlannedResource {
+function planned(r: Registration, leaf: SecretLeaf): PlannedResource {
     const implied = new Set(Object.values(r.propertyDependencies).flat());
+    const inputs = convertValue(r.rawInputs, leaf);
+    const trigger = r.options.replacementTrigger === undefined ? undefined : convertValue(r.options.replacementTrigger, leaf);
     return {
         urn: r.urn,
         type: r.type,
         name: r.name,
         parent: r.parent,
         custom: r.custom,
+        id: r.id,
         inputs: redact(r.rawInputs) as Record<string, unknown>,
         options: {
             protect: r.options.protect,
@@ -78,16 +81,27 @@ function planned(r: Registration): PlannedResource {
             replaceOnChanges: r.options.replaceOnChanges,
             dependsOn: r.options.dependencies.filter((urn) => !implied.has(urn)).sort(),
             import: r.options.import,
+            aliases: r.options.aliases,
+            replaceWith: r.options.replaceWith,
+            replacementTrigger: r.options.replacementTrigger === undefined ? undefined : redact(r.options.replacementTrigger),
+            deletedWith: r.options.deletedWith,
         },
         dependencies: [...r.options.dependencies].sort(),
+        propertyDependencies: sortedDependencies(r.propertyDependencies),
+        secrets: [...placed(["inputs"], inputs.secrets), ...placed(["options", "replacementTrigger"], trigger?.secrets ?? [])],
+        opaque: [...placed(["inputs"], inputs.opaque), ...placed(["options", "replacementTrigger"], trigger?.opaque ?? [])],
     };
 }
 
-export function planDocument(run: ProgramRun): PlanDocument {
+/** The plan document of a run; its secrets digested with `secretSalt` (a fresh random one unless given). */
+export function planDocument(run: ProgramRun, secretSalt: string = newSecretSalt()): PlanDocument {
+    const leaf = secretLeaf({ mode: "digest", salt: secretSalt });
     return {
+        formatVersion: PLAN_FORMAT_VERSION,
+        secretSalt,
         project: run.project,
         stack: run.stack,
-        resources: treeOrder(run.registrations).map(planned),
+        resources: treeOrder(run.registrations).map((r) => planned(r, leaf)),
         outputs: redact(run.outputs) as Record<string, unknown>,
     };
 }

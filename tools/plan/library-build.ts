@@ -12,18 +12,24 @@ export const LIBRARY_DIR = path.resolve(__dirname, "..", "..");
 
 /** Whether a project depends on the library in this checkout (`"azure-persistent-vm": "file:..."`), as the examples do. */
 export function usesLibraryCheckout(projectDir: string): boolean {
-    const manifest = path.join(projectDir, "package.json");
-    if (path.resolve(projectDir) === LIBRARY_DIR || !fs.existsSync(manifest)) {
-        return false;
-    }
-    const { dependencies } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { dependencies?: Record<string, string> };
-    return dependencies?.["azure-persistent-vm"]?.startsWith("file:") ?? false;
+    return path.resolve(projectDir) !== LIBRARY_DIR && libraryCheckoutOf(projectDir) !== undefined;
 }
 
-/** Builds the library (`npm run build`: tsc -p tsconfig.build.json); returns tsc's errors, empty on success. */
-export function buildLibrary(): string[] {
-    const tsc = require.resolve("typescript/bin/tsc", { paths: [LIBRARY_DIR] });
-    const result = spawnSync(process.execPath, [tsc, "-p", path.join(LIBRARY_DIR, "tsconfig.build.json")], { cwd: LIBRARY_DIR, encoding: "utf8" });
+/** The library folder a project depends on through `"azure-persistent-vm": "file:<folder>"`, or undefined. */
+export function libraryCheckoutOf(projectDir: string): string | undefined {
+    const manifest = path.join(projectDir, "package.json");
+    if (!fs.existsSync(manifest)) {
+        return undefined;
+    }
+    const { dependencies } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { dependencies?: Record<string, string> };
+    const spec = dependencies?.["azure-persistent-vm"];
+    return spec?.startsWith("file:") ? path.resolve(projectDir, spec.slice("file:".length)) : undefined;
+}
+
+/** Builds the library in `libraryDir` (`npm run build`: tsc -p tsconfig.build.json); returns tsc's errors, empty on success. */
+export function buildLibrary(libraryDir: string = LIBRARY_DIR): string[] {
+    const tsc = require.resolve("typescript/bin/tsc", { paths: [libraryDir] });
+    const result = spawnSync(process.execPath, [tsc, "-p", path.join(libraryDir, "tsconfig.build.json")], { cwd: libraryDir, encoding: "utf8" });
     if (result.status === 0) {
         return [];
     }

@@ -8,15 +8,24 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor, type MockCallArgs, type MockResourceArgs, type MockResourceResult } from "@pulumi/pulumi/runtime/mocks";
-import { deserializeProperties, isRpcSecret, unknownValue, unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
+import { deserializeProperties, deserializeProperty, isRpcSecret, unknownValue, unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Alias } from "@pulumi/pulumi/proto/alias_pb";
 import {
     SupportsFeatureResponse, type RegisterResourceOutputsRequest, type RegisterResourceRequest, type SupportsFeatureRequest,
 } from "@pulumi/pulumi/proto/resource_pb";
 
 /** A placeholder subscription id: all zeros, so no one mistakes a recorded id for a real one. */
 export const PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Whether a string is one of the recorder's made-up outputs (a placeholder id, private IP, principal id, key or
+ * password): what a deployed stack holds there is the real resource's output.
+ */
+export function isPlaceholder(s: string): boolean {
+    return /placeholder|principal-id-of-|private-ip-of-/.test(s) || s.includes(`/subscriptions/${PLACEHOLDER_SUBSCRIPTION}/`);
+}
 
 /**
  * The options the engine would apply. `protect` and `retainOnDelete` are optional in the protocol; the SDK has
@@ -33,7 +42,20 @@ export interface RecordedOptions {
     readonly dependencies: readonly string[];
     /** The id given with the `import` option, or null. */
     readonly import: string | null;
+    /** Aliases as the engine receives them: an old URN, or a spec of name, type, parent, stack and project. */
+    readonly aliases: readonly RecordedAlias[];
+    /** `replaceWith`: the URNs of the resources whose replacement replaces this one. */
+    readonly replaceWith: readonly string[];
+    /** `replacementTrigger`, deserialized (secrets still wrapped); undefined when not set. */
+    readonly replacementTrigger: unknown;
+    /** `deletedWith`: the URN of the resource whose deletion makes this one's unnecessary, or null. */
+    readonly deletedWith: string | null;
 }
+
+/** One alias: an old URN, or the parts of one (unset parts mean "the same as the resource's own"). */
+export type RecordedAlias =
+    | { readonly urn: string }
+    | { readonly name?: string; readonly type?: string; readonly parentUrn?: string; readonly noParent?: boolean; readonly stack?: string; readonly project?: string };
 
 export interface Registration {
     /** The URN the monitor answered with (set once the registration completed). */
@@ -208,8 +230,31 @@ function record(req: RegisterResourceRequest): Registration {
             replaceOnChanges: req.getReplaceonchangesList(),
             dependencies: req.getDependenciesList(),
             import: req.getImportid() || null,
+            aliases: [...req.getAliasurnsList().map((urn) => ({ urn })), ...req.getAliasesList().map(aliasOf)],
+            replaceWith: req.getReplaceWithList(),
+            replacementTrigger: req.hasReplacementTrigger() ? deserializeProperty(req.getReplacementTrigger()?.toJavaScript(), true) : undefined,
+            deletedWith: req.getDeletedwith() || null,
         },
     };
+}
+
+function aliasOf(alias: Alias): RecordedAlias {
+    if (alias.getAliasCase() === Alias.AliasCase.URN) {
+        return { urn: alias.getUrn() };
+    }
+    const spec = alias.getSpec();
+    if (spec === undefined) {
+        return {};
+    }
+    const parts = {
+        name: spec.getName() || undefined,
+        type: spec.getType() || undefined,
+        stack: spec.getStack() || undefined,
+        project: spec.getProject() || undefined,
+        parentUrn: spec.getParenturn() || undefined,
+        noParent: spec.getNoparent() || undefined,
+    };
+    return Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined));
 }
 
 export class Recorder extends MockMonitor {

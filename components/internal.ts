@@ -21,7 +21,8 @@ export { generationFromSku, planImage, type PlannedImage } from "./image/image-p
 
 // disk/
 export {
-    DEFAULT_DISK_PROTECTION, DISK_REPLACE_ON_CHANGES, diskResourceOptions, osDiskDeleteOption, protectionOf, protectionOptions,
+    DEFAULT_DISK_PROTECTION, DISK_REPLACE_ON_CHANGES, diskResourceOptions, osDiskDeleteOption, planAdoptionGuard, protectionOf, protectionOptions,
+    type AdoptionGuardPlan,
 } from "./disk/disk-lifecycle-plan";
 export {
     FILE_SYSTEMS, MAX_LUN, checkCaching, checkCachingAllowed, checkDataDiskShape, checkDiskKey, checkLun, checkSize, checkSku,
@@ -55,7 +56,9 @@ export { domainControllerSrvName, waitForDomainScript } from "./vm/domain-join-s
 export { PersistentVm } from "./vm/persistent-vm";
 export { checkPlacement, defaultDiskSku, premiumByName, supportsPremiumStorage } from "./vm/placement-rules";
 export { SIZES, sizeFacts } from "./vm/size-facts";
-export { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES, VM_RESOURCE_OPTIONS } from "./vm/vm-lifecycle-plan";
+export {
+    OS_DISK_SKU_PATH, VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES, vmReplacementTrigger, vmResourceOptions, type VmReplacementTrigger, type VmResourceOptions,
+} from "./vm/vm-lifecycle-plan";
 export { planCredential } from "./vm/vm-plan";
 export { checkComputerName, checkVmName, checkVmSize } from "./vm/vm-rules";
 
@@ -65,7 +68,10 @@ export { DEFAULT_ZONES, FLEET_FAULT_DOMAIN_COUNT, FLEET_NETWORK_API_VERSION, typ
 export { MAX_COMPUTER_NAME_PREFIX, MAX_INSTANCES, checkComputerNamePrefix, checkInstanceCount, checkScaleSetName } from "./fleet/scale-set-rules";
 
 // workloads/
-export { SQL_DEFAULT_PORT, SQL_DISKS, hasLocalTempDisk, planSqlServer, type SqlServerPlan, type SqlStoragePlan } from "./workloads/sql-server/sql-server-plan";
+export {
+    SQL_DEFAULT_PORT, SQL_DISKS, SQL_REGISTRATION_REPLACE_ON_CHANGES, hasLocalTempDisk, planSqlServer, sqlRegistrationOptions,
+    type SqlRegistrationOptions, type SqlServerPlan, type SqlStoragePlan,
+} from "./workloads/sql-server/sql-server-plan";
 export { NTDS_DISK, PROMOTE_TIMEOUT_SECONDS, checkSafeModePassword } from "./workloads/active-directory/domain-controller-plan";
 export {
     AZURE_DNS, SAFE_MODE_PASSWORD_PARAMETER, ntdsPaths, promoteDomainControllerScript, type NtdsPaths,

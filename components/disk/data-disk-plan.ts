@@ -13,7 +13,7 @@ import {
     defaultDataDiskCaching, type DiskSourceKind,
 } from "./disk-rules";
 import { planFormat, type DiskFormatPlan } from "./format-plan";
-import { protectionOptions } from "./disk-lifecycle-plan";
+import { planAdoptionGuard, protectionOptions, type AdoptionGuardPlan } from "./disk-lifecycle-plan";
 
 export type { DiskFormatPlan } from "./format-plan";
 export type { DiskSourceKind } from "./disk-rules";
@@ -33,8 +33,10 @@ export interface DataDiskPlan {
     /** The disk's zone list: the VM's zone, none for zone-redundant SKUs and regional VMs. */
     readonly zones: readonly string[] | undefined;
     readonly source: DiskSourceKind;
-    /** The id given to the `import` resource option, for an adopted disk. */
+    /** The id given to the `import` resource option, for an adopted disk: the `adoptId` exactly as given. */
     readonly importId: string | undefined;
+    /** For an adopted disk, the guard that makes a changed `adoptId` a refused change (see `planAdoptionGuard`). */
+    readonly adoptionGuard: AdoptionGuardPlan | undefined;
     /** "not owned" for a disk the stack only references. */
     readonly protection: DiskProtection | "not owned";
     /** The resource options the protection mode sets. */
@@ -88,10 +90,12 @@ export function planDataDisk(name: string, vmName: string, defaults: DataDiskDef
     }
 
     const options = owned ? protectionOptions(protection) : { protect: false, retainOnDelete: false };
+    const resourceName = `${name}-disk-${disk.name}`;
+    const importId = source.kind === "adopt" ? disk.source?.adoptId : undefined;
     return {
         plan: {
             key: disk.name,
-            resourceName: `${name}-disk-${disk.name}`,
+            resourceName,
             diskName,
             lun: disk.lun,
             sizeGb: owned ? disk.sizeGb : undefined,
@@ -99,7 +103,8 @@ export function planDataDisk(name: string, vmName: string, defaults: DataDiskDef
             caching,
             zones: sku !== undefined && ZONE_REDUNDANT_SKUS.includes(sku) ? undefined : defaults.zones,
             source: source.kind,
-            importId: source.kind === "adopt" ? disk.source?.adoptId : undefined,
+            importId,
+            adoptionGuard: planAdoptionGuard(resourceName, importId, options.protect),
             protection: owned ? protection : "not owned",
             protect: options.protect,
             retainOnDelete: options.retainOnDelete,

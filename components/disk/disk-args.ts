@@ -15,9 +15,11 @@ export const CACHING_MODES = ["None", "ReadOnly", "ReadWrite"] as const;
 export type Caching = (typeof CACHING_MODES)[number];
 
 /**
- * What happens to a disk when it leaves the stack: `protect` (Pulumi refuses to delete it), `retain` (Pulumi forgets
- * it and Azure keeps it), `delete` (Pulumi deletes it; for scratch disks). For the OS disk: kept when the VM is
- * deleted, except with `delete`.
+ * What happens to a disk when it leaves the stack: `protect` (Pulumi refuses to delete it; the disk also carries
+ * `retainOnDelete`, so a delete that skips the protection, as one that is part of a replacement does, or removing the
+ * disk after `pulumi state unprotect`, forgets it and Azure keeps it), `retain` (Pulumi forgets it and Azure keeps it),
+ * `delete` (Pulumi deletes it; for scratch disks). To delete a protected disk with Pulumi, set `delete` in one update,
+ * then remove it. For the OS disk: kept when the VM is deleted, except with `delete`.
  */
 export const DISK_PROTECTIONS = ["protect", "retain", "delete"] as const;
 export type DiskProtection = (typeof DISK_PROTECTIONS)[number];
@@ -41,8 +43,10 @@ export interface OsDiskArgs {
      */
     readonly sizeGb?: number;
     /**
-     * Disk SKU. Premium SSD v2 and Ultra disks cannot be OS disks.
-     * @default "Premium_LRS" when the size supports premium storage, otherwise "StandardSSD_LRS"
+     * Disk SKU. Premium SSD v2 and Ultra disks cannot be OS disks. Changing a given SKU replaces the VM (delete-first;
+     * the new VM gets a fresh OS disk from its image).
+     * @default "Premium_LRS" when the size supports premium storage, otherwise "StandardSSD_LRS", chosen when the VM is
+     * created and kept: a later resize leaves the OS disk's SKU as it is and never replaces the VM
      */
     readonly sku?: DiskSku;
     /**
@@ -84,7 +88,11 @@ export interface DiskSourceArgs {
     /**
      * Adopt an existing managed disk into the stack, by resource id (the `import` resource option). It must be in the
      * VM's resource group; give its exact `sizeGb` and `sku`. Its creation data is ignored, so adoption never
-     * rewrites it, and no security default is sent, so the import matches the disk as it is.
+     * rewrites it, and no security default is sent, so the import matches the disk as it is. The id is sent exactly
+     * as written, so keep it so, letter case included: once the disk is in the stack, a different string (even the
+     * same id in other letters) would import a disk again and delete the one the stack holds. A guard
+     * (`<disk>-adoption`, a protected `random.RandomUuid` holding the id) makes that change fail for a protected
+     * disk; to adopt another disk, give it a new key.
      */
     readonly adoptId?: string;
     /** Attach an existing managed disk by resource id without owning it: the stack never changes or deletes it. */
@@ -135,8 +143,8 @@ export interface DataDiskArgs {
      */
     readonly fileSystem?: FileSystem;
     /**
-     * What happens to this disk when it leaves the stack: "protect" (Pulumi refuses to delete it), "retain" (Pulumi
-     * forgets it, Azure keeps it) or "delete" (for scratch disks).
+     * What happens to this disk when it leaves the stack: "protect" (Pulumi refuses to delete it, and whatever gets
+     * past that keeps it in Azure), "retain" (Pulumi forgets it, Azure keeps it) or "delete" (for scratch disks).
      * @default the VM's `diskProtection`
      */
     readonly protection?: DiskProtection;

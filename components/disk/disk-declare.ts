@@ -1,17 +1,18 @@
 /**
  * Declares one data disk from its plan: a managed disk made from its source (empty, a copy, a VHD import or an
- * adopted disk) with the protection, replaceOnChanges and lock the plan chose, or nothing at all for a disk the stack
- * only references. Returns the id the VM attaches.
+ * adopted disk) with the protection, replaceOnChanges and lock the plan chose, and for an adopted disk the guard it
+ * waits for; or nothing at all for a disk the stack only references. Returns the id the VM attaches.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
+import * as random from "@pulumi/random";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
 import { declareDeleteLock } from "../core/lock-declare";
 import { azureOsType, type OsType } from "../core/os";
 import type { DataDiskPlan } from "./data-disk-plan";
 import type { DiskSourceArgs } from "./disk-args";
 import type { OsDiskPlan } from "./os-disk-plan";
-import { diskResourceOptions } from "./disk-lifecycle-plan";
+import { diskResourceOptions, type AdoptionGuardPlan } from "./disk-lifecycle-plan";
 
 /** What every disk the stack creates carries: reached only through the VM, no public endpoint. */
 const SECURE_DISK_DEFAULTS = {
@@ -27,7 +28,7 @@ function encryption(diskEncryptionSetId: pulumi.Input<string> | undefined): azur
 }
 
 type DiskSource = DataDiskPlan["source"] | OsDiskPlan["source"];
-type OwnedDisk = Pick<DataDiskPlan, "diskName" | "sizeGb" | "sku" | "protect" | "retainOnDelete" | "importId"> & { readonly source: DiskSource };
+type OwnedDisk = Pick<DataDiskPlan, "diskName" | "sizeGb" | "sku" | "protect" | "retainOnDelete" | "importId" | "adoptionGuard"> & { readonly source: DiskSource };
 
 /** The inputs every disk the stack owns shares; an adopted disk gets no security defaults. */
 function diskInputs(disk: OwnedDisk, source: DiskSourceArgs | undefined, zones: readonly string[] | undefined, common: DiskCommon): compute.DiskArgs {
@@ -50,6 +51,20 @@ export interface DiskCommon {
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** The disk encryption set of customer-managed keys, if the VM has one. */
     readonly diskEncryptionSetId?: pulumi.Input<string>;
+}
+
+/**
+ * The resource options of a disk the stack owns, with, for an adopted disk, a dependency on its guard: the disk is
+ * registered only once the guard's step has run, so a refused guard stops `pulumi up` before the disk's
+ * import-replacement (see `planAdoptionGuard`).
+ */
+function ownedDiskOptions(disk: OwnedDisk, parent: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
+    const guard = disk.adoptionGuard === undefined ? undefined : declareAdoptionGuard(disk.adoptionGuard, parent);
+    return { ...parent, ...diskResourceOptions(disk), ...(guard === undefined ? {} : { dependsOn: [guard] }) };
+}
+
+function declareAdoptionGuard(guard: AdoptionGuardPlan, parent: pulumi.CustomResourceOptions): random.RandomUuid {
+    return new random.RandomUuid(guard.resourceName, { keepers: { ...guard.keepers } }, { ...parent, protect: guard.protect });
 }
 
 function creationData(kind: DiskSource, source: DiskSourceArgs | undefined): azureInputs.compute.CreationDataArgs {
@@ -76,7 +91,7 @@ export function declareDataDisk(
         }
         return source.existingId;
     }
-    const resource = new compute.Disk(disk.resourceName, diskInputs(disk, source, disk.zones, common), { ...parent, ...diskResourceOptions(disk) });
+    const resource = new compute.Disk(disk.resourceName, diskInputs(disk, source, disk.zones, common), ownedDiskOptions(disk, parent));
     if (disk.lock !== undefined) {
         declareDeleteLock(disk.lock, resource.id, "Persistent data disk: remove this lock before deleting it.", parent);
     }
@@ -109,6 +124,6 @@ export function declareOsDisk(
         osType: azureOsType(os),
         hyperVGeneration: imported ? plan.hyperVGeneration : undefined,
         securityProfile: imported && trustedLaunch ? { securityType: "TrustedLaunch" } : undefined,
-    }, { ...parent, ...diskResourceOptions(plan) });
+    }, ownedDiskOptions(plan, parent));
     return resource.id;
 }

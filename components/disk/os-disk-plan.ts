@@ -6,7 +6,7 @@
 import type { Problem } from "../core/problems";
 import type { Caching, DiskProtection, DiskSku, OsDiskArgs } from "./disk-args";
 import { ZONE_REDUNDANT_SKUS, checkOsDisk, sourceKind, type DiskSourceKind } from "./disk-rules";
-import { osDiskDeleteOption, protectionOptions } from "./disk-lifecycle-plan";
+import { osDiskDeleteOption, planAdoptionGuard, protectionOptions, type AdoptionGuardPlan } from "./disk-lifecycle-plan";
 
 export interface OsDiskPlan {
     /** "image": created with the VM; otherwise the VM attaches a disk made or named by `osDisk.source`. */
@@ -22,7 +22,10 @@ export interface OsDiskPlan {
     /** For a disk the stack declares (copy, import, adopt). */
     readonly resourceName: string;
     readonly diskName: string;
+    /** The id given to the `import` resource option, for an adopted disk: the `adoptId` exactly as given. */
     readonly importId: string | undefined;
+    /** For an adopted disk, the guard that makes a changed `adoptId` a refused change (see `planAdoptionGuard`). */
+    readonly adoptionGuard: AdoptionGuardPlan | undefined;
     readonly hyperVGeneration: "V1" | "V2" | undefined;
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
@@ -54,6 +57,8 @@ export function planOsDisk(name: string, vmName: string, osDisk: OsDiskArgs | un
     const source = checked.kind === "empty" ? "image" : checked.kind;
     // A disk made with the VM is the VM's: its protection is the VM's delete option, not resource options.
     const options = owned && source !== "image" ? protectionOptions(defaults.protection) : { protect: false, retainOnDelete: false };
+    const resourceName = `${name}-os-disk`;
+    const importId = source === "adopt" ? osDisk?.source?.adoptId : undefined;
     return {
         plan: {
             source,
@@ -62,9 +67,10 @@ export function planOsDisk(name: string, vmName: string, osDisk: OsDiskArgs | un
             caching,
             zones: defaults.zone === undefined || (sku !== undefined && ZONE_REDUNDANT_SKUS.includes(sku)) ? undefined : [defaults.zone],
             deleteOption: osDiskDeleteOption(defaults.protection),
-            resourceName: `${name}-os-disk`,
+            resourceName,
             diskName: checked.adoptedName ?? `${vmName}-os-disk`,
-            importId: source === "adopt" ? osDisk?.source?.adoptId : undefined,
+            importId,
+            adoptionGuard: planAdoptionGuard(resourceName, importId, options.protect),
             hyperVGeneration: source === "importVhd" ? (osDisk?.hyperVGeneration ?? "V2") : undefined,
             protect: options.protect,
             retainOnDelete: options.retainOnDelete,

@@ -9,6 +9,16 @@
  * credential from the start; a new password or key list changes its protected settings, and Azure runs the extension
  * again with them (a changed configuration is enough; `forceUpdateTag` is not needed).
  *
+ * Every step is tied to the VM (`replaceWith: [vm]`). The VM is replaced delete-first under the same name, so a step's
+ * inputs (the VM's name, its script, its settings) are the same before and after, and nothing else would make the
+ * engine re-create it; yet Azure deletes a VM's extensions and Run Commands with the VM. With `replaceWith`, the
+ * engine deletes each step before the VM and creates it again on the new one (pulumi/pulumi v3.259.0,
+ * pkg/resource/deploy/step_generator.go:2075 `findResourcesReplacedWith` in a delete-before-replace, :1495 and :2894
+ * when the step registers). Each step is safe to run again on a rebuilt VM: the access extension applies the current
+ * credential, the wait only waits, the join (same user) reuses the computer account that user created, as Active
+ * Directory's account-reuse rules allow its creator (Microsoft KB5020276), and a format command never formats a disk
+ * that holds a partition table or a file system, it only mounts it (disk/format-scripts.ts).
+ *
  * Sources: Microsoft Learn "VMAccess Extension for Linux" (virtual-machines/extensions/vmaccess-linux: publisher
  * Microsoft.OSTCExtensions, type VMAccessForLinux, version 1.5, protected `username`, `ssh_key` (ssh-rsa, ssh-ed25519 or
  * PEM) and `remove_prior_keys`) and "VMAccess Extension for Windows" (publisher Microsoft.Compute, type VMAccessAgent,
@@ -117,7 +127,7 @@ const AZURE_MONITOR_AGENT: Readonly<Record<OsType, ExtensionSpec>> = {
 export interface ExtensionTarget {
     readonly resourceGroupName: pulumi.Input<string>;
     readonly location: pulumi.Input<string>;
-    /** The VM's name as an output of the VM, so that a replaced VM gets its extensions and Run Commands again. */
+    /** The VM's name as an output of the VM, so that a step is declared only once the VM exists. */
     readonly vmName: pulumi.Input<string>;
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -176,8 +186,8 @@ export function declareRunCommand(
 /**
  * The VM's guest steps, one after the other (the disks are attached with the VM): the access extension, the domain
  * join (a Run Command that waits until the domain answers, then the join extension, which restarts the VM), the Entra
- * ID login and Azure Monitor agents, then each disk's formatting, by LUN. Returns the last step, or the VM when there
- * is none.
+ * ID login and Azure Monitor agents, then each disk's formatting, by LUN; each tied to the VM (`replaceWith`), so a
+ * replaced VM gets them all again. Returns the last step, or the VM when there is none.
  */
 export function declareGuestSteps(
     plan: VmPlan,
@@ -187,17 +197,18 @@ export function declareGuestSteps(
     target: ExtensionTarget,
     parent: pulumi.CustomResourceOptions,
 ): pulumi.Resource {
+    const tied = { ...parent, replaceWith: [vm] };
     let previous: pulumi.Resource = access === undefined
         ? vm
-        : declareExtension(plan.resourceNames.access, access, target, { ...parent, dependsOn: [vm] });
+        : declareExtension(plan.resourceNames.access, access, target, { ...tied, dependsOn: [vm] });
     if (plan.domainJoin !== undefined && args.domainJoin !== undefined) {
         // The wait also follows what the caller names (a controller's promotion); the join follows only the wait,
         // which succeeds once the domain answers from this VM, after that controller's restart.
         const wait = declareRunCommand(plan.resourceNames.waitDomain, plan.domainJoin.wait, target, {
-            ...parent,
+            ...tied,
             dependsOn: [previous, ...(args.domainJoin.dependsOn ?? [])],
         });
-        previous = declareExtension(plan.resourceNames.domainJoin, domainJoinExtension(plan.domainJoin, args.domainJoin.password), target, { ...parent, dependsOn: [wait] });
+        previous = declareExtension(plan.resourceNames.domainJoin, domainJoinExtension(plan.domainJoin, args.domainJoin.password), target, { ...tied, dependsOn: [wait] });
     }
     const extensions = [
         { name: plan.resourceNames.entraLogin, spec: args.entraIdLogin === true ? ENTRA_LOGIN[plan.os] : undefined },
@@ -205,12 +216,12 @@ export function declareGuestSteps(
     ];
     for (const { name, spec } of extensions) {
         if (spec !== undefined) {
-            previous = declareExtension(name, spec, target, { ...parent, dependsOn: [previous] });
+            previous = declareExtension(name, spec, target, { ...tied, dependsOn: [previous] });
         }
     }
     for (const disk of [...plan.dataDisks].sort((a, b) => a.lun - b.lun)) {
         if (disk.format !== undefined) {
-            previous = declareDiskFormat(disk.format, target, { ...parent, dependsOn: [previous] });
+            previous = declareDiskFormat(disk.format, target, { ...tied, dependsOn: [previous] });
         }
     }
     return previous;

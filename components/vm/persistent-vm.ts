@@ -47,6 +47,12 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
     /** The principal id of the VM's system-assigned managed identity. */
     public readonly principalId: pulumi.Output<string>;
     /**
+     * The VM resource itself. It is replaced delete-first under the same name, and Azure deletes a VM's extensions and
+     * Run Commands with it, so a step of your own that must run again on the new VM is tied to it:
+     * `replaceWith: [vm.virtualMachine]` (Pulumi CLI 3.207 or later). The component ties its own guest steps so.
+     */
+    public readonly virtualMachine: pulumi.CustomResource;
+    /**
      * The last step of the VM's guest chain (access extension, domain join, Entra ID login, Azure Monitor agent, disk
      * formats by LUN, each after the one before), or the VM itself when it has none. Depend on it to run something in
      * the guest after everything the component set up there, e.g. a Run Command that needs the formatted disks.
@@ -156,15 +162,17 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
             deleteBeforeReplace: plan.vmOptions.deleteBeforeReplace,
             replaceOnChanges: [...plan.vmOptions.replaceOnChanges],
             ignoreChanges: [...plan.vmOptions.ignoreChanges],
+            replacementTrigger: plan.vmOptions.replacementTrigger,
         });
 
         this.lastGuestStep = declareGuestSteps(plan, args, profile.access, vm, { ...common, vmName: vm.name }, parent);
         if (args.azureMonitor?.dataCollectionRuleId !== undefined) {
+            // An extension resource of the VM: tied to it like the guest steps, so the new VM is associated again.
             new monitor.DataCollectionRuleAssociation(plan.resourceNames.dataCollection, {
                 resourceUri: vm.id,
                 associationName: `${plan.vmName}-dcr`,
                 dataCollectionRuleId: args.azureMonitor.dataCollectionRuleId,
-            }, parent);
+            }, { ...parent, replaceWith: [vm] });
         }
         if (args.backup !== undefined) {
             // The planned name, not the VM's output: the item's id is made of it, and must stay known through a replacement.
@@ -172,6 +180,7 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
         }
 
         this.generatedCredential = profile.generatedCredential;
+        this.virtualMachine = vm;
         this.vmId = vm.id;
         this.vmName = vm.name;
         this.nicId = nic.id;

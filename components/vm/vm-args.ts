@@ -41,7 +41,10 @@ export interface VmArgs {
      * @default the component's name
      */
     readonly vmName?: string;
-    /** The VM size, e.g. `Standard_D2s_v5`. */
+    /**
+     * The VM size, e.g. `Standard_D2s_v5`. Changing it resizes the VM in place; it never replaces it, and an OS disk
+     * whose SKU followed the size keeps the SKU it was created with.
+     */
     readonly size: string;
     /**
      * The availability zone, `"1"`, `"2"` or `"3"`. Data disks follow it (zone-redundant disks carry no zone).

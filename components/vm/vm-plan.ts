@@ -21,7 +21,7 @@ import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./cre
 import { planDomainJoin, type DomainJoinPlan } from "./domain-join-plan";
 import { checkPlacement, defaultDiskSku } from "./placement-rules";
 import type { VmArgs } from "./vm-args";
-import { VM_RESOURCE_OPTIONS } from "./vm-lifecycle-plan";
+import { vmResourceOptions, type VmResourceOptions } from "./vm-lifecycle-plan";
 import { checkBuiltFromDisk, checkComputerName, checkDiskEncryptionSetId, checkSecurityType, checkVmName, checkVmSize } from "./vm-rules";
 
 export type { DataDiskPlan } from "../disk/data-disk-plan";
@@ -81,7 +81,7 @@ export interface VmPlan {
     readonly credential: CredentialMode;
     /** How the VM joins its Active Directory domain, if it does. */
     readonly domainJoin: DomainJoinPlan | undefined;
-    readonly vmOptions: typeof VM_RESOURCE_OPTIONS;
+    readonly vmOptions: VmResourceOptions;
     /** What the rules could not check (a fact the tables do not know); the component logs each as a warning. */
     readonly warnings: readonly Problem[];
 }
@@ -240,7 +240,8 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             ultraSsdEnabled: dataDisks.some((d) => d.sku === "UltraSSD_LRS"),
             credential: fromDisk ? "none" : planCredential(os, credentials),
             domainJoin: domainJoin.plan,
-            vmOptions: VM_RESOURCE_OPTIONS,
+            // The OS disk's SKU follows the size only for a disk made from the image with no SKU given.
+            vmOptions: vmResourceOptions({ securityType, osDiskSkuFollowsSize: !fromDisk && args.osDisk?.sku === undefined }),
             warnings: placement.warnings,
         },
     };

@@ -21,6 +21,7 @@ const STORAGE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGro
 const VHD = "https://migratevhds.blob.core.windows.net/vhds/app-data.vhd";
 const ADOPTED = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/disks/legacy-data";
 const EXISTING = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.Compute/disks/shared-archive";
+const GUARD = "random:index/randomUuid:RandomUuid";
 const SECURE = { networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled", encryption: { type: "EncryptionAtRestWithPlatformKey" } };
 
 describe("GIVEN a VM whose data disks come from a snapshot, a VHD, an adopted disk and a disk it only references", () => {
@@ -60,18 +61,32 @@ describe("GIVEN a VM whose data disks come from a snapshot, a VHD, an adopted di
             resourceGroupName: "rg", location: "westeurope", diskName: "legacy-data",
             creationData: { createOption: "Empty" }, diskSizeGB: 512, sku: { name: "Premium_LRS" }, zones: ["1"],
         });
-        expect(disk.options).toEqual({
-            protect: true, retainOnDelete: false, deleteBeforeReplace: false,
+        const { aliases, ...options } = disk.options;
+        expect(options).toEqual({
+            protect: true, retainOnDelete: true, deleteBeforeReplace: false,
             ignoreChanges: ["creationData"],
             replaceOnChanges: DISK_REPLACE_ON_CHANGES.filter((p) => p !== "creationData"),
-            dependencies: [], import: ADOPTED,
+            dependencies: [recorder.get(GUARD, "migrated-disk-legacy-adoption").urn], import: ADOPTED,
+            replaceWith: [], replacementTrigger: undefined, deletedWith: null,
         });
+        // The only aliases are azure-native's own, from the type's earlier API versions.
+        expect(aliases.filter((a) => !("type" in a) || a.type?.startsWith("azure-native:compute/v") !== true)).toEqual([]);
+    });
+
+    it("THEN the adopted disk waits for its guard: a protected RandomUuid keeping the adoptId, parented to the component", () => {
+        const guard = recorder.get(GUARD, "migrated-disk-legacy-adoption");
+        expect([guard.inputs, guard.options.protect, guard.options.retainOnDelete, guard.parent]).toEqual([
+            { keepers: { adoptId: ADOPTED } }, true, false, recorder.get("azure-persistent-vm:index:LinuxVm", "migrated").urn,
+        ]);
+        expect(recorder.get("azure-native:compute:Disk", "migrated-disk-legacy").options.dependencies).toEqual([guard.urn]);
+        // Only the adopted disk has one: a copy, an import or a referenced disk cannot be import-replaced.
+        expect(recorder.ofType(GUARD).filter((r) => r.name.startsWith("migrated-")).map((r) => r.name)).toEqual(["migrated-disk-legacy-adoption"]);
     });
 
     it("THEN the referenced disk is attached by its id, and the stack declares no disk or lock for it", async () => {
         expect(named(recorder, "migrated").map((r) => r.name).sort()).toEqual([
-            "migrated", "migrated-access", "migrated-disk-copy", "migrated-disk-copy-lock", "migrated-disk-legacy", "migrated-disk-legacy-lock",
-            "migrated-disk-vhd", "migrated-disk-vhd-lock", "migrated-nic", "migrated-vm",
+            "migrated", "migrated-access", "migrated-disk-copy", "migrated-disk-copy-lock", "migrated-disk-legacy", "migrated-disk-legacy-adoption",
+            "migrated-disk-legacy-lock", "migrated-disk-vhd", "migrated-disk-vhd-lock", "migrated-nic", "migrated-vm",
         ]);
         const storage = recorder.get("azure-native:compute:VirtualMachine", "migrated-vm").inputs["storageProfile"] as { dataDisks: unknown[] };
         expect(storage.dataDisks[3]).toEqual({ lun: 3, createOption: "Attach", deleteOption: "Detach", caching: "None", managedDisk: { id: EXISTING } });
@@ -79,6 +94,53 @@ describe("GIVEN a VM whose data disks come from a snapshot, a VHD, an adopted di
             copy: `${DISK_ID_PREFIX}migrated-disk-copy`, vhd: `${DISK_ID_PREFIX}migrated-disk-vhd`,
             legacy: `${DISK_ID_PREFIX}legacy-data`, archive: EXISTING,
         });
+    });
+});
+
+describe("GIVEN adopted disks in each protection mode", () => {
+    const disks = [
+        { name: "kept", lun: 0, sizeGb: 64, sku: "Premium_LRS" as const, source: { adoptId: `${DISK_ID_PREFIX}kept` } },
+        { name: "released", lun: 1, sizeGb: 64, sku: "Premium_LRS" as const, protection: "retain" as const, source: { adoptId: `${DISK_ID_PREFIX}released` } },
+        { name: "scratch", lun: 2, sizeGb: 64, sku: "Premium_LRS" as const, protection: "delete" as const, source: { adoptId: `${DISK_ID_PREFIX}scratch` } },
+    ];
+    beforeAll(async () => {
+        await settled(new LinuxVm("modes", { ...base, dataDisks: disks }));
+    });
+
+    it("THEN each guard is protected exactly when its disk is, so only a protected disk's changed adoptId is refused", () => {
+        // The engine refuses to replace a resource protected before and after (step_generator.go:1958); protect and
+        // retain keep the old disk through an import-replacement that passes the guard by (step.go:661), and delete
+        // deletes it, as that mode says.
+        expect(disks.map((d) => {
+            const disk = recorder.get("azure-native:compute:Disk", `modes-disk-${d.name}`);
+            const guard = recorder.get(GUARD, `modes-disk-${d.name}-adoption`);
+            return [d.name, disk.options.protect, disk.options.retainOnDelete, guard.options.protect, guard.inputs, disk.options.dependencies];
+        })).toEqual(disks.map((d, i) => [
+            d.name, i === 0, i !== 2, i === 0, { keepers: { adoptId: `${DISK_ID_PREFIX}${d.name}` } },
+            [recorder.get(GUARD, `modes-disk-${d.name}-adoption`).urn],
+        ]));
+    });
+});
+
+describe("GIVEN an adopted disk whose id the user wrote in letter cases Azure would not use", () => {
+    // Azure ids are case-insensitive, but the engine compares the import id with the state's as a plain string: any
+    // rewriting of it by a later library version would turn every adopted disk into an import-replacement.
+    const DATA = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/RG/providers/microsoft.compute/Disks/Legacy-DATA";
+    const OS = "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/resourcegroups/Rg/providers/Microsoft.Compute/disks/Old-OS";
+
+    it("THEN the import option and the guard's keepers are exactly the strings given, for a data disk and an OS disk", async () => {
+        // No SSH key: a VM built from an existing OS disk takes its accounts from the disk.
+        const placement = { resourceGroupName: "rg", location: "westeurope", subnetId: SUBNET_ID, size: "Standard_D8s_v5", zone: "1" };
+        await settled(new LinuxVm("cased", { ...placement, osDisk: { sku: "Premium_LRS", source: { adoptId: OS } }, dataDisks: [{ name: "legacy", lun: 0, sizeGb: 512, sku: "Premium_LRS", source: { adoptId: DATA } }] }));
+        const imports = ["cased-disk-legacy", "cased-os-disk"].map((name) => [
+            recorder.get("azure-native:compute:Disk", name).options.import,
+            recorder.get(GUARD, `${name}-adoption`).inputs["keepers"],
+            recorder.get("azure-native:compute:Disk", name).inputs["diskName"],
+        ]);
+        expect(imports).toStrictEqual([
+            ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/RG/providers/microsoft.compute/Disks/Legacy-DATA", { adoptId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/RG/providers/microsoft.compute/Disks/Legacy-DATA" }, "Legacy-DATA"],
+            ["/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/resourcegroups/Rg/providers/Microsoft.Compute/disks/Old-OS", { adoptId: "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/resourcegroups/Rg/providers/Microsoft.Compute/disks/Old-OS" }, "Old-OS"],
+        ]);
     });
 });
 

@@ -3,6 +3,7 @@
  * files and /etc/fstab) with stub blkid, lsblk, parted, partprobe, udevadm, mkfs.ext4, mkfs.xfs, mountpoint and
  * mount that log every call and answer from a small state directory. The stubs come first on PATH, which otherwise
  * holds only /usr/bin and /bin, not the sbin directories where real disk tools live, so nothing real can be formatted.
+ * A VM rebuilt over a formatted disk is a fresh fake root (an fstab without the disk) given the disk's state.
  * Not proved here: real udev links and Azure device naming (SCSI or NVMe), what real blkid, parted, mkfs and mount do
  * on real devices, the Run Command service, and anything PowerShell does: the Windows script is only read as text.
  */
@@ -166,6 +167,41 @@ describe("GIVEN a disk re-attached from another VM, with a partition holding xfs
     });
 });
 
+describe("GIVEN a disk the first VM formatted WHEN the VM is replaced by one built from a fresh image", () => {
+    // The format command is tied to the VM, so it runs again on the new VM: a new OS disk (an fstab without the data
+    // disk), the same data disk (its GPT, partition and file system), nothing mounted yet.
+    it("THEN the script on the new VM finds the file system, formats nothing, adds its fstab line and mounts it", () => {
+        const first = newVm();
+        attach(first, 0, "by-lun");
+        expect(runLinux(first, { key: "data", lun: 0, fileSystem: "ext4" }).status).toBe(0);
+
+        const rebuilt = newVm();
+        attach(rebuilt, 0, "scsi1", Buffer.from("protective MBR and GPT header"));
+        given(rebuilt, { disk: { PTTYPE: readFileSync(join(first.state, "disk.PTTYPE"), "utf8").trim() }, part: { TYPE: "ext4", UUID: NEW_UUID } });
+        const run = runLinux(rebuilt, { key: "data", lun: 0, fileSystem: "ext4" });
+        expect(run.status).toBe(0);
+        expect(run.calls).toEqual([
+            "blkid -p -o export <root>/dev/sdc",
+            "lsblk -nrpo NAME,TYPE <root>/dev/sdc",
+            "blkid -p -o export <root>/dev/sdc1",
+            "mountpoint -q <root>/data/data",
+            "mount <root>/data/data",
+        ]);
+        expect(fstabOf(rebuilt)).toBe(`${OS_FSTAB}UUID=${NEW_UUID} /data/data ext4 defaults,nofail 0 2\n`);
+        expect(run.stdout).toBe(`data disk 'data' (LUN 0): mounted ${rebuilt.root}/dev/sdc1 (ext4, already formatted) at /data/data\n`);
+    });
+
+    it("WHEN the new VM's kernel does not list the partition yet THEN the script refuses rather than formats", () => {
+        const rebuilt = newVm();
+        attach(rebuilt, 0, "by-lun", Buffer.from("protective MBR and GPT header"));
+        given(rebuilt, { disk: { PTTYPE: "gpt" } });
+        const run = runLinux(rebuilt, { key: "data", lun: 0, fileSystem: "ext4" });
+        expect(run.status).toBe(1);
+        expect(run.calls.filter((c) => FORMATS.test(c) || c.startsWith("mount "))).toEqual([]);
+        expect(fstabOf(rebuilt)).toBe(OS_FSTAB);
+    });
+});
+
 describe("GIVEN a disk formatted whole, without a partition table", () => {
     it("WHEN the script runs THEN it mounts the bare disk's file system and writes no partition table", () => {
         const vm = newVm();
@@ -302,6 +338,14 @@ describe("GIVEN the Windows script (read as text; no PowerShell here)", () => {
         expect(block.map((l) => WRITES.exec(l)?.[1]).filter((c) => c !== undefined)).toEqual(["Initialize-Disk", "New-Partition", "Format-Volume"]);
         expect(lines.filter((l, i) => WRITES.test(l) && !l.trimStart().startsWith("#") && (i <= begin || i >= end))).toEqual([]);
         expect(block.join("\n")).toContain("-FileSystem $FileSystem -NewFileSystemLabel $Key -Confirm:$false");
+    });
+
+    it("THEN a disk Windows holds offline or read-only (as on a new VM) is brought online and read again before the RAW check", () => {
+        const script = windowsFormatScript({ key: "data", lun: 0, fileSystem: "NTFS" });
+        const at = (text: string): number => script.indexOf(text);
+        expect(at("if ($disk.IsOffline) { Set-Disk -Number $disk.Number -IsOffline $false }")).toBeGreaterThan(-1);
+        expect(at("if ($disk.IsOffline)")).toBeLessThan(at("$disk = Get-Disk -Number $disk.Number"));
+        expect(at("$disk = Get-Disk -Number $disk.Number")).toBeLessThan(at("if ($disk.PartitionStyle -eq 'RAW') {"));
     });
 
     it("THEN the disk is chosen by LUN off the OS disk's controller, an ambiguous LUN stops it, and the wait is bounded", () => {

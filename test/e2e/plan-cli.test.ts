@@ -99,7 +99,7 @@ describe("GIVEN the dev stack WHEN npm run plan runs", () => {
         expect(text.code).toBe(0);
         const lines = text.stdout.split("\n");
         expect(lines[0]).toBe(`Plan for stack "dev" of project "azure-persistent-vm" (offline: nothing is deployed; ids and outputs are placeholders)`);
-        expect(lines).toContain(" +   │  ├─ azure-native:compute:Disk                                      web01-disk-data          create  [protect]");
+        expect(lines).toContain(" +   │  ├─ azure-native:compute:Disk                                      web01-disk-data          create  [protect, retainOnDelete]");
         expect(lines).toContain(" +   │  ├─ azure-native:compute:VirtualMachineRunCommandByVirtualMachine  web01-format-data        create");
         expect(lines).toContain("Resources: 19 to create");
         expect(lines).toContain("    web01  linux  Standard_D2s_v5  Canonical:ubuntu-24_04-lts:server:latest  zone 1");

@@ -64,6 +64,9 @@ describe("GIVEN the lift-and-shift example's dev stack (a Windows server from th
         // The VM is replaced delete-first and its disks are detached, not deleted; they depend on nothing the VM
         // outputs, so a new VM attaches the very same disks.
         expect(registered(run, VM, "erp01-vm").options.deleteBeforeReplace).toBe(true);
+        // Built from its own disk, the VM sends no OS disk SKU, so none is ignored; its trigger is its security type.
+        expect([registered(run, VM, "erp01-vm").options.ignoreChanges, registered(run, VM, "erp01-vm").options.replacementTrigger])
+            .toStrictEqual([["osProfile.adminPassword", "osProfile.linuxConfiguration.ssh.publicKeys"], "TrustedLaunch"]);
         for (const name of ["erp01-os-disk", ...server.dataVhds.map((vhd) => `erp01-disk-${vhd.name}`)]) {
             const disk = registered(run, DISK, name);
             expect(Object.values(disk.propertyDependencies).flat().filter((urn) => urn.includes("VirtualMachine"))).toStrictEqual([]);

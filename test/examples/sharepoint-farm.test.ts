@@ -1,7 +1,8 @@
 /**
  * examples/sharepoint-farm, its own Pulumi project on top of the library as a package, run as `pulumi preview` would
  * run it: the VNet's DNS servers are the controller's static IP; each member's domain join waits for a Run Command
- * that itself follows the controller's promotion; the join's password travels only as a secret.
+ * that itself follows the controller's promotion; every guest step is tied to its VM (`replaceWith`); the join's
+ * password travels only as a secret.
  * Not proved here: anything that happens in Windows (promotion, restart, DNS, the join itself), or how long it takes.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -60,6 +61,21 @@ describe("GIVEN the SharePoint farm example's dev stack", () => {
 
     it("THEN SQL Server registers with the SQL IaaS agent only after the VM has joined the domain", () => {
         expect(waitsFor(get("azure-native:sqlvirtualmachine:SqlVirtualMachine", "sql01-sql"))).toContain(get(EXTENSION, "sql01-domain-join").urn);
+    });
+
+    it("THEN every guest step, the controller's promotion included, is tied to its own VM, and the SQL registration to none", () => {
+        const guestSteps = run.registrations.filter((r) => r.type === EXTENSION || r.type === RUN_COMMAND);
+        expect(guestSteps.length).toBeGreaterThan(0);
+        expect(guestSteps.map((r) => [r.name, r.options.replaceWith])).toStrictEqual(
+            guestSteps.map((r) => [r.name, [get("azure-native:compute:VirtualMachine", `${r.name.split("-")[0] ?? ""}-vm`).urn]]),
+        );
+        expect(get("azure-native:sqlvirtualmachine:SqlVirtualMachine", "sql01-sql").options.replaceWith).toStrictEqual([]);
+    });
+
+    it("THEN the SQL registration, which sends a storage configuration (the example never sets existingStorage), is protected: a rebuild of sql01 stops at preview", () => {
+        const sqlVm = get("azure-native:sqlvirtualmachine:SqlVirtualMachine", "sql01-sql");
+        expect(Object.keys(sqlVm.inputs)).toContain("storageConfigurationSettings");
+        expect(sqlVm.options.protect).toBe(true);
     });
 
     it("THEN the SharePoint server runs Windows Server 2022 Datacenter, an OS SharePoint Server Subscription Edition supports", () => {

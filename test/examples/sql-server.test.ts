@@ -1,8 +1,10 @@
 /**
  * examples/sql-server, its own Pulumi project on top of the library as a package, run as `pulumi preview` would run
  * it: the SQL IaaS agent's storage configuration names exactly the LUNs the data and log disks are attached at, one
- * tool patches the machine, and SQL Server's port opens to the configured clients only.
- * Not proved here: what the SQL IaaS agent does with the configuration in Azure.
+ * tool patches the machine, SQL Server's port opens to the configured clients only, and the registration is protected
+ * exactly until the `existingStorage` config key is set.
+ * Not proved here: what the SQL IaaS agent does with the configuration in Azure, or the engine's refusal to rebuild
+ * the VM while the registration is protected.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProgramRun } from "../../tools/recorder/program";
@@ -70,5 +72,27 @@ describe("GIVEN the SQL Server example's dev stack", () => {
     it("THEN the generated administrator password leaves the stack only as a secret", () => {
         expect(redact(run.outputs["adminPassword"])).toBe(SECRET);
         expect(registered(run, VM, "sql01-vm").secretPaths).toContain("osProfile");
+    });
+
+    it("THEN the registration, which sends a storage configuration, is protected: a rebuild of the VM stops at preview", () => {
+        expect([registered(run, SQL_VM, "sql01-sql").options.protect, registered(run, SQL_VM, "sql01-sql").options.deleteBeforeReplace]).toStrictEqual([true, true]);
+    });
+});
+
+describe("GIVEN the SQL Server example's dev stack WHEN existingStorage is set, once the pools are built", () => {
+    let run: ProgramRun;
+    beforeAll(async () => {
+        run = await runExample("sql-server", { configOverrides: { "apvm-sql-server:existingStorage": true } });
+        expect(run.exitCode, programErrors(run)).toBe(0);
+    });
+
+    it("THEN the registration sends no storage configuration and is not protected, so a rebuilt VM re-creates it without one", () => {
+        const sqlVm = registered(run, SQL_VM, "sql01-sql");
+        expect(Object.keys(sqlVm.inputs)).not.toContain("storageConfigurationSettings");
+        expect(sqlVm.options.protect).toBe(false);
+    });
+
+    it("THEN the SQL disks are still protected", () => {
+        expect(["sql01-disk-sql-data", "sql01-disk-sql-log"].map((d) => registered(run, "azure-native:compute:Disk", d).options.protect)).toStrictEqual([true, true]);
     });
 });

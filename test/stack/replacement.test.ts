@@ -1,7 +1,9 @@
 /**
  * Replacement safety: the stack program runs twice (as pulumi preview would run it before and after a config
  * change), the second time with one create-only VM property changed. Every other resource must register exactly as
- * before, or be a protected disk whose own replaceOnChanges makes the engine refuse the change at preview.
+ * before, or be a protected disk whose own replaceOnChanges makes the engine refuse the change at preview; each
+ * change replaces the VM by the engine's rules as test/support/fixtures.ts models them (`stepFor`), and every guest
+ * step is tied to the VM (`replaceWith`) so that it is created again on the new one.
  * Not proved here: the engine's diff and its refusal (the engine does not run offline); this shows the inputs and
  * options it would receive.
  */
@@ -12,6 +14,7 @@ import type { ProgramRun } from "../../tools/recorder/program";
 import { runInProcess } from "../support/programs";
 import type { Registration } from "../../tools/recorder/recorder";
 import { devVm } from "../support/dev-stack";
+import { stepFor } from "../support/fixtures";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const KEPT = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-persistent-vm-dev/providers/Microsoft.Compute/disks/web01_OsDisk_1_kept";
@@ -53,8 +56,10 @@ function changed(before: ProgramRun, after: ProgramRun): string[] {
     return [...new Set([...a.keys(), ...b.keys()])].filter((key) => {
         const x = a.get(key);
         const y = b.get(key);
-        return JSON.stringify([x?.inputs, x?.options.protect, x?.options.replaceOnChanges]) !== JSON.stringify([y?.inputs, y?.options.protect, y?.options.replaceOnChanges])
-            || x?.options.deleteBeforeReplace !== y?.options.deleteBeforeReplace;
+        const compared = (r: Registration | undefined) => [
+            r?.inputs, r?.options.protect, r?.options.replaceOnChanges, r?.options.ignoreChanges, r?.options.replacementTrigger, r?.options.replaceWith,
+        ];
+        return JSON.stringify(compared(x)) !== JSON.stringify(compared(y)) || x?.options.deleteBeforeReplace !== y?.options.deleteBeforeReplace;
     }).sort();
 }
 
@@ -115,6 +120,10 @@ describe.each(Object.keys(CHANGES))("GIVEN the dev stack WHEN web01's %s changes
         }
     });
 
+    it("THEN by the engine's rules the VM is replaced: a replaceOnChanges path covers a changed path, or the trigger changed", () => {
+        expect(stepFor(vmOf(baseline), vmOf(runFor(change))).step).toBe("replace");
+    });
+
     it("THEN the OS disk is never named by the stack and is kept when the old VM goes; an attached one is the kept disk", () => {
         for (const run of [baseline, runFor(change)]) {
             const osDisk = valueAt(vmOf(run).inputs, "storageProfile.osDisk") as { name?: string; createOption: string; deleteOption: string; managedDisk: { id?: string } };
@@ -137,6 +146,16 @@ describe("GIVEN each change WHEN the two runs are compared resource by resource"
         expect(Object.fromEntries(Object.keys(CHANGES).map((c) => [c, changed(baseline, runFor(c))]))).toEqual(expected);
     });
 
+    it("THEN the VM's replacement trigger changes only with the security type, whose whole profile disappears (no path of the list covers that)", () => {
+        expect(Object.fromEntries(Object.keys(CHANGES).map((c) => [c, vmOf(runFor(c)).options.replacementTrigger]))).toEqual({
+            ...Object.fromEntries(Object.keys(CHANGES).map((c) => [c, "TrustedLaunch"])),
+            "security type": "Standard",
+        });
+        expect(vmOf(baseline).options.replacementTrigger).toBe("TrustedLaunch");
+        const security = vmOf(runFor("security type"));
+        expect(stepFor(vmOf(baseline), { ...security, options: { ...security.options, replacementTrigger: undefined } })).toEqual({ changed: ["securityProfile"], step: "update" });
+    });
+
     it("THEN every disk a move changes is protected and declares the moved property as replace-on-change", () => {
         for (const change of ["zone", "location"]) {
             const disks = runFor(change).registrations.filter((r) => r.type === "azure-native:compute:Disk");
@@ -151,13 +170,14 @@ describe("GIVEN each change WHEN the two runs are compared resource by resource"
 
 /**
  * Every resource that takes one of web01-vm's outputs as an input, what becomes of it when the VM is replaced, and
- * the property of its registration that shows it. The engine's part (re-creating a resource whose VM-derived input is
- * unknown during the replacement) is documented Pulumi behaviour, not demonstrated offline.
+ * the property of its registration that shows it. The engine's part (replacing a resource with the one its
+ * `replaceWith` names: step_generator.go:2075 and :2894) is not demonstrated offline.
  */
 const DEPENDENTS: Readonly<Record<string, { readonly fate: string; readonly shown: (before: Registration, after: Registration, vm: Registration) => void }>> = {
     "azure-native:compute:VirtualMachineExtension": {
-        fate: "re-created with the VM, which it names through the VM's output; it holds no data and applies the stack's current credential again",
+        fate: "re-created with the VM, to which it is tied (replaceWith); it holds no data and applies the stack's current credential again",
         shown: (before, after, vm) => {
+            expect([before.options.replaceWith, after.options.replaceWith]).toEqual([[vm.urn], [vm.urn]]);
             const profile = vm.inputs["osProfile"] as { adminUsername: string; linuxConfiguration: { ssh: { publicKeys: { keyData: string }[] } } };
             expect([after.inputs["vmName"], after.inputs["type"]]).toEqual([vm.inputs["vmName"], before.inputs["type"]]);
             expect([after.inputs["protectedSettings"], after.secretPaths]).toEqual([{
@@ -168,15 +188,17 @@ const DEPENDENTS: Readonly<Record<string, { readonly fate: string; readonly show
         },
     },
     "azure-native:compute:VirtualMachineRunCommandByVirtualMachine": {
-        fate: "re-created with the VM; it holds no data, and its script never formats a disk that has a file system (test/disk-format.test.ts), so on the new VM it mounts the kept disk again",
-        shown: (before, after) => {
+        fate: "re-created with the VM, to which it is tied (replaceWith); it holds no data, and its script never formats a disk that has a file system (test/disk/format-scripts.test.ts), so on the new VM it mounts the kept disk again",
+        shown: (before, after, vm) => {
+            expect([before.options.replaceWith, after.options.replaceWith]).toEqual([[vm.urn], [vm.urn]]);
             expect(after.inputs["source"]).toEqual({ script: linuxFormatScript({ key: "data", lun: 0, fileSystem: "ext4" }) });
             expect(after.inputs["source"]).toEqual(before.inputs["source"]);
         },
     },
     "azure-native:recoveryservices:ProtectedItem": {
-        fate: "kept: its id is made of the VM's planned name, known through a replacement, so the engine has nothing to replace, and it is retainOnDelete",
+        fate: "kept: not tied to the VM, its id is made of the VM's planned name, known through a replacement, so the engine has nothing to replace, and it is retainOnDelete",
         shown: (before, after) => {
+            expect([before.options.replaceWith, after.options.replaceWith]).toEqual([[], []]);
             expect(after.options.retainOnDelete).toBe(true);
             const identity = (r: Registration) => ["resourceGroupName", "vaultName", "fabricName", "containerName", "protectedItemName"].map((k) => r.inputs[k]);
             expect(identity(after)).toEqual(identity(before));

@@ -5,7 +5,7 @@
  * Not proved here: what Azure accepts (no Azure), the CLI's diff against existing state, and provider plugins.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../../components/internal";
+import { OS_DISK_SKU_PATH, VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES } from "../../components/internal";
 import { DEV_KEY, DEV_STACK_INVENTORY, devVm, inventory } from "../support/dev-stack";
 import type { ProgramRun } from "../../tools/recorder/program";
 import { devRun } from "../support/programs";
@@ -47,10 +47,10 @@ describe("GIVEN the dev stack (Pulumi.dev.yaml) WHEN its program runs as pulumi 
         expect(inventory(run.registrations)).toEqual(DEV_STACK_INVENTORY);
     });
 
-    it.each(["web01", "app01"])("THEN %s's data disk is its own protected Disk, attached by id and detached on delete", (vm) => {
+    it.each(["web01", "app01"])("THEN %s's data disk is its own protected Disk, retained through any delete that skips protect, attached by id and detached on delete", (vm) => {
         const disk = find(run, "azure-native:compute:Disk", `${vm}-disk-data`);
         const machine = find(run, "azure-native:compute:VirtualMachine", `${vm}-vm`);
-        expect(disk.options.protect).toBe(true);
+        expect([disk.options.protect, disk.options.retainOnDelete]).toEqual([true, true]);
         expect(disk.inputs["creationData"]).toEqual({ createOption: "Empty" });
         const storage = machine.inputs["storageProfile"] as { dataDisks: unknown[]; osDisk: { deleteOption: string; createOption: string } };
         expect(storage.dataDisks).toEqual([{
@@ -65,11 +65,16 @@ describe("GIVEN the dev stack (Pulumi.dev.yaml) WHEN its program runs as pulumi 
         expect(storage.osDisk.createOption).toBe("FromImage");
     });
 
-    it.each(["web01", "app01"])("THEN %s's VM is deleted before it is replaced, replaces on create-only changes and ignores credentials", (vm) => {
+    it.each([
+        // web01 names its OS disk's SKU; app01's follows its size, so it is ignored after creation (a resize never replaces it).
+        { vm: "web01", ignored: VM_IGNORE_CHANGES },
+        { vm: "app01", ignored: [...VM_IGNORE_CHANGES, OS_DISK_SKU_PATH] },
+    ])("THEN $vm's VM is deleted before it is replaced, replaces on create-only changes and its security type, and ignores credentials", ({ vm, ignored }) => {
         const machine = find(run, "azure-native:compute:VirtualMachine", `${vm}-vm`);
         expect(machine.options.deleteBeforeReplace).toBe(true);
         expect(machine.options.replaceOnChanges).toEqual(VM_REPLACE_ON_CHANGES);
-        expect(machine.options.ignoreChanges).toEqual(VM_IGNORE_CHANGES);
+        expect(machine.options.ignoreChanges).toEqual(ignored);
+        expect(machine.options.replacementTrigger).toBe("TrustedLaunch");
         const nics = (machine.inputs["networkProfile"] as { networkInterfaces: { deleteOption: string }[] }).networkInterfaces;
         expect(nics.map((n) => n.deleteOption)).toEqual(["Detach"]);
     });

@@ -1,10 +1,12 @@
 /**
- * Test data shared by several test files: Azure ids, throwaway SSH keys, the base arguments of the plan tests and the
- * messages several files expect. Nothing here exists in Azure. A constant is shared only where every file used the
- * same value; keys that differ get names that say how.
+ * Test data shared by several test files: Azure ids, throwaway SSH keys, the base arguments of the plan tests, the
+ * messages several files expect, and a model of the step the engine takes for a resource declared twice. Nothing here
+ * exists in Azure. A constant is shared only where every file used the same value; keys that differ get names that
+ * say how.
  */
 import { type ManagementProtocol, type OsType, type Problem, type VmArgs } from "../../components";
 import { type CredentialInputs, type VmPlan } from "../../components/internal";
+import type { Registration } from "../../tools/recorder/recorder";
 
 // Ids the component tests pass (resource group "rg").
 
@@ -89,3 +91,38 @@ export const NOT_ONE_LINE = `is not an OpenSSH public key: it is not one line of
 export const NOT_ACCEPTED = (type: string): string => `is a key of type "${type}"; Azure accepts only ssh-ed25519 keys and ssh-rsa keys of 2048 bits or more (generate one with ssh-keygen -t ed25519).`;
 export const NOT_CIDR = (text: string): string => `"${text}" is not an IPv4 CIDR range with its host bits zero, like "10.42.0.0/16".`;
 export const ANYONE = (source: string): string => `"${source}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).`;
+
+// A model of the step the engine takes for a resource declared twice, written from pulumi/pulumi v3.259.0
+// (pkg/resource/deploy/step_generator.go: processIgnoreChanges before the diff, applyReplaceOnChanges with
+// PropertyPath.Contains, shouldTriggerReplace). It assumes the provider's detailed diff reports a change at the
+// outermost member that appears, disappears or changes value. Not the engine: nothing here runs it.
+
+/** The paths at which two input values differ: objects and arrays on both sides member by member, anything else whole. */
+export function changedPaths(before: unknown, after: unknown, path = ""): string[] {
+    const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
+    if (isObject(before) && isObject(after) && Array.isArray(before) === Array.isArray(after)) {
+        const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+        return keys.flatMap((k) => changedPaths(before[k], after[k], Array.isArray(before) ? `${path}[${k}]` : path === "" ? k : `${path}.${k}`));
+    }
+    return JSON.stringify(before) === JSON.stringify(after) ? [] : [path];
+}
+
+/** Whether a listed path covers a changed one: it is a prefix of it, segment by segment (the engine's PropertyPath.Contains). */
+export function covers(listed: string, changed: string): boolean {
+    const segments = (p: string) => p.split(/[.[\]]/).filter((s) => s !== "");
+    const [l, c] = [segments(listed), segments(changed)];
+    return l.length <= c.length && l.every((s, i) => s === c[i]);
+}
+
+/**
+ * The step for a resource declared as `before`, then as `after`: ignored paths are put back first; a change a
+ * replaceOnChanges path covers, or a replacement trigger that differs while neither is null, replaces; any other
+ * change updates in place. `changed` is what is left after the ignored paths.
+ */
+export function stepFor(before: Registration, after: Registration): { changed: string[]; step: "same" | "update" | "replace" } {
+    const changed = changedPaths(before.inputs, after.inputs).filter((p) => !after.options.ignoreChanges.some((i) => covers(i, p)));
+    const [oldTrigger, newTrigger] = [before.options.replacementTrigger, after.options.replacementTrigger];
+    const triggered = oldTrigger !== undefined && newTrigger !== undefined && JSON.stringify(oldTrigger) !== JSON.stringify(newTrigger);
+    const replaces = triggered || changed.some((p) => after.options.replaceOnChanges.some((r) => covers(r, p)));
+    return { changed, step: replaces ? "replace" : changed.length > 0 ? "update" : "same" };
+}

@@ -63,7 +63,7 @@ describe("GIVEN the dev stack's run WHEN its states are taken with plain secrets
     it("THEN the data disk keeps its options and where its inputs came from", () => {
         const disk = named(states, "web01-disk-data");
         const group = named(states, "resource-group").urn;
-        expect([disk.protect, disk.retainOnDelete, disk.deleteBeforeReplace, disk.importId, disk.secretInputs]).toEqual([true, false, false, null, []]);
+        expect([disk.protect, disk.retainOnDelete, disk.deleteBeforeReplace, disk.importId, disk.secretInputs]).toEqual([true, true, false, null, []]);
         expect(disk.propertyDependencies["resourceGroupName"]).toEqual([group]);
         expect(disk.inputs["diskSizeGB"]).toBe(128);
         expect(disk.replacementTrigger).toBeUndefined();

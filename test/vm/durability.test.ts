@@ -1,14 +1,18 @@
 /**
- * Disk protection modes, management locks and the disks' own replaceOnChanges, under the SDK's runtime mocks.
- * Not proved here: the engine's refusal to replace or delete a protected resource (it happens at preview in the
- * engine, which does not run offline), and Azure's enforcement of a CanNotDelete lock.
+ * Disk protection modes, management locks and the disks' own replaceOnChanges, under the SDK's runtime mocks; and
+ * what the engine would decide for a VM between two declarations (a resize, a security type change), by the model of
+ * its rules in test/support/fixtures.ts (`stepFor`: ignoreChanges put back before the diff, replaceOnChanges matched by
+ * prefix against the detailed diff's paths, the replacement trigger).
+ * Not proved here: the engine itself (it does not run offline; the model is a reading of its source, and azure-native's
+ * detailed diff is assumed to report a change at the outermost member that appears, disappears or changes value), its
+ * refusal to replace or delete a protected resource, and Azure's enforcement of a CanNotDelete lock.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { LinuxVm, WindowsVm } from "../../components";
 import { DISK_REPLACE_ON_CHANGES } from "../../components/internal";
-import { installRecorder, valueOf, type Recorder } from "../../tools/recorder/recorder";
+import { installRecorder, valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
 import { childrenOf, named, settled } from "../support/components";
-import { DISK_ID_PREFIX, ED25519_KEY, SUBNET_ID } from "../support/fixtures";
+import { changedPaths, DISK_ID_PREFIX, ED25519_KEY, stepFor, SUBNET_ID } from "../support/fixtures";
 
 let recorder: Recorder;
 beforeAll(async () => {
@@ -38,8 +42,8 @@ describe("GIVEN a VM with one disk in each protection mode (the VM default is pr
         }));
     });
 
-    it("THEN protect sets protect, retain sets retainOnDelete, delete sets neither; all replace on their create-only properties", () => {
-        expect(diskOptions("modes-disk-data")).toEqual({ protect: true, retainOnDelete: false, replaceOnChanges: DISK_REPLACE_ON_CHANGES });
+    it("THEN protect sets protect and retainOnDelete, retain sets retainOnDelete, delete sets neither; all replace on their create-only properties", () => {
+        expect(diskOptions("modes-disk-data")).toEqual({ protect: true, retainOnDelete: true, replaceOnChanges: DISK_REPLACE_ON_CHANGES });
         expect(diskOptions("modes-disk-kept")).toEqual({ protect: false, retainOnDelete: true, replaceOnChanges: DISK_REPLACE_ON_CHANGES });
         expect(diskOptions("modes-disk-scratch")).toEqual({ protect: false, retainOnDelete: false, replaceOnChanges: DISK_REPLACE_ON_CHANGES });
     });
@@ -60,7 +64,7 @@ describe("GIVEN a VM whose diskProtection is delete (a throwaway machine)", () =
         }));
         expect(osDiskOf("throwaway").deleteOption).toBe("Delete");
         expect(diskOptions("throwaway-disk-tmp")).toEqual({ protect: false, retainOnDelete: false, replaceOnChanges: DISK_REPLACE_ON_CHANGES });
-        expect(diskOptions("throwaway-disk-keep")).toEqual({ protect: true, retainOnDelete: false, replaceOnChanges: DISK_REPLACE_ON_CHANGES });
+        expect(diskOptions("throwaway-disk-keep")).toEqual({ protect: true, retainOnDelete: true, replaceOnChanges: DISK_REPLACE_ON_CHANGES });
     });
 
     it("WHEN diskProtection is retain THEN the OS disk is still kept", async () => {
@@ -114,5 +118,61 @@ describe("GIVEN the same VM planned in zone 1 and then in zone 2", () => {
             expect(disk.options.replaceOnChanges).toContain("zones");
         }
         expect(await valueOf(first.dataDiskIds)).toEqual(await valueOf(second.dataDiskIds));
+    });
+});
+
+const vmOf = (name: string) => recorder.get("azure-native:compute:VirtualMachine", `${name}-vm`);
+
+describe("GIVEN a VM whose OS disk SKU follows its size WHEN it is resized from Standard_D2s_v5 to Standard_D2_v5", () => {
+    beforeAll(async () => {
+        await Promise.all([
+            settled(new LinuxVm("resize-a", { ...base, vmName: "resized", size: "Standard_D2s_v5" })),
+            settled(new LinuxVm("resize-b", { ...base, vmName: "resized", size: "Standard_D2_v5" })),
+            settled(new LinuxVm("sku-a", { ...base, vmName: "pinned", osDisk: { sku: "Premium_LRS" } })),
+            settled(new LinuxVm("sku-b", { ...base, vmName: "pinned", osDisk: { sku: "StandardSSD_LRS" } })),
+        ]);
+    });
+
+    it("THEN the default SKU it would send changes too, but the VM ignores it, so the resize is an update in place", () => {
+        expect(changedPaths(vmOf("resize-a").inputs, vmOf("resize-b").inputs)).toEqual(["hardwareProfile.vmSize", "storageProfile.osDisk.managedDisk.storageAccountType"]);
+        expect(stepFor(vmOf("resize-a"), vmOf("resize-b"))).toEqual({ changed: ["hardwareProfile.vmSize"], step: "update" });
+    });
+
+    it("WHEN osDisk.sku itself changes THEN the VM is still replaced, delete-first", () => {
+        expect(stepFor(vmOf("sku-a"), vmOf("sku-b"))).toEqual({ changed: ["storageProfile.osDisk.managedDisk.storageAccountType"], step: "replace" });
+        expect(vmOf("sku-b").options.deleteBeforeReplace).toBe(true);
+    });
+});
+
+describe("GIVEN a Trusted Launch VM WHEN its security type becomes Standard", () => {
+    beforeAll(async () => {
+        await Promise.all([
+            settled(new LinuxVm("secure-a", { ...base, vmName: "secure" })),
+            settled(new LinuxVm("secure-b", { ...base, vmName: "secure", securityType: "Standard" })),
+            settled(new LinuxVm("host-a", { ...base, vmName: "host", encryptionAtHost: true })),
+            settled(new LinuxVm("host-b", { ...base, vmName: "host", encryptionAtHost: true, securityType: "Standard" })),
+        ]);
+    });
+
+    it("THEN the whole security profile disappears, which no replaceOnChanges path covers, and the trigger replaces the VM", () => {
+        const [before, after] = [vmOf("secure-a"), vmOf("secure-b")];
+        expect([before.inputs["securityProfile"], after.inputs["securityProfile"]]).toEqual([
+            { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } }, undefined,
+        ]);
+        expect([before.options.replacementTrigger, after.options.replacementTrigger]).toEqual(["TrustedLaunch", "Standard"]);
+        expect(stepFor(before, after)).toEqual({ changed: ["securityProfile"], step: "replace" });
+        // Without the trigger, the same change would be an update in place, which Azure refuses at deploy.
+        const untriggered = (r: Registration): Registration => ({ ...r, options: { ...r.options, replacementTrigger: undefined } });
+        expect(stepFor(untriggered(before), untriggered(after)).step).toBe("update");
+    });
+
+    it("WHEN encryption at host keeps the profile THEN the security type's own path changes, and both the path and the trigger replace", () => {
+        const [before, after] = [vmOf("host-a"), vmOf("host-b")];
+        expect(stepFor(before, after)).toEqual({ changed: ["securityProfile.securityType", "securityProfile.uefiSettings"], step: "replace" });
+    });
+
+    it("WHEN the trigger first appears on a VM deployed without one THEN it replaces nothing (a null trigger never does)", () => {
+        const [before, after] = [vmOf("secure-a"), vmOf("secure-a")];
+        expect(stepFor({ ...before, options: { ...before.options, replacementTrigger: undefined } }, after).step).toBe("same");
     });
 });

@@ -1,9 +1,11 @@
 /**
  * What a VM component declares besides the machine and its disks, under the SDK's runtime mocks: the access extension,
  * one Run Command per data disk to format and mount, the backup item, and the opt-ins (public IP, encryption at host,
- * customer-managed keys, Entra ID login, Azure Monitor agent); their inputs, their order and their options.
- * Not proved here: what the scripts do inside a machine (test/disk-format.test.ts runs the Linux one against stubs),
- * that Azure runs the commands in this order, or that Azure Backup accepts the item.
+ * customer-managed keys, Entra ID login, Azure Monitor agent); their inputs, their order and their options, among
+ * them the tie (`replaceWith`) that makes the engine re-create each guest step with a replaced VM.
+ * Not proved here: what the scripts do inside a machine (test/disk/format-scripts.test.ts runs the Linux one against
+ * stubs), that Azure runs the commands in this order, that the engine honours `replaceWith` (it does not run offline),
+ * or that Azure Backup accepts the item.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidArgumentsError, LinuxVm, WindowsVm } from "../../components";
@@ -64,6 +66,15 @@ describe("GIVEN a Linux VM with two disks to format, listed out of LUN order, an
             .toBe(linuxFormatScript({ key: "data", lun: 0, fileSystem: "ext4" }));
     });
 
+    it("THEN the access extension and each format command are tied to the VM, so a replaced VM gets them again", () => {
+        const vm = recorder.get("azure-native:compute:VirtualMachine", "db01-vm");
+        const tied = [recorder.get("azure-native:compute:VirtualMachineExtension", "db01-access"), runCommand("db01-format-data"), runCommand("db01-format-logs")];
+        expect(tied.map((r) => [r.name, r.options.replaceWith])).toEqual([
+            ["db01-access", [vm.urn]], ["db01-format-data", [vm.urn]], ["db01-format-logs", [vm.urn]],
+        ]);
+        expect([vm.options.replaceWith, recorder.get("azure-native:compute:Disk", "db01-disk-data").options.replaceWith]).toEqual([[], []]);
+    });
+
     it("THEN they run one after the other, after the access extension, in LUN order", () => {
         const access = recorder.get("azure-native:compute:VirtualMachineExtension", "db01-access");
         const data = runCommand("db01-format-data");
@@ -91,6 +102,7 @@ describe("GIVEN a VM rebuilt from its kept OS disk, whose data disk was formatte
         const component = recorder.get("azure-persistent-vm:index:LinuxVm", "rebuilt");
         expect(childrenOf(recorder, component.urn).some((c) => c.includes("VirtualMachineExtension"))).toBe(false);
         expect(runCommand("rebuilt-format-data").options.dependencies).toContain(recorder.get("azure-native:compute:VirtualMachine", "rebuilt-vm").urn);
+        expect(runCommand("rebuilt-format-data").options.replaceWith).toEqual([recorder.get("azure-native:compute:VirtualMachine", "rebuilt-vm").urn]);
     });
 });
 
@@ -112,6 +124,8 @@ describe("GIVEN a VM with backup", () => {
         });
         expect([item.options.retainOnDelete, item.options.protect]).toEqual([true, false]);
         expect(item.parent).toBe(recorder.get("azure-persistent-vm:index:LinuxVm", "web07").urn);
+        // Not tied to the VM: its id is made of the VM's planned name, so it carries on with a replaced VM.
+        expect(item.options.replaceWith).toEqual([]);
     });
 });
 
@@ -169,6 +183,19 @@ describe("GIVEN the opt-ins: a public IP, encryption at host, customer-managed k
         expect(agent?.options.dependencies).toContain(entra?.urn);
         expect(format?.options.dependencies).toContain(agent?.urn);
         expect([step(extension, "ops02-entra-login").inputs["type"], step(extension, "ops02-monitor-agent").inputs["type"]]).toEqual(["AADLoginForWindows", "AzureMonitorWindowsAgent"]);
+    });
+
+    it("THEN the agents, the format command and the data collection rule's association are tied to the VM", () => {
+        const vm = recorder.get("azure-native:compute:VirtualMachine", "ops01-vm").urn;
+        const extension = "azure-native:compute:VirtualMachineExtension";
+        expect([
+            recorder.get(extension, "ops01-access"), recorder.get(extension, "ops01-entra-login"), recorder.get(extension, "ops01-monitor-agent"),
+            runCommand("ops01-format-data"), recorder.get("azure-native:monitor:DataCollectionRuleAssociation", "ops01-dcr"),
+        ].map((r) => [r.name, r.options.replaceWith])).toEqual([
+            ["ops01-access", [vm]], ["ops01-entra-login", [vm]], ["ops01-monitor-agent", [vm]], ["ops01-format-data", [vm]], ["ops01-dcr", [vm]],
+        ]);
+        // Not tied: the public IP and the NIC are kept through a replacement and re-attached to the new VM.
+        expect([recorder.get("azure-native:network:PublicIPAddress", "ops01-pip").options.replaceWith, recorder.get("azure-native:network:NetworkInterface", "ops01-nic").options.replaceWith]).toEqual([[], []]);
     });
 
     it("THEN a data collection rule is associated with the VM only when one is given", () => {

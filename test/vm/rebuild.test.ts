@@ -103,6 +103,14 @@ describe("GIVEN an orphaned OS disk adopted into the stack", () => {
         expect(disk.inputs["networkAccessPolicy"]).toBeUndefined();
         expect([disk.options.import, disk.options.ignoreChanges, disk.options.protect]).toEqual([ORPHAN, ["creationData"], true]);
     });
+
+    it("THEN it waits for its guard, a protected RandomUuid keeping the adoptId, so a changed adoptId is refused rather than import-replaced", () => {
+        const guard = recorder.get("random:index/randomUuid:RandomUuid", "revived-os-disk-adoption");
+        expect([guard.inputs, guard.options.protect, guard.parent]).toEqual([
+            { keepers: { adoptId: ORPHAN } }, true, recorder.get("azure-persistent-vm:index:LinuxVm", "revived").urn,
+        ]);
+        expect(recorder.get("azure-native:compute:Disk", "revived-os-disk").options.dependencies).toEqual([guard.urn]);
+    });
 });
 
 describe("GIVEN a VM built from an existing OS disk with settings only a fresh OS takes", () => {

@@ -2,14 +2,17 @@
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentsError, type OsType } from "../../components";
 import {
-    type CredentialInputs, planVm, requirePlan, supportsPremiumStorage, VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES,
+    type CredentialInputs, OS_DISK_SKU_PATH, planVm, requirePlan, supportsPremiumStorage, VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES, vmReplacementTrigger,
 } from "../../components/internal";
 import {
     args, ECDSA_KEY, NOT_A_ZONE, NOT_ACCEPTED, NOT_ONE_LINE, REFUSED_PASSWORD, type Rejected, RESERVED, RSA_3072_KEY, THROWAWAY_ED25519_KEY,
 } from "../support/fixtures";
 
 const UBUNTU_2404 = { kind: "marketplace", publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest", label: "ubuntu-24.04" };
-const VM_OPTIONS = { deleteBeforeReplace: true, replaceOnChanges: VM_REPLACE_ON_CHANGES, ignoreChanges: VM_IGNORE_CHANGES };
+/** The options of a Trusted Launch VM whose OS disk SKU follows its size (no osDisk.sku). */
+const VM_OPTIONS = {
+    deleteBeforeReplace: true, replaceOnChanges: VM_REPLACE_ON_CHANGES, ignoreChanges: [...VM_IGNORE_CHANGES, OS_DISK_SKU_PATH], replacementTrigger: "TrustedLaunch",
+};
 
 describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks of every kind WHEN it is planned", () => {
     const result = planVm("linux", "web", args({
@@ -43,14 +46,14 @@ describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks o
                 plan: undefined,
                 platformPatching: true,
                 securityType: "TrustedLaunch",
-                osDisk: { sizeGb: undefined, sku: "Premium_LRS", caching: "ReadWrite", zones: ["1"], deleteOption: "Detach", source: "image", resourceName: "web-os-disk", diskName: "web01-prod-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+                osDisk: { sizeGb: undefined, sku: "Premium_LRS", caching: "ReadWrite", zones: ["1"], deleteOption: "Detach", source: "image", resourceName: "web-os-disk", diskName: "web01-prod-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
                 dataDisks: [
-                    { key: "data", resourceName: "web-disk-data", diskName: "web01-prod-disk-data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
-                    { key: "logs", resourceName: "web-disk-logs", diskName: "web01-prod-disk-logs", lun: 1, sizeGb: 256, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
-                    { key: "scratch", resourceName: "web-disk-scratch", diskName: "web01-prod-disk-scratch", lun: 2, sizeGb: 512, sku: "PremiumV2_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
-                    { key: "archive", resourceName: "web-disk-archive", diskName: "web01-prod-disk-archive", lun: 3, sizeGb: 4_096, sku: "Standard_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
-                    { key: "ultra", resourceName: "web-disk-ultra", diskName: "web01-prod-disk-ultra", lun: 4, sizeGb: 1_024, sku: "UltraSSD_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
-                    { key: "big", resourceName: "web-disk-big", diskName: "web01-prod-disk-big", lun: 5, sizeGb: 4_095, sku: "StandardSSD_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
+                    { key: "data", resourceName: "web-disk-data", diskName: "web01-prod-disk-data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly", zones: ["1"], source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "logs", resourceName: "web-disk-logs", diskName: "web01-prod-disk-logs", lun: 1, sizeGb: 256, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "scratch", resourceName: "web-disk-scratch", diskName: "web01-prod-disk-scratch", lun: 2, sizeGb: 512, sku: "PremiumV2_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "archive", resourceName: "web-disk-archive", diskName: "web01-prod-disk-archive", lun: 3, sizeGb: 4_096, sku: "Standard_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "ultra", resourceName: "web-disk-ultra", diskName: "web01-prod-disk-ultra", lun: 4, sizeGb: 1_024, sku: "UltraSSD_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "big", resourceName: "web-disk-big", diskName: "web01-prod-disk-big", lun: 5, sizeGb: 4_095, sku: "StandardSSD_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
                 ],
                 ultraSsdEnabled: true,
                 credential: "ssh-keys",
@@ -62,7 +65,7 @@ describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks o
         });
     });
 
-    it("THEN the VM is deleted before it is replaced, replaces on the create-only properties and ignores credential changes", () => {
+    it("THEN the VM is deleted before it is replaced, replaces on the create-only properties and its security type, and ignores credentials and the OS disk SKU its size chose", () => {
         expect(result.ok && result.plan.vmOptions).toStrictEqual({
             deleteBeforeReplace: true,
             replaceOnChanges: [
@@ -78,7 +81,8 @@ describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks o
                 "storageProfile.osDisk.managedDisk.storageAccountType", "storageProfile.osDisk.managedDisk.securityProfile",
                 "securityProfile.securityType", "securityProfile.uefiSettings",
             ],
-            ignoreChanges: ["osProfile.adminPassword", "osProfile.linuxConfiguration.ssh.publicKeys"],
+            ignoreChanges: ["osProfile.adminPassword", "osProfile.linuxConfiguration.ssh.publicKeys", "storageProfile.osDisk.managedDisk.storageAccountType"],
+            replacementTrigger: "TrustedLaunch",
         });
     });
 });
@@ -105,9 +109,9 @@ describe("GIVEN a regional Windows VM on a size without premium storage WHEN it 
                 plan: undefined,
                 platformPatching: true,
                 securityType: "TrustedLaunch",
-                osDisk: { sizeGb: undefined, sku: "StandardSSD_LRS", caching: "ReadWrite", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "app01-os-disk", diskName: "app01-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+                osDisk: { sizeGb: undefined, sku: "StandardSSD_LRS", caching: "ReadWrite", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "app01-os-disk", diskName: "app01-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
                 dataDisks: [
-                    { key: "data", resourceName: "app01-disk-data", diskName: "app01-disk-data", lun: 0, sizeGb: 256, sku: "StandardSSD_LRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, protection: "protect", protect: true, retainOnDelete: false, lock: undefined, format: undefined },
+                    { key: "data", resourceName: "app01-disk-data", diskName: "app01-disk-data", lun: 0, sizeGb: 256, sku: "StandardSSD_LRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
                 ],
                 ultraSsdEnabled: false,
                 credential: "generated-password",
@@ -165,8 +169,37 @@ describe("GIVEN a VM WHEN the user picks its image another way", () => {
     it("THEN explicit OS disk settings and Standard security are kept as given", () => {
         const result = planVm("linux", "web01", args({ securityType: "Standard", osDisk: { sizeGb: 4_095, sku: "Premium_ZRS", caching: "ReadOnly" } }), {});
         expect(result.ok && [result.plan.securityType, result.plan.osDisk]).toStrictEqual([
-            "Standard", { sizeGb: 4_095, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "web01-os-disk", diskName: "web01-os-disk", importId: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+            "Standard", { sizeGb: 4_095, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "web01-os-disk", diskName: "web01-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
         ]);
+    });
+});
+
+describe("GIVEN a VM WHEN its OS disk SKU follows its size, is given, or comes with an existing disk", () => {
+    const KEPT = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-persistent-vm-test/providers/Microsoft.Compute/disks/web01_OsDisk_1_kept";
+    it.each<{ scenario: string; osDisk: Parameters<typeof args>[0]["osDisk"]; ignored: readonly string[] }>([
+        { scenario: "no osDisk.sku: the size's default, ignored after creation so that a resize never replaces the VM", osDisk: undefined, ignored: [...VM_IGNORE_CHANGES, OS_DISK_SKU_PATH] },
+        { scenario: "a size but no SKU", osDisk: { sizeGb: 64 }, ignored: [...VM_IGNORE_CHANGES, OS_DISK_SKU_PATH] },
+        { scenario: "an explicit osDisk.sku: not ignored, so changing it replaces the VM", osDisk: { sku: "Premium_LRS" }, ignored: VM_IGNORE_CHANGES },
+        { scenario: "an OS disk attached by id: the VM sends no SKU", osDisk: { source: { existingId: KEPT } }, ignored: VM_IGNORE_CHANGES },
+        { scenario: "an adopted OS disk: the VM sends no SKU", osDisk: { sku: "Premium_LRS", source: { adoptId: KEPT } }, ignored: VM_IGNORE_CHANGES },
+    ])("THEN with $scenario, the VM ignores exactly the expected paths", ({ osDisk, ignored }) => {
+        const result = planVm("linux", "web01", args({ osDisk }), { sshPublicKeys: osDisk?.source === undefined ? [THROWAWAY_ED25519_KEY] : [] });
+        expect(result.ok && result.plan.vmOptions.ignoreChanges).toStrictEqual(ignored);
+    });
+});
+
+describe("GIVEN the VM's replacement trigger WHEN the security type is Trusted Launch or Standard", () => {
+    // Frozen: a deployed VM's state holds this value, and any other value (another spelling, an object, an added
+    // field) replaces the VM at its next update. Change these expectations only with a plan for every deployed VM.
+    it.each([["TrustedLaunch", "TrustedLaunch"], ["Standard", "Standard"]] as const)("THEN a %s VM sends exactly %j", (securityType, trigger) => {
+        const result = planVm("windows", "app01", args({ securityType }), {});
+        expect(result.ok && result.plan.vmOptions.replacementTrigger).toBe(trigger);
+        expect(vmReplacementTrigger(securityType)).toBe(trigger);
+    });
+
+    it("THEN the default (Trusted Launch) sends exactly \"TrustedLaunch\"", () => {
+        const result = planVm("linux", "web01", args({}), {});
+        expect(result.ok && result.plan.vmOptions.replacementTrigger).toBe("TrustedLaunch");
     });
 });
 

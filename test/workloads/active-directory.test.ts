@@ -98,6 +98,13 @@ describe("GIVEN a domain controller for corp.contoso.com at 10.42.1.4", () => {
         expect(promote.parent).toBe(recorder.get("azure-persistent-vm:index:DomainController", "dc01").urn);
     });
 
+    it("THEN the promotion and the NTDS disk's formatting are tied to the VM: a rebuilt VM runs both again", () => {
+        // Safe: on a VM rebuilt from its kept OS disk the script finds a controller and does nothing; on one rebuilt
+        // from a fresh image it finds the kept database and fails without changing anything (scripts tested below).
+        const vm = recorder.get(VM, "dc01-vm").urn;
+        expect([promote.options.replaceWith, format.options.replaceWith]).toStrictEqual([[vm], [vm]]);
+    });
+
     it("THEN the safe-mode password reaches it only as a protected parameter, a secret, and its script holds no secret", () => {
         expect(promote.secretPaths).toStrictEqual(["protectedParameters"]);
         const script = (promote.inputs["source"] as { script: string }).script;
@@ -180,6 +187,14 @@ describe("GIVEN a member VM that joins the domain after the controller's promoti
             protectedSettings: { Password: JOIN_PASSWORD },
         });
         expect(join.secretPaths).toStrictEqual(["protectedSettings"]);
+    });
+
+    it("THEN every guest step of the member, the wait and the join included, is tied to the member's VM, not to the controller's", () => {
+        const vm = recorder.get(VM, "sp01-vm").urn;
+        const steps = [
+            recorder.get(EXTENSION, "sp01-access"), wait, join, recorder.get(EXTENSION, "sp01-monitor-agent"), recorder.get(RUN_COMMAND, "sp01-format-data"),
+        ];
+        expect(steps.map((r) => [r.name, r.options.replaceWith])).toStrictEqual(steps.map((r) => [r.name, [vm]]));
     });
 
     it("THEN the monitor agent and the disk's formatting follow the join, and the formatting is the last guest step", async () => {
@@ -356,6 +371,14 @@ describe("GIVEN the promotion script", () => {
         expect(at("foreach ($name in @('DNS', 'AD-Domain-Services')) {\n    $feature = Install-WindowsFeature -Name $name -IncludeManagementTools"))
             .toBeLessThan(at("Install-ADDSForest"));
         expect(at("Install-ADDSForest")).toBeLessThan(at("shutdown.exe /r /t 60"));
+    });
+
+    it("THEN on a VM rebuilt from a fresh image over the kept NTDS disk it stops before changing anything, which is why it may run on every new VM", () => {
+        const refusal = "throw ($DatabasePath + ' already holds an AD DS database, but this machine is not a domain controller: it was rebuilt with a new OS disk. Nothing was changed. Rebuild the VM from its kept OS disk (osDisk.source), or restore the controller from backup.')";
+        expect(script).toContain(`if (Test-Path -LiteralPath (Join-Path $DatabasePath 'ntds.dit')) {\n    ${refusal}\n}`);
+        expect(at(refusal)).toBeLessThan(at("Install-WindowsFeature"));
+        expect(at(refusal)).toBeLessThan(at("Set-DnsServerForwarder"));
+        expect(at(refusal)).toBeLessThan(at("shutdown.exe"));
     });
 
     it("THEN the controller's DNS server forwards names outside the domain to Azure DNS, set after the promotion and before the restart", () => {

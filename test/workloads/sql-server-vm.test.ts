@@ -1,16 +1,19 @@
 /**
  * SqlServerVm under the SDK's runtime mocks: its children (a WindowsVm and a SqlVirtualMachine), the SQL disks, the
- * SqlVirtualMachine's exact inputs, tempdb placement by size, existing storage, and refusals before registration.
+ * SqlVirtualMachine's exact inputs and options in both storage modes, tempdb placement by size, existing storage, and
+ * refusals before registration; and what the engine would decide for the registration between two declarations, by
+ * the model of its rules in test/support/fixtures.ts (`stepFor`).
  * Not proved here: that the SQL IaaS agent accepts this configuration (pools, drive letters, tempdb on D:), what it
- * does on a VM rebuilt or lifted with disks that already hold storage pools, or whether Azure keeps the registration
- * when the VM is replaced.
+ * does on a VM rebuilt or lifted with disks that already hold storage pools, the engine itself (its dependent
+ * replacement of the registration when the VM is rebuilt, and its refusal of it while the registration is protected,
+ * are read from its source), or what Azure does with a storage configuration sent again in place.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidArgumentsError, SqlServerVm, type SqlServerVmArgs } from "../../components";
-import { hasLocalTempDisk } from "../../components/internal";
+import { SQL_REGISTRATION_REPLACE_ON_CHANGES, hasLocalTempDisk } from "../../components/internal";
 import { allRegistered, installRecorder, valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
 import { childrenOf, named } from "../support/components";
-import { DISK_ID_PREFIX, NOT_A_ZONE, SUBNET_ID } from "../support/fixtures";
+import { DISK_ID_PREFIX, NOT_A_ZONE, stepFor, SUBNET_ID } from "../support/fixtures";
 
 let recorder: Recorder;
 beforeAll(async () => {
@@ -103,10 +106,32 @@ describe("GIVEN a Developer SQL Server on a size with a local temporary disk", (
             .toStrictEqual(["AutomaticByPlatform", false]);
     });
 
-    it("THEN it comes after the VM and its last guest step, is deleted before it is replaced, and is not protected", () => {
-        expect(sqlVm.options.dependencies).toContain(recorder.get(VM, "sql01-vm").urn);
-        expect(sqlVm.options.dependencies).toContain(recorder.get("azure-native:compute:VirtualMachineExtension", "sql01-access").urn);
-        expect([sqlVm.options.deleteBeforeReplace, sqlVm.options.protect]).toStrictEqual([true, false]);
+    it("THEN it comes after the VM and its last guest step, and while it sends a storage configuration it is protected, deleted before it is replaced, and replaced by a change to a create-time setting", () => {
+        const { aliases, ...options } = sqlVm.options;
+        expect(options).toStrictEqual({
+            protect: true, retainOnDelete: false, deleteBeforeReplace: true, ignoreChanges: [],
+            replaceOnChanges: [
+                "virtualMachineResourceId",
+                "sqlImageOffer",
+                "storageConfigurationSettings.diskConfigurationType",
+                "storageConfigurationSettings.storageWorkloadType",
+                "storageConfigurationSettings.sqlDataSettings",
+                "storageConfigurationSettings.sqlLogSettings",
+                "storageConfigurationSettings.sqlTempDbSettings",
+            ],
+            dependencies: [recorder.get("azure-native:compute:VirtualMachineExtension", "sql01-access").urn, recorder.get(VM, "sql01-vm").urn],
+            import: null, replaceWith: [], replacementTrigger: undefined, deletedWith: null,
+        });
+        // The only aliases are azure-native's own, from the type's earlier API versions.
+        expect(aliases.filter((a) => !("type" in a) || a.type?.startsWith("azure-native:sqlvirtualmachine/v") !== true)).toStrictEqual([]);
+    });
+
+    it("THEN its VM id input comes from the VM and replaces it: a VM rebuilt delete-first takes the registration with it, which its protection refuses", () => {
+        // The engine's dependent replacement reads these from the state (step_generator.go:3220); it is not tied to
+        // the VM with replaceWith, which would do the same.
+        expect(sqlVm.propertyDependencies["virtualMachineResourceId"]).toStrictEqual([recorder.get(VM, "sql01-vm").urn]);
+        expect(sqlVm.options.replaceOnChanges).toContain("virtualMachineResourceId");
+        expect(sqlVm.options.replaceWith).toStrictEqual([]);
     });
 
     it("THEN the component passes through the VM's outputs and registers them", async () => {
@@ -155,11 +180,65 @@ describe("GIVEN a SQL Server rebuilt with disks that already hold its storage po
 });
 
 describe("GIVEN the stack's own SQL Server VM after its first deployment, with existingStorage set", () => {
-    it("THEN its disks stay the same empty-created disks, and no storage configuration is sent again", async () => {
-        const sql = new SqlServerVm("sql04", { ...base, size: "Standard_E4ds_v5", sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128, existingStorage: true } });
-        await settledSql(sql);
+    beforeAll(async () => {
+        await settledSql(new SqlServerVm("sql04", { ...base, size: "Standard_E4ds_v5", sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128, existingStorage: true } }));
+    });
+
+    it("THEN its disks stay the same empty-created disks, and no storage configuration is sent again", () => {
         expect(recorder.get("azure-native:compute:Disk", "sql04-disk-sql-data").inputs["creationData"]).toEqual({ createOption: "Empty" });
         expect(Object.keys(recorder.get(SQL_VM, "sql04-sql").inputs)).not.toContain("storageConfigurationSettings");
+    });
+
+    it("THEN the registration is not protected, so a rebuilt VM re-creates it (without a storage configuration), and it keeps the same replacement paths", () => {
+        const { aliases, ...options } = recorder.get(SQL_VM, "sql04-sql").options;
+        expect(aliases.filter((a) => !("type" in a) || a.type?.startsWith("azure-native:sqlvirtualmachine/v") !== true)).toStrictEqual([]);
+        expect(options).toStrictEqual({
+            protect: false, retainOnDelete: false, deleteBeforeReplace: true, ignoreChanges: [],
+            replaceOnChanges: [...SQL_REGISTRATION_REPLACE_ON_CHANGES],
+            dependencies: [recorder.get("azure-native:compute:VirtualMachineExtension", "sql04-access").urn, recorder.get(VM, "sql04-vm").urn],
+            import: null, replaceWith: [], replacementTrigger: undefined, deletedWith: null,
+        });
+    });
+});
+
+describe("GIVEN a deployed SQL Server VM WHEN its SQL settings change", () => {
+    // Two components of different Pulumi names for one VM name: the registration's inputs are then comparable.
+    const declare = (name: string, sql: Partial<SqlServerVmArgs["sql"]>) =>
+        settledSql(new SqlServerVm(name, { ...base, vmName: "sqlx", size: "Standard_E4ds_v5", sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128, ...sql } }));
+    const registration = (name: string): Registration => recorder.get(SQL_VM, `${name}-sql`);
+    beforeAll(async () => {
+        await declare("sqlx-new", {});
+        await declare("sqlx-existing", { existingStorage: true });
+        await declare("sqlx-oltp", { storageWorkload: "OLTP" });
+        await declare("sqlx-tempdb-disk", { tempDb: "disk", tempDbDiskSizeGb: 64 });
+        await declare("sqlx-port", { port: 14330 });
+    });
+
+    it("THEN existingStorage turned on removes the whole storage configuration: an update in place, and the protection goes off in the same step", () => {
+        const [before, after] = [registration("sqlx-new"), registration("sqlx-existing")];
+        expect(stepFor(before, after)).toStrictEqual({ changed: ["storageConfigurationSettings"], step: "update" });
+        expect([before.options.protect, after.options.protect]).toStrictEqual([true, false]);
+    });
+
+    it.each([
+        ["the storage workload", "sqlx-oltp", ["storageConfigurationSettings.storageWorkloadType"]],
+        ["tempdb's placement", "sqlx-tempdb-disk", ["storageConfigurationSettings.sqlTempDbSettings.defaultFilePath", "storageConfigurationSettings.sqlTempDbSettings.useStoragePool", "storageConfigurationSettings.sqlTempDbSettings.luns"]],
+    ])("THEN a change of %s is a replacement of a registration protected before and after, which the engine refuses at preview", (_, name, changed) => {
+        const [before, after] = [registration("sqlx-new"), registration(name)];
+        expect(stepFor(before, after)).toStrictEqual({ changed, step: "replace" });
+        expect([before.options.protect, after.options.protect]).toStrictEqual([true, true]);
+    });
+
+    it("THEN a setting Azure changes in place, the port, is an update", () => {
+        expect(stepFor(registration("sqlx-new"), registration("sqlx-port"))).toStrictEqual({
+            changed: ["serverConfigurationsManagementSettings.sqlConnectivityUpdateSettings.port"], step: "update",
+        });
+    });
+
+    it("THEN existingStorage turned back off is an update in place from an unprotected registration: nothing refuses it (documented: never do it)", () => {
+        const [before, after] = [registration("sqlx-existing"), registration("sqlx-new")];
+        expect(stepFor(before, after)).toStrictEqual({ changed: ["storageConfigurationSettings"], step: "update" });
+        expect(before.options.protect).toBe(false);
     });
 });
 

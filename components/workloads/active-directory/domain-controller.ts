@@ -23,6 +23,11 @@ export const DOMAIN_CONTROLLER_TYPE = "azure-persistent-vm:index:DomainControlle
  * it, or rebuilding the VM from its kept OS disk (`osDisk.source`) with its NTDS disk, never promotes again; and it
  * refuses a machine that is not a controller whose NTDS disk already holds a database (a VM rebuilt from a new OS
  * disk), rather than making a new forest over it.
+ *
+ * So the promotion is tied to the VM (`replaceWith`) and runs again on every new VM: on a VM rebuilt from its kept OS
+ * disk it finds a controller and does nothing; on a VM rebuilt from a fresh image over the kept NTDS disk it finds
+ * the database, changes nothing and fails the deployment, saying to rebuild from the kept OS disk. Untied, that VM
+ * would come up as a plain server and the stack would still record a promoted controller.
  */
 export class DomainController extends pulumi.ComponentResource {
     /** The WindowsVm child: its disks, NIC, identity and outputs. */
@@ -63,7 +68,7 @@ export class DomainController extends pulumi.ComponentResource {
             location: args.location,
             tags: args.tags,
             vmName: this.vm.vmName,
-        }, { parent: this, dependsOn: [this.vm.lastGuestStep] });
+        }, { parent: this, dependsOn: [this.vm.lastGuestStep], replaceWith: [this.vm.virtualMachine] });
 
         this.privateIpAddress = pulumi.output(plan.privateIpAddress);
         this.domainName = pulumi.output(plan.domainName);

@@ -57,7 +57,10 @@ export interface SqlServerArgs {
      * The SQL disks already hold the storage pools a SQL IaaS agent built: no storage configuration is sent, so the
      * agent never builds a pool over them. Set it for a VM rebuilt or lifted with its disks (with `dataDiskSource` and
      * `logDiskSource`), and on this stack's own SQL VM once its first deployment has built the pools, so that a later
-     * replacement of the VM or of its registration never sends a storage configuration again.
+     * replacement of the VM or of its registration never sends a storage configuration again. Until it is set, the
+     * registration is protected, so a replacement of the VM (which re-creates the registration) or of the registration
+     * is refused at preview: set it in an update of its own first. Once it is set on a deployed VM, never set it back:
+     * that update would send the storage configuration again, and nothing refuses it.
      * @default false: new, empty disks that the agent turns into storage pools
      */
     readonly existingStorage?: boolean;

@@ -148,6 +148,58 @@ export function planSqlServer(size: string, sql: SqlServerArgs): PlanResult<SqlS
     return { ok: true, plan: { edition, image: image.key, imageSku: image.sku, licenseType, port, tempDb, dataDisks, storage } };
 }
 
+/**
+ * The registration's inputs that Azure takes only when it creates it, as azure-native input paths: a change to one
+ * becomes a planned replacement, which the registration's `protect` refuses at preview while it sends a storage
+ * configuration (`sqlRegistrationOptions`), instead of an update Azure would refuse or apply over the pools.
+ *
+ * Sources: the SqlVirtualMachine API 2023-10-01 marks `virtualMachineResourceId`, `sqlImageOffer` and
+ * `storageConfigurationSettings.storageWorkloadType` create/read (x-ms-mutability); Microsoft Learn documents a storage
+ * configuration of type NEW for a new VM only, an existing one being extended one disk per call (type EXTEND), so the
+ * configuration type and the pools' LUNs and paths are create-time too. `virtualMachineResourceId` is the VM's id:
+ * azure-native already replaces on it, and listing it makes a VM rebuilt delete-first replace the registration with it
+ * (a dependent replacement, pulumi/pulumi v3.259.0 step_generator.go:3220 `calculateDependentReplacements`, which
+ * reads these paths from the state) whatever the provider's metadata says.
+ *
+ * The engine matches a listed path against the changed paths by prefix (step_generator.go:3122
+ * `applyReplaceOnChanges`, `PropertyPath.Contains`), so the storage settings are listed member by member, never as the
+ * whole `storageConfigurationSettings`: a change inside it matches, but the whole object disappearing, when
+ * `existingStorage` is turned on, is a change at `storageConfigurationSettings` itself, which no longer path matches.
+ * That stays an in-place update, as intended: the registration stops sending the configuration, and its protection goes
+ * off in the same step. Listing the whole object would make that a replacement, and would make the reverse (the object
+ * appearing again) a replacement that nothing refuses, the old state being unprotected then.
+ */
+export const SQL_REGISTRATION_REPLACE_ON_CHANGES: readonly string[] = [
+    "virtualMachineResourceId",
+    "sqlImageOffer",
+    "storageConfigurationSettings.diskConfigurationType",
+    "storageConfigurationSettings.storageWorkloadType",
+    "storageConfigurationSettings.sqlDataSettings",
+    "storageConfigurationSettings.sqlLogSettings",
+    "storageConfigurationSettings.sqlTempDbSettings",
+];
+
+/** The resource options of the SQL IaaS agent registration. */
+export interface SqlRegistrationOptions {
+    readonly protect: boolean;
+    readonly deleteBeforeReplace: true;
+    readonly replaceOnChanges: readonly string[];
+}
+
+/**
+ * The registration's options. `deleteBeforeReplace`: Azure allows one SqlVirtualMachine per VM, under the VM's name.
+ * `protect` exactly while it sends a storage configuration: re-created, it would send it again, and the agent would
+ * build storage pools over disks that already hold them. A VM rebuilt delete-first replaces the registration with it,
+ * and the engine refuses that whole replacement, at preview, while the registration is protected in the state
+ * (step_generator.go:2111-2122); as it refuses a replacement of the registration's own (step_generator.go:1958).
+ * With `existingStorage` it sends none, is not protected, and is re-created with a rebuilt VM, which registers the new
+ * VM with the agent again. Not caught: turning `existingStorage` back off on a deployed VM, an in-place update from an
+ * unprotected state that sends the configuration again.
+ */
+export function sqlRegistrationOptions(sendsStorageConfiguration: boolean): SqlRegistrationOptions {
+    return { protect: sendsStorageConfiguration, deleteBeforeReplace: true, replaceOnChanges: SQL_REGISTRATION_REPLACE_ON_CHANGES };
+}
+
 /** The whole preset: the SQL plan, the WindowsVm's arguments and its plan (checked here, before anything registers). */
 export interface SqlServerVmPlan {
     readonly sql: SqlServerPlan;
@@ -155,6 +207,7 @@ export interface SqlServerVmPlan {
     readonly vm: VmPlan;
     /** Pulumi name of the SqlVirtualMachine child. */
     readonly resourceName: string;
+    readonly registrationOptions: SqlRegistrationOptions;
 }
 
 /** A WindowsVm problem on a SQL disk, said in SqlServerVm's own argument names. */
@@ -183,5 +236,11 @@ export function planSqlServerVm(name: string, args: SqlServerVmArgs): PlanResult
         ];
         return { ok: false, problems };
     }
-    return { ok: true, plan: { sql: planned.plan, windowsArgs, vm: vm.plan, resourceName: `${name}-sql` } };
+    return {
+        ok: true,
+        plan: {
+            sql: planned.plan, windowsArgs, vm: vm.plan, resourceName: `${name}-sql`,
+            registrationOptions: sqlRegistrationOptions(planned.plan.storage !== undefined),
+        },
+    };
 }

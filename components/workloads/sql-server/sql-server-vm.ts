@@ -24,11 +24,19 @@ export const SQL_SERVER_VM_TYPE = "azure-persistent-vm:index:SqlServerVm";
  * maintenance window (Microsoft Learn, "Automated Patching for SQL Server on Azure VMs" and "Azure Update Manager for
  * SQL Server on Azure VMs").
  *
- * When the VM is replaced (it is `deleteBeforeReplace`), the new VM has the same name and so the same resource id:
- * the SqlVirtualMachine's inputs do not change and Pulumi leaves it alone. Whether Azure keeps the registration
- * across the VM's deletion is not something this component can prove; if the portal shows the VM unregistered after a
- * replacement, replace the SqlVirtualMachine (`pulumi up --replace <its URN>`); with `existingStorage` it then sends no
- * storage configuration.
+ * A rebuilt VM takes the registration with it. The VM is replaced delete-first, and the SqlVirtualMachine's
+ * `virtualMachineResourceId`, the VM's id, is create-only: so the engine deletes the registration before the VM and
+ * creates it again after the new VM (a dependent replacement; Azure also deletes a VM's registration with the VM).
+ * Re-created with a storage configuration, it would have the agent build storage pools over disks that already hold
+ * them. So while it sends one (`sql.existingStorage` false) it is protected, and the engine refuses the VM's
+ * replacement at preview, naming the registration. To rebuild the VM: set `sql.existingStorage: true` and run
+ * `pulumi up` on its own (an in-place update: the storage configuration leaves the inputs and the protection goes
+ * off), then rebuild; the registration is re-created with the new VM, without a storage configuration, and registers
+ * it with the agent again. Do not get past the refusal with `pulumi state unprotect`: the registration would be
+ * re-created with its storage configuration. A change to a setting Azure takes only at creation (the storage
+ * workload, the pools' LUNs and paths, tempdb's placement) is refused the same way (`sqlRegistrationOptions`).
+ * Removing a SqlServerVm, or `pulumi destroy`, also stops at its protected registration: set `existingStorage: true`
+ * first, or `pulumi state unprotect` the registration (it then goes with the VM).
  */
 export class SqlServerVm extends pulumi.ComponentResource {
     /** The WindowsVm child: its disks, NIC, identity and outputs. */
@@ -50,8 +58,9 @@ export class SqlServerVm extends pulumi.ComponentResource {
         this.vm = new WindowsVm(name, plan.windowsArgs, { parent: this });
 
         // After the VM's last guest step, so that the agent builds the storage pools after everything in the guest,
-        // never during a domain join's restart. No sqlManagement: the API marks it unused.
-        // deleteBeforeReplace: Azure allows one SqlVirtualMachine per VM, under the VM's name.
+        // never during a domain join's restart. No sqlManagement: the API marks it unused. Its protection and
+        // replacement paths are the plan's (sqlRegistrationOptions).
+        const options = plan.registrationOptions;
         const sqlVm = new sqlvirtualmachine.SqlVirtualMachine(plan.resourceName, {
             resourceGroupName: args.resourceGroupName,
             location: args.location,
@@ -68,7 +77,13 @@ export class SqlServerVm extends pulumi.ComponentResource {
                 sqlConnectivityUpdateSettings: { connectivityType: "PRIVATE", port: plan.sql.port },
             },
             storageConfigurationSettings: plan.sql.storage === undefined ? undefined : storageSettings(plan.sql.storage),
-        }, { parent: this, deleteBeforeReplace: true, dependsOn: [this.vm.lastGuestStep] });
+        }, {
+            parent: this,
+            protect: options.protect,
+            deleteBeforeReplace: options.deleteBeforeReplace,
+            replaceOnChanges: [...options.replaceOnChanges],
+            dependsOn: [this.vm.lastGuestStep],
+        });
 
         this.sqlVirtualMachineId = sqlVm.id;
         this.vmId = this.vm.vmId;

@@ -1,16 +1,21 @@
 /**
  * npm run plan [-- --project DIR] [--stack NAME] [--config-file PATH] [--json | --format text|json|mermaid] [--out FILE]
- *              [--verbose] [--timings]
- * Exit codes: 0 the plan was printed; 1 the program or its inputs failed; 2 usage error.
+ *              [--verbose] [--timings] [--changes-from BASE [--fail-on OUTCOMES]]
+ * Exit codes: 0 the plan was printed (with --changes-from: nothing risky); 1 the program or its inputs failed; 2 usage
+ * error; with --changes-from: 3 a disk holding data would be deleted, replaced or import-replaced; 4 pulumi up would be
+ * refused; 5 the tool cannot tell offline whether a disk holding data survives; 6 an outcome named by --fail-on.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { changesFrom } from "./change-command";
+import { FAIL_ON, formatChangeReport, type FailOn } from "./change-report";
 import { formatPlan, type PlanFormat } from "./format";
 import { buildLibrary, usesLibraryCheckout } from "./library-build";
 import { plan } from "./plan";
 
 const USAGE = `usage: npm run plan -- [--project DIR] [--stack NAME] [--config-file PATH] [--json | --format text|json|mermaid] [--out FILE] [--verbose] [--timings]
+                    [--changes-from BASE [--fail-on OUTCOMES]]
   --project DIR       the Pulumi project to plan (default: the current folder), e.g. examples/sql-server
   --stack NAME        the stack to plan (default: dev); its config is Pulumi.NAME.yaml
   --config-file PATH  read the stack's config from PATH instead
@@ -18,7 +23,12 @@ const USAGE = `usage: npm run plan -- [--project DIR] [--stack NAME] [--config-f
   --format FORMAT     text (default, like pulumi preview), json, or mermaid (a flowchart)
   --out FILE          write the plan to FILE instead of standard output
   --verbose           on failure, print the program's full error with its stack trace
-  --timings           print the type-check and program-run times to standard error`;
+  --timings           print the type-check and program-run times to standard error
+  --changes-from BASE what pulumi up would do to each resource, predicted against BASE: a stack export
+                      (pulumi stack export --file state.json), a plan saved with --json --out, or a git revision
+                      (e.g. main); exits 3 if a disk holding data would be lost, 4 if pulumi up would be refused,
+                      5 if that cannot be told offline (see docs/change-impact.md)
+  --fail-on OUTCOMES  with --changes-from, also exit 6 on these outcomes, comma-separated: ${FAIL_ON.join(", ")}`;
 
 function usageError(message: string): never {
     process.stderr.write(`error: ${message}\n${USAGE}\n`);
@@ -42,6 +52,8 @@ function parse(argv: string[]) {
                 verbose: { type: "boolean", default: false },
                 timings: { type: "boolean", default: false },
                 help: { type: "boolean", default: false },
+                "changes-from": { type: "string" },
+                "fail-on": { type: "string" },
             },
         }));
     } catch (err) {
@@ -58,7 +70,18 @@ function parse(argv: string[]) {
         usageError(`--json and --format ${values.format} contradict each other`);
     }
     const format: PlanFormat = values.json ? "json" : ((values.format ?? "text") as PlanFormat);
-    return { ...values, format };
+    if (values["changes-from"] !== undefined && format === "mermaid") {
+        usageError("--changes-from prints a change report as text or JSON, not mermaid");
+    }
+    const failOn = (values["fail-on"] ?? "").split(",").map((o) => o.trim()).filter((o) => o !== "");
+    const unknown = failOn.filter((o) => !(FAIL_ON as readonly string[]).includes(o));
+    if (unknown.length > 0) {
+        usageError(`--fail-on takes ${FAIL_ON.join(", ")}; not ${unknown.map((o) => `"${o}"`).join(", ")}`);
+    }
+    if (failOn.length > 0 && values["changes-from"] === undefined) {
+        usageError("--fail-on needs --changes-from");
+    }
+    return { ...values, format, failOn: failOn as FailOn[] };
 }
 
 async function main(): Promise<number> {
@@ -93,13 +116,24 @@ async function main(): Promise<number> {
     for (const warning of outcome.warnings) {
         process.stderr.write(`warning: ${warning}\n`);
     }
-    const rendered = formatPlan(args.format, outcome.document, outcome.vms, outcome.fleets);
+    let rendered = formatPlan(args.format, outcome.document, outcome.vms, outcome.fleets);
+    let code = 0;
+    const base = args["changes-from"];
+    if (base !== undefined) {
+        const changes = await changesFrom(base, outcome.run, { projectDir, stack: args.stack, failOn: args.failOn, verbose: args.verbose });
+        if (!changes.ok) {
+            process.stderr.write(`error: ${changes.message}\n`);
+            return 1;
+        }
+        rendered = args.format === "json" ? `${JSON.stringify(changes.report, null, 2)}\n` : formatChangeReport(changes.report);
+        code = changes.report.exitCode;
+    }
     if (args.out !== undefined) {
         fs.writeFileSync(args.out, rendered);
     } else {
         process.stdout.write(rendered);
     }
-    return 0;
+    return code;
 }
 
 main().then((code) => {

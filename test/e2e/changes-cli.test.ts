@@ -85,27 +85,28 @@ describe("GIVEN a branch that renames web01's protected data disk key WHEN the g
     });
 });
 
-describe("GIVEN a plan of main saved with --json --out WHEN a branch that grows the disk is planned against it", () => {
+describe("GIVEN a branch that grows web01's data disk WHEN the gate plans it against main, and against a plan of main saved with --json --out", () => {
     let saved: CliRun;
     let run: CliRun;
     let json: CliRun;
     beforeAll(async () => {
         saved = await planOn("main", ["--json", "--out", path.join(repo, "base.json")]);
-        run = await planOn("grow", ["--changes-from", path.join(repo, "base.json")]);
+        run = await planOn("grow", ["--changes-from", "main"]);
         json = await planOn("grow", ["--changes-from", path.join(repo, "base.json"), "--json", "--fail-on", "vm-replace,delete"]);
     }, 900_000);
 
     it("THEN it exits 0 and shows an in-place update of the disk at diskSizeGB", () => {
         expect(saved.code).toBe(0);
         expect(run.code).toBe(0);
-        expect(run.stdout).toContain("predicted offline against saved plan");
+        expect(run.stdout).toContain("predicted offline against git revision main");
         expect(run.stdout).toMatch(/~ +update +azure-native:compute:Disk +web01-disk-data\n +paths: diskSizeGB\n/);
         expect(run.stdout).toContain("exit 0: nothing risky");
     });
 
-    it("THEN --json gives the same as data, and --fail-on outcomes that did not happen keep exit 0", () => {
+    it("THEN against the saved plan --json gives the same as data, and --fail-on outcomes that did not happen keep exit 0", () => {
         expect(json.code).toBe(0);
         const report = JSON.parse(json.stdout) as ChangeReport;
+        expect(report.base.kind).toBe("saved-plan");
         expect(report.exitCode).toBe(0);
         expect(report.changes.filter((c) => c.step !== "same").map((c) => [c.name, c.step, c.paths])).toEqual([["web01-disk-data", "update", ["diskSizeGB"]]]);
     });

@@ -42,19 +42,19 @@ function deployed(value: unknown, shown: boolean): unknown {
     return value;
 }
 
-/** The export `pulumi stack export [--show-secrets]` would write after `pulumi up` of this run. */
-function exportOf(run: ProgramRun, shown: boolean): string {
+/** The export `pulumi stack export [--show-secrets]` would write after `pulumi up` of this run, with extra resources. */
+function exportOf(run: ProgramRun, shown: boolean, extra: readonly object[] = []): string {
     return JSON.stringify({
         version: 3,
         deployment: {
             manifest: { time: "2026-12-01T10:00:00.000Z", magic: "0", version: "v3.259.0" },
-            resources: run.registrations.map((r) => ({
+            resources: [...run.registrations.map((r): object => ({
                 urn: r.urn, custom: r.custom, ...(r.custom ? { id: deployed(r.id, shown) } : {}), type: r.type,
                 inputs: deployed(r.rawInputs, shown), outputs: {}, ...(r.parent !== null ? { parent: r.parent } : {}),
                 ...(r.options.protect ? { protect: true } : {}), ...(r.options.retainOnDelete ? { retainOnDelete: true } : {}),
                 dependencies: r.options.dependencies, propertyDependencies: r.propertyDependencies,
                 ...(r.options.import !== null ? { importID: r.options.import } : {}),
-            })),
+            })), ...extra],
         },
     });
 }
@@ -64,6 +64,12 @@ beforeAll(async () => {
     base = await devRun();
     fs.writeFileSync(path.join(scratch, "state.json"), exportOf(base, false));
     fs.writeFileSync(path.join(scratch, "state-shown.json"), exportOf(base, true));
+    // An earlier update replaced web01's data disk create-first and failed before deleting the old one.
+    const disk = base.registrations.find((r) => r.name === "web01-disk-data");
+    fs.writeFileSync(path.join(scratch, "state-pending.json"), exportOf(base, true, disk === undefined ? [] : [{
+        urn: disk.urn, custom: true, delete: true, id: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-persistent-vm-dev/providers/Microsoft.Compute/disks/web01-data-old`,
+        type: disk.type, inputs: deployed(disk.rawInputs, true), outputs: {}, parent: disk.parent, protect: true,
+    }]));
 });
 
 afterAll(() => {
@@ -116,5 +122,13 @@ describe("GIVEN the export WHEN web01's data disk key is renamed", () => {
         const r = await report("state-shown.json", renamed);
         expect(notSame(r)).toMatchObject({ "web01-disk-data": "delete-refused", "web01-disk-logs": "create" });
         expect(r.exitCode).toBe(4);
+    });
+});
+
+describe("GIVEN an export that holds web01's old data disk pending deletion WHEN the unchanged stack is compared with it", () => {
+    it("THEN pulumi up would delete it first, without checking protect: exit 3", async () => {
+        const r = await report("state-pending.json", base);
+        expect(r.changes.filter((c) => c.step !== "same").map((c) => [c.name, c.step, c.rules, c.risk])).toEqual([["web01-disk-data", "delete", ["pending-delete"], "data-loss"]]);
+        expect(r.exitCode).toBe(3);
     });
 });

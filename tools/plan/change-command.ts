@@ -6,7 +6,7 @@ import { PLACEHOLDER_SUBSCRIPTION, isPlaceholder } from "../recorder/recorder";
 import type { ProgramRun } from "../recorder/program";
 import { loadBase } from "./base";
 import { changeReport, type ChangeReport, type FailOn } from "./change-report";
-import { predictChanges } from "./changes";
+import { pendingDeletes, predictChanges } from "./changes";
 import { statesOfRun } from "./state-of-run";
 
 export interface ChangesOptions {
@@ -29,13 +29,10 @@ export async function changesFrom(spec: string, run: ProgramRun, options: Change
     if (deployed && !base.secretsShown) {
         notes.push("the export does not show secrets (pulumi stack export without --show-secrets): a change under a secret is \"cannot tell\"");
     }
-    if (base.pending.length > 0) {
-        notes.push(`the state already holds ${String(base.pending.length)} resource(s) pending deletion, which pulumi up deletes first (without checking protect): ${base.pending.map((r) => r.urn.split("::").pop() ?? r.urn).join(", ")}`);
-    }
     const subscription = base.subscriptionId;
-    const changes = predictChanges(base.resources, goals, deployed ? {
+    const changes = [...pendingDeletes(base.pending), ...predictChanges(base.resources, goals, deployed ? {
         ...(subscription !== undefined ? { goalString: (s: string) => s.split(`/subscriptions/${PLACEHOLDER_SUBSCRIPTION}/`).join(`/subscriptions/${subscription}/`) } : {}),
         isPlaceholder,
-    } : {});
+    } : {})];
     return { ok: true, report: changeReport({ kind: base.kind, description: base.description }, changes, options.failOn, notes) };
 }

@@ -26,7 +26,7 @@ export type RuleId =
     | "replacement-trigger" | "replace-with" | "deleted-with" | "protect-replace" | "imported-replace" | "delete-before-replace"
     | "dependent-replace" | "delete" | "delete-protect" | "retain-on-delete" | "options-only" | "component"
     | "azure-native-url" | "azure-native-case" | "azure-native-force-new" | "azure-native-exists" | "bridged-force-new" | "uncovered-type"
-    | "azure-disk-shrink" | "refusal-stops" | "opaque-secret" | "unknown-value" | "os-disk-delete-option";
+    | "azure-disk-shrink" | "refusal-stops" | "pending-delete" | "opaque-secret" | "unknown-value" | "os-disk-delete-option";
 
 export interface Rule {
     readonly id: RuleId;
@@ -70,6 +70,11 @@ export const RULES: readonly Rule[] = [
         id: "refusal-stops",
         says: "When pulumi up refuses a step during an update, the update stops: a resource that waits for the refused one (through an input or dependsOn) never registers, so its own step is not reached. (A preview reports the error and goes on.)",
         source: `${ENGINE} pkg/resource/deploy/step_generator.go:1963-1972 (a refused replacement bails the update); the SDK sends a registration only once its dependencies have registered`,
+    },
+    {
+        id: "pending-delete",
+        says: "A resource the state holds pending deletion (a replacement's old resource, left by an update that failed) is deleted by the next update as part of that replacement: without checking `protect`, honouring `retainOnDelete`.",
+        source: `${ENGINE} pkg/resource/deploy/step_generator.go:2388-2421; lifecycletest pulumi_test.go (TestPendingDeleteOrder)`,
     },
     { id: "delete", says: "An old resource no goal matches is deleted at the end of the update.", source: `${ENGINE} pkg/resource/deploy/step_generator.go:2326-2537 (GenerateDeletes)` },
     { id: "delete-protect", says: "Deleting a resource protected in the old state is refused.", source: `${ENGINE} pkg/resource/deploy/step.go:618-623, 644-649 (DeleteStep.Apply); lifecycletest protect_test.go (TestMultipleProtectedDeletes)` },

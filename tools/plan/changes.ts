@@ -291,3 +291,20 @@ export function predictChanges(olds: readonly ResourceState[], goals: readonly R
     }
     return changes;
 }
+
+/**
+ * What `pulumi up` does first with the resources a deployed state holds pending deletion (left by a create-first or
+ * import replacement whose update failed): it deletes them as part of that replacement, so without checking `protect`;
+ * `retainOnDelete` still keeps one in Azure.
+ */
+export function pendingDeletes(pending: readonly ResourceState[]): ResourceChange[] {
+    return pending.filter((old) => old.custom).map((old) => {
+        const step: StepKind = old.retainOnDelete ? "delete-skipped" : "delete";
+        const change = {
+            urn: old.urn, type: old.type, name: urnParts(old.urn).name, step, paths: [], rules: ["pending-delete" as const, ...(old.retainOnDelete ? ["retain-on-delete" as const] : [])],
+            why: old.retainOnDelete ? "pending deletion in the state; retainOnDelete keeps it in Azure" : "pending deletion in the state: deleted first, without checking protect",
+        };
+        const risk = riskOf(change, old);
+        return { ...change, ...(risk !== undefined ? { risk } : {}) };
+    });
+}

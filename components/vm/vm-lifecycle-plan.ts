@@ -91,7 +91,7 @@ export type VmReplacementTrigger = "TrustedLaunch" | "Standard";
 /**
  * The VM's `replacementTrigger`: its security type, as a plain string. The engine replaces a resource whose trigger
  * differs from the one in its state, and never on a null old or new trigger (step_generator.go:1805 and :3626
- * `shouldTriggerReplace`), so adding it to a deployed VM replaces nothing. Frozen: any change to this value's shape or
+ * `shouldTriggerReplace`), so adding it to a deployed VM replaces nothing. Frozen: a change to this value's shape or
  * spelling in a later version would replace every deployed VM at its next update; test/vm/vm-plan.test.ts pins it.
  */
 export function vmReplacementTrigger(securityType: "TrustedLaunch" | "Standard"): VmReplacementTrigger {

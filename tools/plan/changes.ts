@@ -8,7 +8,7 @@
 import { AZURE_NATIVE_URL_PARAMETERS, type RuleId } from "./change-rules";
 import { mapStrings } from "./goal-values";
 import { parsePath, pathCovers } from "./property-paths";
-import { isOpaque, type ResourceState, type StateValue } from "./resource-state";
+import { isOpaque, isPredicted, type ResourceState, type StateValue } from "./resource-state";
 import { decide, providerReplaces, type Decision, type PredictOptions, type StepKind } from "./resource-diff";
 import { aliasUrns, urnParts } from "./urns";
 
@@ -38,10 +38,6 @@ export interface ResourceChange {
 const DISK = "azure-native:compute:Disk";
 const VM = "azure-native:compute:VirtualMachine";
 const SQL_VM = "azure-native:sqlvirtualmachine:SqlVirtualMachine";
-
-function isProviderInternal(r: ResourceState): boolean {
-    return r.type.startsWith("pulumi:");
-}
 
 /** What the VM's own disks (OS disk made with it, attached disks) do when the VM goes: from the old inputs. */
 function vmDisksOnDelete(old: ResourceState): "detached" | "deleted" | "cannot tell" {
@@ -201,7 +197,7 @@ function refused(decision: Decision, old: ResourceState, goal: ResourceState, ol
  * `olds` and `goals` must exclude nothing the engine would see; provider and stack resources are skipped here.
  */
 export function predictChanges(olds: readonly ResourceState[], goals: readonly ResourceState[], options: PredictOptions = {}): ResourceChange[] {
-    const oldByUrn = new Map(olds.filter((r) => !isProviderInternal(r)).map((r) => [r.urn, r]));
+    const oldByUrn = new Map(olds.filter((r) => isPredicted(r.type)).map((r) => [r.urn, r]));
     const oldIds = new Map(olds.flatMap((r) => r.id !== undefined ? [[r.urn, r.id] as const] : []));
     const mapped = options.goalString === undefined ? goals : goals.map((g) => ({
         ...g,
@@ -213,7 +209,7 @@ export function predictChanges(olds: readonly ResourceState[], goals: readonly R
     const used = new Set<string>();
     const decisions = new Map<string, Decision>();
     const replaced = new Set<string>();
-    const liveGoals = registrationOrder(mapped.filter((r) => !isProviderInternal(r)));
+    const liveGoals = registrationOrder(mapped.filter((r) => isPredicted(r.type)));
 
     // One pass in registration order, as the engine decides each step when its resource registers: a resource's
     // dependencies (and replaceWith, deletedWith targets) are decided before it.

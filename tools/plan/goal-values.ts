@@ -5,35 +5,38 @@
  * give. Pure.
  */
 import { AZURE_NATIVE_CASE_INSENSITIVE } from "./change-rules";
-import { OPAQUE_UNKNOWN, isOpaque, type StateValue } from "./resource-state";
+import { OPAQUE_UNKNOWN, isDigest, isOpaque, type StateValue } from "./resource-state";
+
+function isPlainObject(v: StateValue | undefined): v is Readonly<Record<string, StateValue>> {
+    return v !== null && v !== undefined && typeof v === "object" && !Array.isArray(v) && !isOpaque(v) && !isDigest(v);
+}
+
+/**
+ * The goal's value with each string leaf replaced by `leaf(string, the old value at the same place)`; containers are
+ * walked in step with the old value, where it has them.
+ */
+function mapStringLeaves(newValue: StateValue, oldValue: StateValue | undefined, leaf: (s: string, old: StateValue | undefined) => StateValue): StateValue {
+    if (typeof newValue === "string") {
+        return leaf(newValue, oldValue);
+    }
+    if (Array.isArray(newValue)) {
+        return newValue.map((v, i) => mapStringLeaves(v as StateValue, Array.isArray(oldValue) ? (oldValue[i] as StateValue | undefined) : undefined, leaf));
+    }
+    if (isPlainObject(newValue)) {
+        const old = isPlainObject(oldValue) ? oldValue : {};
+        return Object.fromEntries(Object.entries(newValue).map(([k, v]) => [k, mapStringLeaves(v, old[k], leaf)]));
+    }
+    return newValue;
+}
 
 /** Every string of a value rewritten by `f`. */
 export function mapStrings(value: StateValue, f: (s: string) => string): StateValue {
-    if (typeof value === "string") {
-        return f(value);
-    }
-    if (Array.isArray(value)) {
-        return value.map((v) => mapStrings(v as StateValue, f));
-    }
-    if (value !== null && typeof value === "object" && !isOpaque(value) && !("@digest" in value)) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]));
-    }
-    return value;
+    return mapStringLeaves(value, undefined, (s) => f(s));
 }
 
 /** The goal's placeholders for outputs of resources that stay, replaced by what the state holds at the same place. */
 export function resolvePlaceholders(oldValue: StateValue | undefined, newValue: StateValue, isPlaceholder: (s: string) => boolean): StateValue {
-    if (typeof newValue === "string") {
-        return isPlaceholder(newValue) && oldValue !== undefined && oldValue !== null ? oldValue : newValue;
-    }
-    if (Array.isArray(newValue)) {
-        return newValue.map((v, i) => resolvePlaceholders(Array.isArray(oldValue) ? (oldValue[i] as StateValue | undefined) : undefined, v as StateValue, isPlaceholder));
-    }
-    if (newValue !== null && typeof newValue === "object" && !isOpaque(newValue) && !("@digest" in newValue)) {
-        const old = oldValue !== null && typeof oldValue === "object" && !Array.isArray(oldValue) && !isOpaque(oldValue) ? (oldValue as Record<string, StateValue>) : {};
-        return Object.fromEntries(Object.entries(newValue).map(([k, v]) => [k, resolvePlaceholders(old[k], v, isPlaceholder)]));
-    }
-    return newValue;
+    return mapStringLeaves(newValue, oldValue, (s, old) => isPlaceholder(s) && old !== undefined && old !== null ? old : s);
 }
 
 /** `location` and `resourceGroupName` as azure-native compares them: letter case (and, in a location, spaces) do not count. */
@@ -49,22 +52,13 @@ const ARM_ID = /^\/subscriptions\//i;
  * as unknown until it exists); the whole value when no leaf holds one of the ids.
  */
 export function unknownWhere(value: StateValue, ids: readonly string[]): StateValue {
-    let found = false;
     const lower = ids.map((id) => id.toLowerCase());
-    const walk = (v: StateValue): StateValue => {
-        if (typeof v === "string" && lower.includes(v.toLowerCase())) {
-            found = true;
-            return OPAQUE_UNKNOWN;
-        }
-        if (Array.isArray(v)) {
-            return v.map(walk);
-        }
-        if (v !== null && typeof v === "object" && !isOpaque(v) && !("@digest" in v)) {
-            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-        }
-        return v;
-    };
-    const walked = walk(value);
+    let found = false;
+    const walked = mapStringLeaves(value, undefined, (s) => {
+        const replacedId = lower.includes(s.toLowerCase());
+        found ||= replacedId;
+        return replacedId ? OPAQUE_UNKNOWN : s;
+    });
     return found ? walked : OPAQUE_UNKNOWN;
 }
 
@@ -74,17 +68,5 @@ export function unknownWhere(value: StateValue, ids: readonly string[]): StateVa
  * spells ids as it likes), while the plan spells it from names. Ids the program gives itself are compared exactly.
  */
 export function alignIds(oldValue: StateValue | undefined, newValue: StateValue, dependencyIds: ReadonlySet<string>): StateValue {
-    if (typeof newValue === "string" && typeof oldValue === "string") {
-        const lower = newValue.toLowerCase();
-        return ARM_ID.test(newValue) && dependencyIds.has(lower) && lower === oldValue.toLowerCase() ? oldValue : newValue;
-    }
-    if (Array.isArray(newValue)) {
-        return newValue.map((v, i) => alignIds(Array.isArray(oldValue) ? (oldValue[i] as StateValue | undefined) : undefined, v, dependencyIds));
-    }
-    if (newValue !== null && typeof newValue === "object" && !isOpaque(newValue) && !("@digest" in newValue)) {
-        const old = oldValue !== null && typeof oldValue === "object" && !Array.isArray(oldValue) ? (oldValue as Record<string, StateValue>) : {};
-        return Object.fromEntries(Object.entries(newValue).map(([k, v]) => [k, alignIds(old[k], v, dependencyIds)]));
-    }
-    return newValue;
+    return mapStringLeaves(newValue, oldValue, (s, old) => typeof old === "string" && ARM_ID.test(s) && dependencyIds.has(s.toLowerCase()) && s.toLowerCase() === old.toLowerCase() ? old : s);
 }
-

@@ -178,8 +178,9 @@ export interface ScaleSetArgs extends SharedVmArgs {
 /** LinuxScaleSet's arguments: what both fleets take, and the administrator's SSH keys and cloud-init. */
 export interface LinuxScaleSetArgs extends ScaleSetArgs {
     /**
-     * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator on every instance.
-     * Password sign-in is disabled.
+     * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator on every instance, one
+     * key per entry: the line of its .pub file (type, base64, optional comment), without authorized_keys options or a
+     * second line. Password sign-in is disabled.
      * @default none given: an ED25519 key pair is generated and its private key exported, as a secret, in
      * `generatedPrivateKey`
      */

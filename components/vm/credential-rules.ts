@@ -104,12 +104,31 @@ function bitLength(mpint: Buffer): number {
     return top === undefined ? 0 : (mpint.length - i - 1) * 8 + (32 - Math.clz32(top));
 }
 
+/** What an entry must be: one key on one line, as ssh-keygen writes it to a .pub file. */
+const KEY_LINE = "(\"<type> <base64> [comment]\")";
+
+/**
+ * One OpenSSH public key: its type, its base64 blob and an optional comment (the rest of the line), as one line. The
+ * value becomes the VM's `keyData` and the access extension's `ssh_key`, which replaces the whole authorized_keys file,
+ * so a line break (a second key) or authorized_keys options in front of the key (`command="..."`, `no-pty`) would
+ * reach the guest as they are: both are refused. The final newline a .pub file ends with is allowed.
+ */
 export function parseSshPublicKey(line: string): SshKey {
-    const [type, body] = line.trim().split(/\s+/);
-    // A key type is a lower-case token such as ssh-rsa or ecdsa-sha2-nistp256; a PuTTY (RFC 4716) file or a private
-    // key starts with dashes instead.
+    const trimmed = line.trim();
+    // A PuTTY (RFC 4716) file or a private key is several lines that start with dashes: not a .pub line at all.
+    // eslint-disable-next-line no-control-regex
+    if (!trimmed.startsWith("-") && /[\u0000-\u001f\u007f]/.test(trimmed)) {
+        return { ok: false, reason: `it holds a line break or another control character, and an entry is one key on one line ${KEY_LINE}` };
+    }
+    const [type, body, ...rest] = trimmed.split(/\s+/);
+    const keyTypeLater = [body, ...rest].some((token) => token !== undefined && /^(ssh-|ecdsa-|sk-)/.test(token));
+    // A key type is a lower-case token such as ssh-rsa or ecdsa-sha2-nistp256; an option (`no-pty`, `command="..."`)
+    // comes before it.
+    if (type !== undefined && !/^(ssh-|ecdsa-|sk-)/.test(type) && keyTypeLater) {
+        return { ok: false, reason: `it starts with authorized_keys options, which the stack does not take ${KEY_LINE}` };
+    }
     if (type === undefined || body === undefined || !/^[a-z][a-z0-9@.-]*$/.test(type) || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) {
-        return { ok: false, reason: "it is not one line of an OpenSSH .pub file (\"<type> <base64> [comment]\")" };
+        return { ok: false, reason: `it is not one line of an OpenSSH .pub file ${KEY_LINE}` };
     }
     const parts = readStrings(Buffer.from(body, "base64"));
     const inner = parts?.[0]?.toString("latin1");

@@ -193,9 +193,10 @@ export interface VmArgs {
 /** LinuxVm's arguments: what both VM components take, and the Linux administrator's SSH keys and cloud-init. */
 export interface LinuxVmArgs extends VmArgs {
     /**
-     * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator. Changing them later
-     * rotates them in place: the VM access extension makes them the administrator's only authorized keys, and the VM
-     * is not replaced (unless `credentialRotation` is false: then a change reaches nothing).
+     * OpenSSH public keys (`ssh-ed25519 ...` or `ssh-rsa ...`) authorized for the administrator, one key per entry: the
+     * line of its .pub file (type, base64, optional comment), without authorized_keys options or a second line.
+     * Changing them later rotates them in place: the VM access extension makes them the administrator's only authorized
+     * keys, and the VM is not replaced (unless `credentialRotation` is false: then a change reaches nothing).
      * @default none given: an ED25519 key pair is generated and its private key exported, as a secret, in
      * `generatedPrivateKey`
      */

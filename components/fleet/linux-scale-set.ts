@@ -16,7 +16,7 @@ export class LinuxScaleSet extends PersistentScaleSet {
     public readonly generatedPrivateKey: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: LinuxScaleSetArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = requirePlan("LinuxScaleSet", name, planScaleSet("linux", name, args, { sshPublicKeys: args.sshPublicKeys }));
+        const plan = requirePlan("LinuxScaleSet", name, planScaleSet("linux", name, args, { sshPublicKeys: args.sshPublicKeys, customData: args.customData }));
         super(LINUX_SCALE_SET_TYPE, name, plan, args, (childOptions) => {
             const { publicKeys, generatedPrivateKey } = sshCredential(plan.credential === "generated-ssh-key", plan.resourceNames.credential, args.sshPublicKeys, childOptions);
             return {

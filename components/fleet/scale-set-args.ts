@@ -186,7 +186,8 @@ export interface LinuxScaleSetArgs extends ScaleSetArgs {
      */
     readonly sshPublicKeys?: readonly pulumi.Input<string>[];
     /**
-     * cloud-init user data for every instance, as plain text; the component base64-encodes it. Keep secrets out of it.
+     * cloud-init user data for every instance, as plain text, at most 65535 bytes; the component base64-encodes it.
+     * Keep secrets out of it.
      * @default none
      */
     readonly customData?: pulumi.Input<string>;

@@ -162,3 +162,18 @@ export function checkSshPublicKey(path: string, value: string): Problem[] {
     }
     return [];
 }
+
+/**
+ * The most custom data Azure takes: "The maximum length of the binary array is 65535 bytes" (Compute REST API
+ * 2024-11-01, OSProfile.customData). The limit is on the bytes; the base64 the component sends is a third longer.
+ */
+export const MAX_CUSTOM_DATA_BYTES = 65535;
+
+/** Checks custom data given as a plain string, by its UTF-8 bytes (custom data that is a Pulumi Output is not checked). */
+export function checkCustomData(path: string, text: string): Problem[] {
+    const bytes = Buffer.byteLength(text, "utf8");
+    return bytes <= MAX_CUSTOM_DATA_BYTES ? [] : [{
+        path,
+        message: `is ${bytes} bytes; Azure takes at most ${MAX_CUSTOM_DATA_BYTES} bytes of custom data (move the rest to a script the VM downloads, or compress it: cloud-init reads gzip).`,
+    }];
+}

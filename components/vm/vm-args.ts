@@ -202,8 +202,8 @@ export interface LinuxVmArgs extends VmArgs {
      */
     readonly sshPublicKeys?: readonly pulumi.Input<string>[];
     /**
-     * cloud-init user data, as plain text; the component base64-encodes it. Changing it replaces the VM, because
-     * Azure applies custom data only at creation. Keep secrets out of it.
+     * cloud-init user data, as plain text, at most 65535 bytes; the component base64-encodes it. Changing it replaces
+     * the VM, because Azure applies custom data only at creation. Keep secrets out of it.
      * @default none
      */
     readonly customData?: pulumi.Input<string>;

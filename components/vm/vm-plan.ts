@@ -17,7 +17,7 @@ import { planOsDisk, type OsDiskPlan } from "../disk/os-disk-plan";
 import type { ImagePlan } from "../image/image-args";
 import { planImage, type PlannedImage } from "../image/image-plan";
 import { checkIpv4 } from "../network/network-rules";
-import { checkAdminPassword, checkAdminUsername, checkSshPublicKey } from "./credential-rules";
+import { checkAdminPassword, checkAdminUsername, checkCustomData, checkSshPublicKey } from "./credential-rules";
 import { planDomainJoin, type DomainJoinPlan } from "./domain-join-plan";
 import { checkPlacement, defaultDiskSku } from "./placement-rules";
 import type { VmArgs } from "./vm-args";
@@ -92,7 +92,7 @@ export interface CredentialInputs {
     readonly sshPublicKeys?: readonly unknown[];
     /** Windows: the password given, a plain string (checked) or an Output (not checked), or undefined. */
     readonly adminPassword?: unknown;
-    /** Linux: the custom data given, if any (refused for a VM built from an existing OS disk). */
+    /** Linux: the custom data given, if any (its size is checked; refused for a VM built from an existing OS disk). */
     readonly customData?: unknown;
 }
 
@@ -104,7 +104,7 @@ export function planCredential(os: OsType, credentials: CredentialInputs): Exclu
     return credentials.adminPassword !== undefined ? "password" : "generated-password";
 }
 
-/** The given credentials, where they are plain values: each SSH key's type and size, the password's strength. */
+/** The given credentials, where they are plain values: each SSH key's type and size, the password's strength, the custom data's size. */
 export function checkCredentials(os: OsType, credentials: CredentialInputs): Problem[] {
     const problems: Problem[] = [];
     (credentials.sshPublicKeys ?? []).forEach((key, index) => {
@@ -114,6 +114,9 @@ export function checkCredentials(os: OsType, credentials: CredentialInputs): Pro
     });
     if (typeof credentials.adminPassword === "string") {
         problems.push(...checkAdminPassword("adminPassword", os, credentials.adminPassword));
+    }
+    if (typeof credentials.customData === "string") {
+        problems.push(...checkCustomData("customData", credentials.customData));
     }
     return problems;
 }

@@ -317,6 +317,13 @@ describe("GIVEN fleets whose arguments Azure would refuse", () => {
         expect(recorder.registrations.length).toBe(before);
     });
 
+    it("WHEN a Linux fleet's custom data is 65536 bytes THEN it throws with the size, not the data, and registers nothing", () => {
+        const before = recorder.registrations.length;
+        const build = () => new LinuxScaleSet("big", { ...base, sshPublicKeys: [ED25519_KEY], customData: `#cloud-config\n${"#".repeat(65536 - 14)}` });
+        expect(build).toThrow(`LinuxScaleSet "big": customData is 65536 bytes; Azure takes at most 65535 bytes of custom data (move the rest to a script the VM downloads, or compress it: cloud-init reads gzip).`);
+        expect(recorder.registrations.length).toBe(before);
+    });
+
     it("WHEN the default zones meet a region without zones, with a zone-redundant disk THEN it says to set zones: []", () => {
         const build = () => new LinuxScaleSet("nozones", { ...base, location: "northcentralus", sshPublicKeys: [ED25519_KEY], osDisk: { sku: "Premium_ZRS" } });
         expect(build).toThrow([

@@ -252,6 +252,17 @@ const REJECTED: readonly Rejected[] = [
         os: "linux", args: {}, credentials: { sshPublicKeys: [`no-pty ${KEYGEN_ED25519_KEY}`] },
         problems: [{ path: "sshPublicKeys[0]", message: OPTIONS }],
     },
+    // Custom data: Azure takes at most 65535 bytes (the base64 the component sends is longer; the limit is on the bytes).
+    {
+        scenario: "custom data of 65536 bytes",
+        os: "linux", args: {}, credentials: { customData: `#cloud-config\n${"#".repeat(65536 - 14)}` },
+        problems: [{ path: "customData", message: "is 65536 bytes; Azure takes at most 65535 bytes of custom data (move the rest to a script the VM downloads, or compress it: cloud-init reads gzip)." }],
+    },
+    {
+        scenario: "custom data of 32768 two-byte characters (65536 bytes in UTF-8)",
+        os: "linux", args: {}, credentials: { customData: "é".repeat(32768) },
+        problems: [{ path: "customData", message: "is 65536 bytes; Azure takes at most 65535 bytes of custom data (move the rest to a script the VM downloads, or compress it: cloud-init reads gzip)." }],
+    },
     {
         scenario: "an ED25519 key of 31 bytes",
         os: "linux", args: {}, credentials: { sshPublicKeys: [craftedKey("ssh-ed25519", Buffer.alloc(31, 7))] },
@@ -266,6 +277,10 @@ const ACCEPTED: readonly Accepted[] = [
     {
         scenario: "a key whose comment has spaces",
         os: "linux", args: {}, credentials: { sshPublicKeys: [`${KEYGEN_ED25519_KEY.split(" ").slice(0, 2).join(" ")} ops team laptop (2026)`] },
+    },
+    {
+        scenario: "custom data of exactly 65535 bytes",
+        os: "linux", args: {}, credentials: { customData: `#cloud-config\n${"#".repeat(65535 - 14)}` },
     },
     {
         scenario: "a key line read from its file, with the file's final newline",

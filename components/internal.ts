@@ -14,6 +14,7 @@ export { DEFAULT_ADMIN, azureOsType } from "./core/os";
 export { checkChoice, requirePlan, within } from "./core/problems";
 export { bashLiteral, powerShellLiteral } from "./core/quoting";
 export { checkZoneList, isZone } from "./core/zone-rules";
+export { checkTags, MAX_TAGS, MAX_TAG_NAME, MAX_TAG_VALUE } from "./core/tag-rules";
 
 // image/
 export { catalogueImage, needsPlan, PLAN_REQUIRED } from "./image/image-facts";

@@ -10,6 +10,7 @@
 import type { LockArgs } from "../core/lock-args";
 import { planLock, type LockPlan } from "../core/lock-plan";
 import type { PlanResult } from "../core/problems";
+import { checkTags } from "../core/tag-rules";
 import type { StorageRedundancy, VaultImmutability, VaultNetworkAccess } from "./backup-args";
 import { checkBackupPolicyId, checkBackupVault, parseBackupPolicyId } from "./backup-rules";
 
@@ -27,6 +28,8 @@ export const BACKUP_DEFAULTS = {
 /** The plain arguments the plan decides from (a BackupVault's args are assignable to it). */
 export interface BackupVaultPlanInputs {
     readonly resourceGroupName?: unknown;
+    /** The tags, where they are a plain object (checked against Azure's limits). */
+    readonly tags?: unknown;
     readonly vaultName?: string;
     readonly policyName?: string;
     readonly scheduleTime?: string;
@@ -61,7 +64,10 @@ export function planBackupVault(name: string, args: BackupVaultPlanInputs): Plan
     const storageRedundancy = args.storageRedundancy ?? BACKUP_DEFAULTS.storageRedundancy;
     const publicNetworkAccess = args.publicNetworkAccess ?? BACKUP_DEFAULTS.publicNetworkAccess;
     const immutability = args.immutability ?? BACKUP_DEFAULTS.immutability;
-    const problems = checkBackupVault(args, { vaultName, policyName, scheduleTime, retentionDays, instantRestoreDays, storageRedundancy, publicNetworkAccess, immutability }, args.vaultName === undefined);
+    const problems = [
+        ...checkBackupVault(args, { vaultName, policyName, scheduleTime, retentionDays, instantRestoreDays, storageRedundancy, publicNetworkAccess, immutability }, args.vaultName === undefined),
+        ...checkTags("tags", args.tags),
+    ];
     if (problems.length > 0) {
         return { ok: false, problems };
     }

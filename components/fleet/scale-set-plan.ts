@@ -7,6 +7,7 @@
 import { checkResourceName } from "../core/name-rules";
 import { DEFAULT_ADMIN, type OsType } from "../core/os";
 import { checkUnique, within, type PlanResult, type Problem } from "../core/problems";
+import { checkTags } from "../core/tag-rules";
 import { ZONES, checkZoneList } from "../core/zone-rules";
 import type { Caching, DiskSku } from "../disk/disk-args";
 import { checkCachingAllowed, checkDataDiskShape, defaultDataDiskCaching } from "../disk/disk-rules";
@@ -130,6 +131,7 @@ export function planScaleSet(os: OsType, name: string, args: ScaleSetArgs, crede
         ...checkComputerNamePrefix("computerNamePrefix", os, computerNamePrefix, args.computerNamePrefix === undefined),
         ...checkAdminUsername("adminUsername", os, adminUsername),
         ...checkCredentials(os, credentials),
+        ...checkTags("tags", args.tags),
     ];
 
     const image = planImage(os, args, COMPONENT[os]);

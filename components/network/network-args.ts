@@ -61,6 +61,8 @@ export interface VmNetworkInboundRuleArgs {
 
 /** The plain arguments the plan decides from. */
 export interface NetworkPlanInputs {
+    /** The tags, where they are a plain object (checked against Azure's limits). */
+    readonly tags?: unknown;
     readonly addressSpace: string;
     readonly subnetPrefix: string;
     readonly managementSourcePrefixes?: readonly string[];

@@ -3,6 +3,7 @@
  * and the optional Azure Bastion are decided from them.
  */
 import type { PlanResult } from "../core/problems";
+import { checkTags } from "../core/tag-rules";
 import { MANAGEMENT_PORTS, type BastionSku, type ManagementProtocol, type NetworkPlanInputs, type VmNetworkBastionArgs } from "./network-args";
 import { checkNetwork } from "./network-rules";
 
@@ -61,7 +62,7 @@ function planBastion(name: string, bastion: VmNetworkBastionArgs): BastionPlan {
 }
 
 export function planNetwork(name: string, args: NetworkPlanInputs): PlanResult<NetworkPlan> {
-    const problems = checkNetwork(name, args);
+    const problems = [...checkNetwork(name, args), ...checkTags("tags", args.tags)];
     if (problems.length > 0) {
         return { ok: false, problems };
     }

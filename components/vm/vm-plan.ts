@@ -9,6 +9,7 @@ import { checkLockKind } from "../core/lock-plan";
 import { checkResourceName } from "../core/name-rules";
 import { DEFAULT_ADMIN, type OsType } from "../core/os";
 import { checkUnique, within, type PlanResult, type Problem } from "../core/problems";
+import { checkTags } from "../core/tag-rules";
 import { checkZone } from "../core/zone-rules";
 import { planDataDisk, type DataDiskPlan } from "../disk/data-disk-plan";
 import { DEFAULT_DISK_PROTECTION } from "../disk/disk-lifecycle-plan";
@@ -178,6 +179,8 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         problems.push(...checkIpv4("privateIpAddress", args.privateIpAddress));
     }
     problems.push(...checkDiskEncryptionSetId("diskEncryptionSetId", args.diskEncryptionSetId));
+    // The VM's tags go on the VM, its NIC and its disks.
+    problems.push(...checkTags("tags", args.tags));
 
     // Credentials given to a VM built from its disk were refused above; checking them would be noise.
     if (!fromDisk) {

@@ -237,3 +237,16 @@ describe("GIVEN a Linux VM whose arguments Azure would refuse", () => {
         expect(recorder.registrations.length).toBe(before);
     });
 });
+
+describe("GIVEN a Linux VM with more tags than Azure allows and a tag name Azure refuses", () => {
+    it("THEN the constructor throws both, naming the component, and registers nothing", () => {
+        const before = recorder.registrations.length;
+        const tags = { ...Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`tag${i}`, "x"])), "cost/center": "1234" };
+        const build = () => new LinuxVm("tagged01", { ...base, tags });
+        expect(build).toThrow([
+            `LinuxVm "tagged01": tags has 51 tags; Azure allows at most 50 on a resource (remove some, or combine them).`,
+            `LinuxVm "tagged01": tags has the name "cost/center", which holds "/"; Azure tag names cannot hold < > % & \\ ? / (rename the tag).`,
+        ].join("\n"));
+        expect(recorder.registrations.length).toBe(before);
+    });
+});

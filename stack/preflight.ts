@@ -2,7 +2,7 @@
  * The component rules, run over the whole stack config before anything is declared, so one error lists every
  * problem of every VM and of the network, each named by its config key.
  */
-import { checkStaticIp, checkUnique, planBackupVault, planNetwork, planVm } from "../components/preflight";
+import { checkStaticIp, checkUnique, planBackupVault, planNetwork, planVm, type VmPlan } from "../components/preflight";
 import { NAMESPACE, type StackConfig } from "./config";
 import { backupVaultArgs, managementProtocols, vmArgs } from "./stack-args";
 
@@ -26,6 +26,40 @@ function configKey(where: string, vmName: string, path: string): string {
     }
 }
 
+/** An Azure name a VM's plan makes for a resource of one type, and the config key that makes it. */
+interface AzureName {
+    readonly kind: "disk" | "network interface" | "public IP address";
+    readonly name: string;
+    readonly key: string;
+}
+
+/** The Azure names of the disks, NIC and public IP a VM's plan declares (disks it only attaches are not its own). */
+function azureNames(plan: VmPlan, where: string): AzureName[] {
+    return [
+        ...(plan.osDisk.source !== "image" && plan.osDisk.source !== "existing" ? [{ kind: "disk" as const, name: plan.osDisk.diskName, key: `${where}.osDisk` }] : []),
+        ...plan.dataDisks.flatMap((d, i) => d.source !== "existing" ? [{ kind: "disk" as const, name: d.diskName, key: `${where}.dataDisks[${i}]` }] : []),
+        { kind: "network interface" as const, name: plan.nicName, key: `${where}.name` },
+        ...(plan.publicIp !== undefined ? [{ kind: "public IP address" as const, name: plan.publicIp.name, key: `${where}.publicIp` }] : []),
+    ];
+}
+
+/**
+ * Two VMs of the stack that make the same Azure name for a resource of one type (Azure names ignore case, and the
+ * stack's VMs share one resource group): a disk key that meets another VM's name, one disk adopted twice.
+ */
+function checkAzureNames(names: readonly AzureName[]): string[] {
+    const first = new Map<string, AzureName>();
+    return names.flatMap((n) => {
+        const id = `${n.kind}:${n.name.toLowerCase()}`;
+        const earlier = first.get(id);
+        if (earlier === undefined) {
+            first.set(id, n);
+            return [];
+        }
+        return [`${n.key}: makes the ${n.kind} ${JSON.stringify(n.name)}, which ${earlier.key} also makes; Azure names ignore case, so two ${n.kind}s of one resource group cannot share a name (rename a disk key or a VM).`];
+    });
+}
+
 /** Every problem the components would raise for this config, as `<config key>: <message>` lines, each once. */
 export function preflightStack(config: StackConfig, location: string, adminPasswords: Readonly<Record<string, string>>): string[] {
     const problems: string[] = [];
@@ -33,6 +67,7 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
     if (!network.ok) {
         problems.push(...network.problems.map((p) => `${NAMESPACE}:network.${p.path}: ${p.message}`));
     }
+    const names: AzureName[] = [];
     config.vms.forEach((entry, index) => {
         const { common, name, os, sshPublicKeys, customData } = vmArgs(entry, config, location);
         const password = adminPasswords[name];
@@ -43,11 +78,14 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
             customData,
             adminPassword: password === UNKNOWN_SECRET ? undefined : password,
         });
+        const where = `${NAMESPACE}:vms[${index}] ("${name}")`;
         if (!result.ok) {
-            const where = `${NAMESPACE}:vms[${index}] ("${name}")`;
             problems.push(...result.problems.map((p) => `${configKey(where, name, p.path)}: ${p.message}`));
+        } else {
+            names.push(...azureNames(result.plan, where));
         }
     });
+    problems.push(...checkAzureNames(names));
     // A static private IP must be a usable address of the stack's subnet, and each VM's own.
     const staticIps = config.vms.flatMap((entry, index) => (entry.privateIpAddress !== undefined
         ? [{ key: `${NAMESPACE}:vms[${index}] ("${entry.name}").privateIpAddress`, address: entry.privateIpAddress }]

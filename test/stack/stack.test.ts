@@ -185,6 +185,31 @@ describe("GIVEN a stack config where two VMs and the network each break a rule W
     });
 });
 
+describe("GIVEN two VMs whose disks get the same Azure name WHEN the program runs", () => {
+    it("THEN it fails at preview, naming both keys, and registers nothing", async () => {
+        const adopt = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-persistent-vm-dev/providers/Microsoft.Compute/disks/shared-data";
+        const run = await devRun({
+            configOverrides: {
+                "azure-persistent-vm:vms": [
+                    // "a" with disk key "b-disk-c", and "a-disk-b" with disk key "c": both make a-disk-b-disk-c.
+                    { name: "a", os: "linux", size: "Standard_D2s_v5", sshPublicKeys: [DEV_KEY], dataDisks: [{ name: "b-disk-c", lun: 0, sizeGb: 64 }] },
+                    { name: "a-disk-b", os: "linux", size: "Standard_D2s_v5", sshPublicKeys: [DEV_KEY], dataDisks: [{ name: "c", lun: 0, sizeGb: 64 }] },
+                    // Two VMs adopting the same disk.
+                    { name: "d1", os: "linux", size: "Standard_D2s_v5", sshPublicKeys: [DEV_KEY], dataDisks: [{ name: "data", lun: 0, sizeGb: 64, sku: "Premium_LRS", source: { adoptId: adopt } }] },
+                    { name: "d2", os: "linux", size: "Standard_D2s_v5", sshPublicKeys: [DEV_KEY], dataDisks: [{ name: "data", lun: 0, sizeGb: 64, sku: "Premium_LRS", source: { adoptId: adopt.replace("shared-data", "SHARED-DATA") } }] },
+                ],
+            },
+        });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain([
+            "StackConfigError: invalid stack configuration:",
+            `  azure-persistent-vm:vms[1] ("a-disk-b").dataDisks[0]: makes the disk "a-disk-b-disk-c", which azure-persistent-vm:vms[0] ("a").dataDisks[0] also makes; Azure names ignore case, so two disks of one resource group cannot share a name (rename a disk key or a VM).`,
+            `  azure-persistent-vm:vms[3] ("d2").dataDisks[0]: makes the disk "SHARED-DATA", which azure-persistent-vm:vms[2] ("d1").dataDisks[0] also makes; Azure names ignore case, so two disks of one resource group cannot share a name (rename a disk key or a VM).`,
+        ].join("\n"));
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+});
+
 describe("GIVEN a Windows password in secret config that Azure would refuse WHEN the program runs", () => {
     it("THEN it fails at that config key without printing the password", async () => {
         const weak = "alllowercaseletters";

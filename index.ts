@@ -7,19 +7,25 @@ import * as resources from "@pulumi/azure-native/resources";
 import { BackupVault, LinuxVm, VmNetwork, WindowsVm } from "./components";
 import { StackConfigError, parseStackConfig, type VmConfig } from "./stack/config";
 import { preflightStack } from "./stack/preflight";
+import { readStructuredConfig } from "./stack/read-config";
 import { backupVaultArgs, managementProtocols, vmArgs } from "./stack/stack-args";
 
 const config = new pulumi.Config();
+// Structured keys are read without the SDK's getObject, whose error quotes a malformed value (maybe a password).
+const structured = readStructuredConfig(config);
+if (structured.problems.length > 0) {
+    throw new StackConfigError(structured.problems);
+}
 // Only the keys of adminPasswords decide anything (which Windows VMs get a generated password); the values go to
 // the VMs as secrets.
-const adminPasswords = config.getObject<Record<string, string>>("adminPasswords") ?? {};
+const adminPasswords = (structured.values.adminPasswords ?? {}) as Record<string, string>;
 const settings = parseStackConfig({
     resourceGroupName: config.get("resourceGroupName"),
-    createResourceGroup: config.getObject("createResourceGroup"),
-    network: config.getObject("network"),
-    vms: config.getObject("vms"),
-    backup: config.getObject("backup"),
-    tags: config.getObject("tags"),
+    createResourceGroup: structured.values.createResourceGroup,
+    network: structured.values.network,
+    vms: structured.values.vms,
+    backup: structured.values.backup,
+    tags: structured.values.tags,
     adminPasswordVms: Object.keys(adminPasswords),
 });
 const location = new pulumi.Config("azure-native").require("location");

@@ -210,6 +210,34 @@ describe("GIVEN two VMs whose disks get the same Azure name WHEN the program run
     });
 });
 
+describe("GIVEN adminPasswords set as one secret string (pulumi config set --secret adminPasswords '<pw>', without --path)", () => {
+    it("THEN it fails naming the key and how to set it, and the password appears in no output", async () => {
+        const password = "Canary-Passw0rd-7f3a";
+        const run = await devRun({ secretConfig: { "azure-persistent-vm:adminPasswords": password } });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain(`  azure-persistent-vm:adminPasswords: is not an object of VM names and passwords (set one with pulumi config set --secret --path 'adminPasswords.<vm name>' '<password>'); its value is a secret and is not shown.`);
+        expect(visibleOutput(run)).not.toContain(password);
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+
+    it("THEN a password given as a number is refused the same way, without showing it", async () => {
+        const run = await devRun({ secretConfig: { "azure-persistent-vm:adminPasswords": { app01: 73920518 } } });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain("  azure-persistent-vm:adminPasswords: is not an object of VM names and passwords");
+        expect(visibleOutput(run)).not.toContain("73920518");
+    });
+});
+
+describe("GIVEN vms set to something that is not JSON WHEN the program runs", () => {
+    it("THEN it fails naming the key, without echoing the value", async () => {
+        const pasted = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPasted-by-mistake";
+        const run = await devRun({ configOverrides: { "azure-persistent-vm:vms": pasted } });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain(`  azure-persistent-vm:vms: is not a list of VMs (set it in Pulumi.<stack>.yaml as a YAML list; docs/configuration.md); its value is not shown.`);
+        expect(visibleOutput(run)).not.toContain("Pasted-by-mistake");
+    });
+});
+
 describe("GIVEN a Windows password in secret config that Azure would refuse WHEN the program runs", () => {
     it("THEN it fails at that config key without printing the password", async () => {
         const weak = "alllowercaseletters";

@@ -1,0 +1,47 @@
+/**
+ * Reads the stack's structured config keys as JSON, as `pulumi.Config.getObject` would, but with errors that never
+ * show the value: the SDK's own error quotes it (`Configuration '...' value '<value>' is not a valid JSON object`), and
+ * a value set without `--path` may be a password (`pulumi config set --secret adminPasswords '<pw>'`) or a pasted key.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { NAMESPACE } from "./config";
+
+/** What each structured key holds, and how to set it, for the message a malformed value gets. */
+const EXPECTED = {
+    adminPasswords: "an object of VM names and passwords (set one with pulumi config set --secret --path 'adminPasswords.<vm name>' '<password>'); its value is a secret and is not shown.",
+    createResourceGroup: "true or false; its value is not shown.",
+    network: "an object (set it in Pulumi.<stack>.yaml; docs/configuration.md); its value is not shown.",
+    vms: "a list of VMs (set it in Pulumi.<stack>.yaml as a YAML list; docs/configuration.md); its value is not shown.",
+    backup: "an object (set it in Pulumi.<stack>.yaml; docs/configuration.md); its value is not shown.",
+    tags: "an object of tag names and values (set it in Pulumi.<stack>.yaml; docs/configuration.md); its value is not shown.",
+} as const;
+
+export type StructuredKey = keyof typeof EXPECTED;
+
+/** The keys' parsed values (undefined where unset or malformed), and one problem line per malformed key. */
+export function readStructuredConfig(config: pulumi.Config): { values: Partial<Record<StructuredKey, unknown>>; problems: string[] } {
+    const values: Partial<Record<StructuredKey, unknown>> = {};
+    const problems: string[] = [];
+    for (const key of Object.keys(EXPECTED) as StructuredKey[]) {
+        const raw = config.get(key);
+        if (raw === undefined) {
+            continue;
+        }
+        let parsed: unknown;
+        try {
+            parsed = JSON.parse(raw) as unknown;
+        } catch {
+            problems.push(`${NAMESPACE}:${key}: is not ${EXPECTED[key]}`);
+            continue;
+        }
+        // adminPasswords is read here only (the schema sees its keys): its shape is checked here too.
+        const passwords = key !== "adminPasswords" || (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
+            && Object.values(parsed).every((v) => typeof v === "string"));
+        if (!passwords) {
+            problems.push(`${NAMESPACE}:${key}: is not ${EXPECTED[key]}`);
+            continue;
+        }
+        values[key] = parsed;
+    }
+    return { values, problems };
+}

@@ -199,7 +199,7 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
  * Windows VMs that exist.
  */
 function crossChecks(config: StackConfig): string[] {
-    const where = (index: number) => `${NAMESPACE}:vms[${index}] ("${config.vms[index]?.name ?? ""}")`;
+    const where = (index: number) => `${NAMESPACE}:vms[${index}] (${JSON.stringify(config.vms[index]?.name ?? "")})`;
     const problems = checkUnique(config.vms.map((entry) => entry.name), (i) => `${where(i)}.name`, "VM name", true)
         .map((p) => `${p.path}: ${p.message}`);
     config.vms.forEach((entry, index) => {
@@ -235,7 +235,8 @@ function describe(issue: z.core.$ZodIssue, raw: RawStackConfig): string {
     if (top === "vms" && typeof rest[0] === "number") {
         const index = rest.shift() as number;
         const entry = Array.isArray(raw.vms) ? (raw.vms[index] as { name?: unknown } | undefined) : undefined;
-        where += typeof entry?.name === "string" ? `[${index}] ("${entry.name}")` : `[${index}]`;
+        // JSON-quoted: a line break or an escape code in a name cannot forge a line of the message.
+        where += typeof entry?.name === "string" ? `[${index}] (${JSON.stringify(entry.name)})` : `[${index}]`;
     }
     const field = rest.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
     const at = `${where}${field}`;
@@ -243,7 +244,8 @@ function describe(issue: z.core.$ZodIssue, raw: RawStackConfig): string {
         case "invalid_type":
             return issue.input === undefined
                 ? `${at}: is required${expectation(issue)}.`
-                : `${at}: expected ${issue.expected}, got ${JSON.stringify(issue.input)}.`;
+                // A string of the wrong type may be a pasted key or password: its length is shown, never its text.
+                : `${at}: expected ${issue.expected}, got ${kindOf(issue.input)}.`;
         case "invalid_value":
             if (issue.input === undefined) {
                 return `${at}: is required; set it to one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
@@ -257,6 +259,16 @@ function describe(issue: z.core.$ZodIssue, raw: RawStackConfig): string {
         default:
             return `${at}: ${issue.message}.`;
     }
+}
+
+function kindOf(value: unknown): string {
+    if (typeof value === "number" || typeof value === "boolean" || value === null) {
+        return JSON.stringify(value);
+    }
+    if (typeof value === "string") {
+        return `a string of ${value.length} character${value.length === 1 ? "" : "s"} (not shown)`;
+    }
+    return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 function expectation(issue: z.core.$ZodIssueInvalidType): string {

@@ -78,7 +78,7 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
             customData,
             adminPassword: password === UNKNOWN_SECRET ? undefined : password,
         });
-        const where = `${NAMESPACE}:vms[${index}] ("${name}")`;
+        const where = `${NAMESPACE}:vms[${index}] (${JSON.stringify(name)})`;
         if (!result.ok) {
             problems.push(...result.problems.map((p) => `${configKey(where, name, p.path)}: ${p.message}`));
         } else {
@@ -88,7 +88,7 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
     problems.push(...checkAzureNames(names));
     // A static private IP must be a usable address of the stack's subnet, and each VM's own.
     const staticIps = config.vms.flatMap((entry, index) => (entry.privateIpAddress !== undefined
-        ? [{ key: `${NAMESPACE}:vms[${index}] ("${entry.name}").privateIpAddress`, address: entry.privateIpAddress }]
+        ? [{ key: `${NAMESPACE}:vms[${index}] (${JSON.stringify(entry.name)}).privateIpAddress`, address: entry.privateIpAddress }]
         : []));
     problems.push(...[
         ...staticIps.flatMap(({ key, address }) => checkStaticIp(key, address, config.network.subnetPrefix)),

@@ -28,7 +28,8 @@ export class InvalidArgumentsError extends Error {
 
 /** `WindowsVm "app01": computerName "application-server" is 18 characters; ...`, one line per problem. */
 export function formatProblems(component: string, resourceName: string, problems: readonly Problem[]): string {
-    return problems.map((p) => `${component} "${resourceName}": ${p.path} ${p.message}`).join("\n");
+    // JSON-quoted: a line break or an escape code in a name cannot forge a line of the message.
+    return problems.map((p) => `${component} ${JSON.stringify(resourceName)}: ${p.path} ${p.message}`).join("\n");
 }
 
 /**

@@ -173,7 +173,7 @@ describe("GIVEN a stack config key set to a wrong value WHEN it is parsed", () =
         {
             scenario: "a LUN written as a string",
             raw: { vms: [WEB01, { ...APP01, dataDisks: [{ name: "data", lun: "0", sizeGb: 256 }] }] },
-            problems: [`azure-persistent-vm:vms[1] ("app01").dataDisks[0].lun: expected number, got "0".`],
+            problems: [`azure-persistent-vm:vms[1] ("app01").dataDisks[0].lun: expected number, got a string of 1 character (not shown).`],
         },
         {
             scenario: "a fractional disk size",
@@ -183,14 +183,14 @@ describe("GIVEN a stack config key set to a wrong value WHEN it is parsed", () =
         {
             scenario: "createResourceGroup: yes",
             raw: { createResourceGroup: "yes" },
-            problems: [`azure-persistent-vm:createResourceGroup: expected boolean, got "yes".`],
+            problems: [`azure-persistent-vm:createResourceGroup: expected boolean, got a string of 3 characters (not shown).`],
         },
         {
             scenario: "a vms entry that is a bare name",
             raw: { vms: [WEB01, "app01"] },
-            problems: [`azure-persistent-vm:vms[1]: expected object, got "app01".`],
+            problems: [`azure-persistent-vm:vms[1]: expected object, got a string of 5 characters (not shown).`],
         },
-    ])("THEN $scenario is reported as the wrong value it is, not as missing", ({ raw, problems }) => {
+    ])("THEN $scenario is reported as the wrong type it is (a string by its length only, as it may be a pasted key or password), not as missing", ({ raw, problems }) => {
         expect(problemsOf({ ...RAW, ...raw })).toStrictEqual(problems);
     });
 });

@@ -238,6 +238,28 @@ describe("GIVEN vms set to something that is not JSON WHEN the program runs", ()
     });
 });
 
+describe("GIVEN a private key pasted where a list of public keys belongs, and a VM name with a line break and an escape code", () => {
+    it("THEN the errors say what type was expected and got, never the value, and the name cannot forge a line", async () => {
+        const privateKey = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n-----END OPENSSH PRIVATE KEY-----";
+        const run = await devRun({
+            configOverrides: {
+                "azure-persistent-vm:vms": [
+                    { ...devVm("web01"), sshPublicKeys: privateKey, customData: 42 },
+                    { ...devVm("app01"), name: "app01\n  azure-persistent-vm:fake: \u001b[2Kforged", size: 7 },
+                ],
+            },
+        });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain([
+            `  azure-persistent-vm:vms[0] ("web01").sshPublicKeys: expected array, got a string of ${privateKey.length} characters (not shown).`,
+            `  azure-persistent-vm:vms[0] ("web01").customData: expected string, got 42.`,
+            `  azure-persistent-vm:vms[1] ("app01\\n  azure-persistent-vm:fake: \\u001b[2Kforged").size: expected string, got 7.`,
+        ].join("\n"));
+        expect(visibleOutput(run)).not.toContain("b3BlbnNzaC1rZXktdjEAAAAABG5vbmU");
+        expect(errorsOf(run).split("\n").filter((line) => line.startsWith("  azure-persistent-vm:fake"))).toEqual([]);
+    });
+});
+
 describe("GIVEN a Windows password in secret config that Azure would refuse WHEN the program runs", () => {
     it("THEN it fails at that config key without printing the password", async () => {
         const weak = "alllowercaseletters";

@@ -16,7 +16,7 @@ export type { ValueRule } from "./core/problems";
 export { planVm, type VmPlan, type CredentialInputs, type CredentialMode, type DataDiskPlan, type OsDiskPlan } from "./vm/vm-plan";
 export { planScaleSet, type ScaleSetPlan } from "./fleet/scale-set-plan";
 export { planNetwork, type NetworkPlan } from "./network/network-plan";
-export { checkStaticIp } from "./network/network-rules";
+export { checkStaticIp, checkSubnetCapacity } from "./network/network-rules";
 export { planBackupVault, type BackupVaultPlan } from "./backup/backup-plan";
 export { planSqlServerVm, type SqlServerVmPlan } from "./workloads/sql-server/sql-server-plan";
 export { planDomainController, type DomainControllerPlan } from "./workloads/active-directory/domain-controller-plan";

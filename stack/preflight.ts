@@ -2,7 +2,7 @@
  * The component rules, run over the whole stack config before anything is declared, so one error lists every
  * problem of every VM and of the network, each named by its config key.
  */
-import { checkStaticIp, checkUnique, planBackupVault, planNetwork, planVm, type VmPlan } from "../components/preflight";
+import { checkStaticIp, checkSubnetCapacity, checkUnique, planBackupVault, planNetwork, planVm, type VmPlan } from "../components/preflight";
 import { NAMESPACE, type StackConfig } from "./config";
 import { backupVaultArgs, managementProtocols, vmArgs } from "./stack-args";
 
@@ -86,6 +86,8 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
         }
     });
     problems.push(...checkAzureNames(names));
+    // Every VM has one NIC in the stack's subnet.
+    problems.push(...checkSubnetCapacity(`${NAMESPACE}:network.subnetPrefix`, config.network.subnetPrefix, config.vms.length).map((p) => `${p.path}: ${p.message}`));
     // A static private IP must be a usable address of the stack's subnet, and each VM's own.
     const staticIps = config.vms.flatMap((entry, index) => (entry.privateIpAddress !== undefined
         ? [{ key: `${NAMESPACE}:vms[${index}] (${JSON.stringify(entry.name)}).privateIpAddress`, address: entry.privateIpAddress }]

@@ -69,6 +69,34 @@ export function checkStaticIp(path: string, text: string, subnetPrefix: string):
     return [];
 }
 
+/** The addresses Azure reserves in every subnet: the first four and the last (Microsoft Learn, "Virtual network FAQ"). */
+export const RESERVED_SUBNET_ADDRESSES = 5;
+
+/**
+ * A subnet has room for the NICs placed in it: its addresses less the five Azure reserves. Refused at preview rather
+ * than failing the deployment of the VM that finds no address.
+ */
+export function checkSubnetCapacity(path: string, subnetPrefix: string, nics: number): Problem[] {
+    const subnet = parseCidr(subnetPrefix);
+    if (subnet === undefined) {
+        return [];
+    }
+    const size = 2 ** (32 - subnet.prefixLength);
+    const usable = Math.max(0, size - RESERVED_SUBNET_ADDRESSES);
+    if (nics <= usable) {
+        return [];
+    }
+    // The longest prefix with room for every NIC.
+    let prefix = subnet.prefixLength;
+    while (prefix > 0 && 2 ** (32 - prefix) - RESERVED_SUBNET_ADDRESSES < nics) {
+        prefix--;
+    }
+    return [{
+        path,
+        message: `"${subnetPrefix}" has ${usable} addresses for VMs (Azure reserves ${RESERVED_SUBNET_ADDRESSES} of its ${size}), and the stack places ${nics} VMs in it (choose a larger subnet, like a /${prefix}).`,
+    }];
+}
+
 /** Whether two ranges share at least one address. */
 export function overlaps(a: Cidr, b: Cidr): boolean {
     const aEnd = a.network + 2 ** (32 - a.prefixLength);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { type Problem } from "../../components";
 import { type NetworkPlan, type NetworkPlanInputs, planNetwork } from "../../components/internal";
+import { checkSubnetCapacity } from "../../components/preflight";
 import { ANYONE, NETWORK, NOT_CIDR, protocols } from "../support/fixtures";
 
 interface RejectedNetwork {
@@ -93,5 +94,16 @@ describe("GIVEN a network input exactly on a limit WHEN the network is planned",
         const result = planNetwork("net", inputs);
         expect(result.ok ? [] : result.problems).toStrictEqual([]);
         expect(result.ok && resolved(result.plan)).toStrictEqual(value);
+    });
+});
+
+describe("GIVEN a subnet and the VMs placed in it WHEN its capacity is checked", () => {
+    it("THEN it holds its addresses less the five Azure reserves: 3 in a /29, 251 in a /24", () => {
+        expect(checkSubnetCapacity("subnetPrefix", "10.0.0.0/29", 3)).toEqual([]);
+        expect(checkSubnetCapacity("subnetPrefix", "10.0.0.0/24", 251)).toEqual([]);
+        expect(checkSubnetCapacity("subnetPrefix", "10.0.0.0/24", 252)).toEqual([{
+            path: "subnetPrefix",
+            message: `"10.0.0.0/24" has 251 addresses for VMs (Azure reserves 5 of its 256), and the stack places 252 VMs in it (choose a larger subnet, like a /23).`,
+        }]);
     });
 });

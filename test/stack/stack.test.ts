@@ -260,6 +260,22 @@ describe("GIVEN a private key pasted where a list of public keys belongs, and a 
     });
 });
 
+describe("GIVEN more VMs than the subnet has addresses for WHEN the program runs", () => {
+    it("THEN it fails at preview with the count and the subnet's usable addresses", async () => {
+        // A /29 has 8 addresses; Azure reserves 5, so 3 NICs fit.
+        const vms = Array.from({ length: 4 }, (_, i) => ({ name: `web0${i}`, os: "linux", size: "Standard_D2s_v5", sshPublicKeys: [DEV_KEY] }));
+        const run = await devRun({
+            configOverrides: {
+                "azure-persistent-vm:network": { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/29", managementSourcePrefixes: ["203.0.113.0/24"] },
+                "azure-persistent-vm:vms": vms,
+            },
+        });
+        expect(run.exitCode).not.toBe(0);
+        expect(errorsOf(run)).toContain(`  azure-persistent-vm:network.subnetPrefix: "10.42.1.0/29" has 3 addresses for VMs (Azure reserves 5 of its 8), and the stack places 4 VMs in it (choose a larger subnet, like a /28).`);
+        expect(inventory(run.registrations)).toEqual(["pulumi:pulumi:Stack::azure-persistent-vm-dev"]);
+    });
+});
+
 describe("GIVEN a Windows password in secret config that Azure would refuse WHEN the program runs", () => {
     it("THEN it fails at that config key without printing the password", async () => {
         const weak = "alllowercaseletters";

@@ -53,8 +53,10 @@ export interface VmNetworkInboundRuleArgs {
     /** The TCP port, 1-65535, e.g. 1433 for SQL Server. */
     readonly port: number;
     /**
-     * IPv4 addresses or CIDR ranges that may reach the port, e.g. the application subnet. Sources meaning "anyone"
-     * (`*`, `0.0.0.0/0`, `::/0`, `Internet`, `Any`) are always refused: `allowManagementFromAnywhere` does not apply.
+     * IPv4 addresses or CIDR ranges that may reach the port, e.g. the application subnet, written canonically (no
+     * leading zeros). Sources meaning "anyone" are always refused, whether by name (`*`, `0.0.0.0/0`, `::/0`,
+     * `Internet`, `Any`) or by range: all the sources of one port, together, covering a whole /8 of public addresses
+     * (`0.0.0.0/1` with `128.0.0.0/1`). `allowManagementFromAnywhere` does not apply.
      */
     readonly sourceAddressPrefixes: readonly string[];
 }
@@ -84,14 +86,16 @@ export interface VmNetworkArgs extends NetworkPlanInputs {
     /** The subnet's IPv4 range, inside `addressSpace`, e.g. `10.42.1.0/24`. */
     readonly subnetPrefix: string;
     /**
-     * IPv4 addresses or CIDR ranges that may reach the VMs over SSH/RDP. Sources meaning "anyone" (`*`, `0.0.0.0/0`,
-     * `::/0`, `Internet`, `Any`) are refused.
+     * IPv4 addresses or CIDR ranges that may reach the VMs over SSH/RDP, written canonically (no leading zeros).
+     * Sources meaning "anyone" are refused, whether by name (`*`, `0.0.0.0/0`, `::/0`, `Internet`, `Any`) or by
+     * range: the sources of SSH or RDP, with any application rule on the same port, together covering a whole /8 of
+     * public addresses (`0.0.0.0/1` with `128.0.0.0/1`, or `100.0.0.0/8`).
      * @default none: no inbound management rule at all (use Azure Bastion or a VPN)
      */
     readonly managementSourcePrefixes?: readonly string[];
     /**
-     * Lets `managementSourcePrefixes` hold a source meaning "anyone" (`*`, `0.0.0.0/0`, `::/0`, `Internet`, `Any`),
-     * which is otherwise refused: SSH/RDP open to the internet is what scanners flag first. Set it only knowingly.
+     * Lets `managementSourcePrefixes` hold sources meaning "anyone" (`*`, `0.0.0.0/0`, `::/0`, `Internet`, `Any`, or
+     * ranges covering a whole /8 of public addresses), which are otherwise refused: SSH/RDP open to the internet is what scanners flag first. Set it only knowingly.
      * @default false
      */
     readonly allowManagementFromAnywhere?: boolean;

@@ -8,6 +8,7 @@
 import { checkResourceName } from "../core/name-rules";
 import { checkUnique, choiceRule, type Problem } from "../core/problems";
 import { checkZoneList } from "../core/zone-rules";
+import { canonicalSpelling, publicBlockCovered } from "./address-rules";
 import { BASTION_SKUS, MANAGEMENT_PORTS, type NetworkPlanInputs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs } from "./network-args";
 
 export interface Cidr {
@@ -134,6 +135,10 @@ export function checkManagementSource(path: string, text: string, allowAnywhere 
             message: `"${text}" would open SSH/RDP to the whole internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).`,
         }];
     }
+    const canonical = canonicalSpelling(text);
+    if (canonical !== undefined) {
+        return [{ path, message: `"${text}" is not written the way Azure reads it; write it as "${canonical}".` }];
+    }
     const single = /^\d{1,3}(\.\d{1,3}){3}$/.test(text) ? `${text}/32` : text;
     if (parseCidr(single)) {
         return [];
@@ -202,6 +207,51 @@ function checkBastion(bastion: VmNetworkBastionArgs, space: Cidr | undefined, ar
 }
 
 /** Every rule a VmNetwork's arguments follow, all problems at once. */
+/** A source as a range: an address is its /32; undefined for anything the per-source rules refuse. */
+function sourceRange(text: string): Cidr | undefined {
+    return canonicalSpelling(text) !== undefined ? undefined : parseCidr(/^\d{1,3}(\.\d{1,3}){3}$/.test(text) ? `${text}/32` : text);
+}
+
+/**
+ * For each port the network opens (SSH, RDP, each application port), all its sources together: a whole /8 of public
+ * addresses between them is anyone on the internet, however it is spelt. A port with a source already refused as
+ * "anyone" by name is left to that message.
+ */
+function checkOpenToAnyone(args: NetworkPlanInputs, protocols: readonly string[], inbound: readonly VmNetworkInboundRuleArgs[]): Problem[] {
+    const management = args.managementSourcePrefixes ?? [];
+    const managementPorts = protocols.flatMap((p) => Object.hasOwn(MANAGEMENT_PORTS, p) ? [Number(MANAGEMENT_PORTS[p as keyof typeof MANAGEMENT_PORTS])] : []);
+    const ports = [...new Set([...managementPorts, ...inbound.map((r) => r.port)])];
+    const problems: Problem[] = [];
+    for (const port of ports) {
+        const fromManagement = managementPorts.includes(port) ? management : [];
+        const rules = inbound.map((r, i) => ({ rule: r, index: i })).filter(({ rule }) => rule.port === port);
+        const sources = [...fromManagement, ...rules.flatMap(({ rule }) => rule.sourceAddressPrefixes)];
+        if (sources.some((s) => ANY_SOURCES.includes(s.toLowerCase()))) {
+            continue;
+        }
+        const block = publicBlockCovered(sources.flatMap((s) => sourceRange(s) ?? []));
+        if (block === undefined) {
+            continue;
+        }
+        const firstRule = rules[0];
+        if (firstRule === undefined) {
+            // Management alone: the documented override lets it be anyone.
+            if (args.allowManagementFromAnywhere !== true) {
+                problems.push({
+                    path: "managementSourcePrefixes",
+                    message: `cover ${block} between them, a whole /8 of public addresses: that opens SSH/RDP to anyone on the internet; list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true).`,
+                });
+            }
+        } else {
+            problems.push({
+                path: `inboundRules[${firstRule.index}].sourceAddressPrefixes`,
+                message: `cover ${block} between them, a whole /8 of public addresses: that opens port ${port} to anyone on the internet; list the addresses that need it, like "10.42.2.0/24".`,
+            });
+        }
+    }
+    return [...new Map(problems.map((p) => [`${p.path}\u0000${p.message}`, p])).values()];
+}
+
 export function checkNetwork(name: string, args: NetworkPlanInputs): Problem[] {
     const problems: Problem[] = [...checkCidr("addressSpace", args.addressSpace), ...checkCidr("subnetPrefix", args.subnetPrefix)];
     const space = parseCidr(args.addressSpace);
@@ -225,6 +275,7 @@ export function checkNetwork(name: string, args: NetworkPlanInputs): Problem[] {
     }
     const inbound = args.inboundRules ?? [];
     problems.push(...checkInboundRules(inbound));
+    problems.push(...checkOpenToAnyone(args, protocols, inbound));
     // The Bastion's IP and host names (`${name}-bastion-ip`, `${name}-bastion`) follow the same character rules with
     // an 80-character limit, so a name that passes the 64-character VNet check passes for them too.
     const fix = "choose a shorter or simpler component name";

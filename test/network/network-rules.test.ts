@@ -9,6 +9,9 @@ import { type NetworkPlan, type NetworkPlanInputs, planNetwork } from "../../com
 import { checkSubnetCapacity } from "../../components/preflight";
 import { ANYONE, NETWORK, NOT_CIDR, protocols } from "../support/fixtures";
 
+const ANYONE_BY_RANGE = (block: string, what: string, fix: string): string =>
+    `cover ${block} between them, a whole /8 of public addresses: that opens ${what} to anyone on the internet; ${fix}.`;
+
 interface RejectedNetwork {
     readonly scenario: string;
     readonly args: NetworkPlanInputs;
@@ -36,6 +39,38 @@ const REJECTED_NETWORKS: readonly RejectedNetwork[] = [
         args: { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24", source] },
         problems: [{ path: "managementSourcePrefixes[1]", message: ANYONE(source) }],
     })),
+    // "Anyone" by arithmetic, not by spelling: what the sources of one port cover together.
+    {
+        scenario: "management from the two halves of IPv4",
+        args: { ...NETWORK, managementSourcePrefixes: ["0.0.0.0/1", "128.0.0.0/1"] },
+        problems: [{ path: "managementSourcePrefixes", message: ANYONE_BY_RANGE("1.0.0.0/8", "SSH/RDP", `list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true)`) }],
+    },
+    {
+        scenario: "management from a whole public /8",
+        args: { ...NETWORK, managementSourcePrefixes: ["100.0.0.0/8"] },
+        problems: [{ path: "managementSourcePrefixes", message: ANYONE_BY_RANGE("100.0.0.0/8", "SSH/RDP", `list the addresses you manage from, like "203.0.113.0/24" (or, knowingly, set allowManagementFromAnywhere: true)`) }],
+    },
+    {
+        scenario: "an application port whose two rules cover a public /8 between them",
+        args: {
+            ...NETWORK,
+            inboundRules: [
+                { name: "web-a", port: 443, sourceAddressPrefixes: ["10.0.0.0/8", "1.0.0.0/9"] },
+                { name: "web-b", port: 443, sourceAddressPrefixes: ["1.128.0.0/9"] },
+            ],
+        },
+        problems: [{ path: "inboundRules[0].sourceAddressPrefixes", message: ANYONE_BY_RANGE("1.0.0.0/8", "port 443", `list the addresses that need it, like "10.42.2.0/24"`) }],
+    },
+    {
+        scenario: "management from 0.0.0.0/0 spelt with a leading zero",
+        args: { ...NETWORK, managementSourcePrefixes: ["00.0.0.0/0"] },
+        problems: [{ path: "managementSourcePrefixes[0]", message: `"00.0.0.0/0" is not written the way Azure reads it; write it as "0.0.0.0/0".` }],
+    },
+    {
+        scenario: "a management address with a leading zero",
+        args: { ...NETWORK, managementSourcePrefixes: ["203.0.113.07"] },
+        problems: [{ path: "managementSourcePrefixes[0]", message: `"203.0.113.07" is not written the way Azure reads it; write it as "203.0.113.7".` }],
+    },
     {
         scenario: "a management range with host bits set",
         args: { ...NETWORK, managementSourcePrefixes: ["203.0.113.7/24"] },
@@ -66,6 +101,16 @@ interface AcceptedNetwork {
 }
 
 const ACCEPTED_NETWORKS: readonly AcceptedNetwork[] = [
+    {
+        scenario: "management from the whole private 10/8 and the documentation ranges",
+        args: { ...NETWORK, managementSourcePrefixes: ["10.0.0.0/8", "192.0.2.0/24", "198.51.100.0/24"], managementProtocols: ["ssh"] },
+        resolved: (p) => p.securityRules.map((r) => r.sourceAddressPrefixes), value: [["10.0.0.0/8", "192.0.2.0/24", "198.51.100.0/24"]],
+    },
+    {
+        scenario: "management from both halves of IPv4 when allowManagementFromAnywhere says so",
+        args: { ...NETWORK, managementSourcePrefixes: ["0.0.0.0/1", "128.0.0.0/1"], allowManagementFromAnywhere: true, managementProtocols: ["ssh"] },
+        resolved: (p) => p.securityRules.map((r) => r.sourceAddressPrefixes), value: [["0.0.0.0/1", "128.0.0.0/1"]],
+    },
     {
         scenario: "a subnet as large as the whole address space",
         args: { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.0.0/16" },

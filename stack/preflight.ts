@@ -12,6 +12,9 @@ import { backupVaultArgs, managementProtocols, vmArgs } from "./stack-args";
  */
 export const UNKNOWN_SECRET = "[secret]";
 
+/** The stack's subnet, which exists only once the network is declared: a placeholder of a subnet id's shape. */
+const SUBNET_PLACEHOLDER = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s";
+
 /** The policy a VM that opts in to backup is protected by: the stack's existing one, or the vault's (known later). */
 const POLICY_PLACEHOLDER = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v/backupPolicies/p";
 
@@ -73,7 +76,7 @@ export function preflightStack(config: StackConfig, location: string, adminPassw
         const password = adminPasswords[name];
         // Only problems matter here: an unknown password is simply not checked.
         const policyId = entry.backup === true ? (config.backup?.policyId ?? POLICY_PLACEHOLDER) : undefined;
-        const result = planVm(os, name, { ...common, subnetId: "", backup: policyId !== undefined ? { policyId } : undefined }, {
+        const result = planVm(os, name, { ...common, subnetId: SUBNET_PLACEHOLDER, backup: policyId !== undefined ? { policyId } : undefined }, {
             sshPublicKeys,
             customData,
             adminPassword: password === UNKNOWN_SECRET ? undefined : password,

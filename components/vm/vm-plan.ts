@@ -9,6 +9,7 @@ import { checkLockKind } from "../core/lock-plan";
 import { checkResourceName } from "../core/name-rules";
 import { DEFAULT_ADMIN, type OsType } from "../core/os";
 import { checkUnique, within, type PlanResult, type Problem } from "../core/problems";
+import { checkAvailabilitySetId, checkDataCollectionRuleId, checkNetworkSecurityGroupId, checkSubnetId } from "../core/arm-id-rules";
 import { checkTags } from "../core/tag-rules";
 import { checkZone } from "../core/zone-rules";
 import { planDataDisk, type DataDiskPlan } from "../disk/data-disk-plan";
@@ -181,6 +182,13 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
     problems.push(...checkDiskEncryptionSetId("diskEncryptionSetId", args.diskEncryptionSetId));
     // The VM's tags go on the VM, its NIC and its disks.
     problems.push(...checkTags("tags", args.tags));
+    // Ids given as plain strings have the shape of ids of their types.
+    problems.push(
+        ...checkSubnetId("subnetId", args.subnetId),
+        ...checkNetworkSecurityGroupId("networkSecurityGroupId", args.networkSecurityGroupId),
+        ...checkAvailabilitySetId("availabilitySetId", args.availabilitySetId),
+        ...checkDataCollectionRuleId("azureMonitor.dataCollectionRuleId", args.azureMonitor?.dataCollectionRuleId),
+    );
 
     // Credentials given to a VM built from its disk were refused above; checking them would be noise.
     if (!fromDisk) {

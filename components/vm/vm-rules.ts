@@ -5,6 +5,7 @@
  * (azure-resource-manager/management/resource-name-rules), Microsoft.Compute section, and the OSProfile reference of
  * the Compute REST API (computerName).
  */
+import { armIdRule } from "../core/arm-id-rules";
 import type { OsType } from "../core/os";
 import { choiceRule, type Problem } from "../core/problems";
 import { SECURITY_TYPES } from "./vm-args";
@@ -66,15 +67,8 @@ export function checkVmSize(path: string, size: string): Problem[] {
         : [{ path, message: `"${size}" is not an Azure VM size; sizes look like "Standard_D2s_v5".` }];
 }
 
-const DISK_ENCRYPTION_SET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/diskEncryptionSets\/[^/]+$/i;
-
 /** A disk encryption set id, when it is a plain value (an Output is known only at deployment). */
-export function checkDiskEncryptionSetId(path: string, value: unknown): Problem[] {
-    return typeof value !== "string" || DISK_ENCRYPTION_SET_ID.test(value) ? [] : [{
-        path,
-        message: `"${value}" is not a disk encryption set id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>).`,
-    }];
-}
+export const checkDiskEncryptionSetId = armIdRule("disk encryption set", "Microsoft.Compute/diskEncryptionSets/<name>");
 
 /** The arguments only a VM created from an image can use: a VM built from an existing OS disk takes its OS from it. */
 const FRESH_OS_ONLY = ["image", "imageReference", "galleryImageId", "plan", "computerName", "adminUsername", "sshPublicKeys", "adminPassword", "customData"] as const;

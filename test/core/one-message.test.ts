@@ -10,7 +10,7 @@ import { preflightStack } from "../../stack/preflight";
 
 const NOT_A_ZONE = `"4" is not an availability zone; use "1", "2" or "3".`;
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIjSKAELeu4s76QroB8jeBBD784HmOhKb+0PESFRdEwe throwaway@test";
-const BASE = { resourceGroupName: "rg", location: "westeurope", subnetId: "subnet", size: "Standard_D2s_v5" };
+const BASE = { resourceGroupName: "rg", location: "westeurope", subnetId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/subnet", size: "Standard_D2s_v5" };
 const RAW: RawStackConfig = {
     resourceGroupName: "rg",
     createResourceGroup: undefined,

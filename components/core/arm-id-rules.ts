@@ -6,13 +6,20 @@
  */
 import type { Problem } from "./problems";
 
-/** A rule for one type of id; `template` is the part after `providers/`, with `<placeholders>` for names. */
-export function armIdRule(what: string, template: string): (path: string, value: unknown) => Problem[] {
-    const pattern = new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/${template.split(/<[^>]+>/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+")}$`, "i");
+const PREFIX = "/subscriptions/<id>/resourceGroups/<group>/providers/";
+
+/**
+ * A rule for one type of id; a template is the part after `providers/`, with `<placeholders>` for names. An id of
+ * any of the templates passes; the message shows `shown`, or the one template.
+ */
+export function armIdRule(what: string, templates: string | readonly string[], shown?: string): (path: string, value: unknown) => Problem[] {
+    const patterns = [templates].flat().map((template) => new RegExp(
+        `^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/${template.split(/<[^>]+>/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+")}$`, "i"));
     const article = /^[aeiou]/i.test(what) ? "an" : "a";
-    return (path, value) => typeof value !== "string" || pattern.test(value) ? [] : [{
+    const shape = shown ?? `${PREFIX}${[templates].flat()[0] ?? ""}`;
+    return (path, value) => typeof value !== "string" || patterns.some((p) => p.test(value)) ? [] : [{
         path,
-        message: `${JSON.stringify(value)} is not ${article} ${what} id (/subscriptions/<id>/resourceGroups/<group>/providers/${template}).`,
+        message: `${JSON.stringify(value)} is not ${article} ${what} id (${shape}).`,
     }];
 }
 
@@ -20,3 +27,9 @@ export const checkSubnetId = armIdRule("subnet", "Microsoft.Network/virtualNetwo
 export const checkNetworkSecurityGroupId = armIdRule("network security group", "Microsoft.Network/networkSecurityGroups/<name>");
 export const checkAvailabilitySetId = armIdRule("availability set", "Microsoft.Compute/availabilitySets/<name>");
 export const checkDataCollectionRuleId = armIdRule("data collection rule", "Microsoft.Insights/dataCollectionRules/<name>");
+export const checkGalleryImageId = armIdRule("gallery image", ["Microsoft.Compute/galleries/<gallery>/images/<image>", "Microsoft.Compute/galleries/<gallery>/images/<image>/versions/<version>"],
+    `${PREFIX}Microsoft.Compute/galleries/<gallery>/images/<image>[/versions/<version>]`);
+export const checkManagedDiskId = armIdRule("managed disk", "Microsoft.Compute/disks/<name>");
+export const checkCopySourceId = armIdRule("managed disk or snapshot", ["Microsoft.Compute/disks/<name>", "Microsoft.Compute/snapshots/<name>"],
+    `${PREFIX}Microsoft.Compute/disks/<name> or .../snapshots/<name>`);
+export const checkStorageAccountId = armIdRule("storage account", "Microsoft.Storage/storageAccounts/<name>");

@@ -4,6 +4,7 @@
  * "Attach a data disk" (LUN 0-63); "Premium SSD v2" and "Ultra disks" (host caching must be None, and they cannot
  * be OS disks); "Disk caching" (caching is not supported on disks of 4 TiB and more).
  */
+import { checkCopySourceId, checkManagedDiskId, checkStorageAccountId } from "../core/arm-id-rules";
 import type { OsType } from "../core/os";
 import { choiceRule, type Problem } from "../core/problems";
 import {
@@ -121,6 +122,15 @@ export function sourceKind(path: string, source: DiskSourceArgs | undefined): { 
     return { kind: field === undefined ? "empty" : KIND_OF[field], problems: [] };
 }
 
+/** The ids a disk source gives as plain strings have the shape of ids of their types (adoptId has its own rule). */
+function checkSourceIds(path: string, source: DiskSourceArgs | undefined): Problem[] {
+    return [
+        ...checkCopySourceId(`${path}.copyFrom`, source?.copyFrom),
+        ...checkManagedDiskId(`${path}.existingId`, source?.existingId),
+        ...checkStorageAccountId(`${path}.importVhd.storageAccountId`, source?.importVhd?.storageAccountId),
+    ];
+}
+
 /** An adopted disk's id must name a managed disk in the VM's resource group; returns the disk's name. */
 export function checkAdoptId(path: string, id: string, resourceGroupName: string | undefined): { name?: string; problems: Problem[] } {
     const match = DISK_ID.exec(id);
@@ -141,6 +151,7 @@ export function checkAdoptId(path: string, id: string, resourceGroupName: string
  */
 export function checkDataDiskSource(disk: DataDiskArgs, resourceGroupName: string | undefined): { kind: DiskSourceKind; adoptedName?: string; problems: Problem[] } {
     const { kind, problems } = sourceKind("source", disk.source);
+    problems.push(...checkSourceIds("source", disk.source));
     if (problems.length > 0) {
         return { kind, problems };
     }
@@ -200,6 +211,7 @@ export function checkOsDisk(
     resourceGroupName: string | undefined,
 ): { kind: DiskSourceKind; adoptedName?: string; problems: Problem[] } {
     const { kind, problems } = sourceKind("osDisk.source", osDisk?.source);
+    problems.push(...checkSourceIds("osDisk.source", osDisk?.source));
     const { sku, caching } = resolved;
     if (sku !== undefined) {
         problems.push(...checkSku("osDisk.sku", sku));

@@ -7,6 +7,7 @@
 import { checkResourceName } from "../core/name-rules";
 import { DEFAULT_ADMIN, type OsType } from "../core/os";
 import { checkUnique, within, type PlanResult, type Problem } from "../core/problems";
+import { checkNetworkSecurityGroupId, checkSubnetId } from "../core/arm-id-rules";
 import { checkTags } from "../core/tag-rules";
 import { ZONES, checkZoneList } from "../core/zone-rules";
 import type { Caching, DiskSku } from "../disk/disk-args";
@@ -132,6 +133,8 @@ export function planScaleSet(os: OsType, name: string, args: ScaleSetArgs, crede
         ...checkAdminUsername("adminUsername", os, adminUsername),
         ...checkCredentials(os, credentials),
         ...checkTags("tags", args.tags),
+        ...checkSubnetId("subnetId", args.subnetId),
+        ...checkNetworkSecurityGroupId("networkSecurityGroupId", args.networkSecurityGroupId),
     ];
 
     const image = planImage(os, args, COMPONENT[os]);

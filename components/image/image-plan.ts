@@ -2,6 +2,7 @@
  * Pure planning for a VM's image: one of a catalogue key, an explicit marketplace reference or a gallery image id,
  * resolved to what the VM declares, with its Hyper-V generation where it is known and its purchase plan.
  */
+import { checkGalleryImageId } from "../core/arm-id-rules";
 import type { OsType } from "../core/os";
 import type { Problem } from "../core/problems";
 import type { ImagePlan, ImageReferenceArgs } from "./image-args";
@@ -67,7 +68,7 @@ export function planImage(os: OsType, args: ImageChoice, component: string): Ima
         };
     }
     if (args.galleryImageId !== undefined) {
-        return { image: { kind: "gallery", label: "the gallery image" }, plan: args.plan, platformPatching: false, generation: undefined, problems: [] };
+        return { image: { kind: "gallery", label: "the gallery image" }, plan: args.plan, platformPatching: false, generation: undefined, problems: checkGalleryImageId("galleryImageId", args.galleryImageId) };
     }
     const key = args.image ?? DEFAULT_IMAGE[os];
     const entry = catalogueImage(key);

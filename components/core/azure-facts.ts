@@ -1,32 +1,70 @@
 /**
- * Facts only Azure knows at deploy time, as committed, dated tables: here, which regions have availability zones; the
- * sizes' facts are in vm/size-facts.ts and the images' in image/image-facts.ts, collected on the same date. A value a
- * table does not know makes its rule give a warning, not an error; each VM can supply or correct the facts itself
- * (`preflightFacts`).
+ * Facts only Azure knows at deploy time, as committed, dated tables: here, the regions and which have availability
+ * zones; the sizes' facts are in vm/size-facts.ts and the images' in image/image-facts.ts. A size or image a table
+ * does not know makes its rule give a warning; a region it does not know is refused (a misspelt region fails only at
+ * deploy otherwise). Each VM or fleet can supply or correct the facts itself (`preflightFacts`): a region that
+ * `preflightFacts.regionHasZones` describes is accepted as given.
  *
- * Collected 2026-11 from Microsoft Learn, "Azure regions with availability zone support" (reliability/regions-list).
+ * Regions: Microsoft Learn, "Azure regions list" (reliability/regions-list, page dated 2025-09-23, read 2026-12): the
+ * public cloud's regions by programmatic name, with its "Availability zone support" column. Sweden South has no row of
+ * its own there and is named as Sweden Central's paired region (a restricted region without zones). Denmark East is
+ * marked "coming soon" with zones. Sovereign clouds (Azure Government, Azure operated by 21Vianet) are not on that
+ * page: use `preflightFacts.regionHasZones` for them.
  */
 
-/** When the fact tables (regions, sizes, images that need a plan) were collected. */
+/** When the size and image tables were collected. */
 export const FACTS_DATE = "2026-11";
 
-/** Regions with availability zones (true) and without (false), by ARM name. */
+/** When the region table was read, and the date its source page carries. */
+export const REGIONS_DATE = "2026-12";
+
+/** Regions with availability zones (true) and without (false), by programmatic (ARM) name. */
 export const REGION_ZONES: Readonly<Record<string, boolean>> = {
     ...Object.fromEntries([
-        "australiaeast", "brazilsouth", "canadacentral", "centralindia", "centralus", "eastasia", "eastus", "eastus2",
-        "francecentral", "germanywestcentral", "israelcentral", "italynorth", "japaneast", "koreacentral",
+        "australiaeast", "austriaeast", "belgiumcentral", "brazilsouth", "canadacentral", "centralindia", "centralus",
+        "chilecentral", "denmarkeast", "eastasia", "eastus", "eastus2", "francecentral", "germanywestcentral",
+        "indonesiacentral", "israelcentral", "italynorth", "japaneast", "japanwest", "koreacentral", "malaysiawest",
         "mexicocentral", "newzealandnorth", "northeurope", "norwayeast", "polandcentral", "qatarcentral",
         "southafricanorth", "southcentralus", "southeastasia", "spaincentral", "swedencentral", "switzerlandnorth",
         "uaenorth", "uksouth", "westeurope", "westus2", "westus3",
     ].map((r) => [r, true])),
     ...Object.fromEntries([
-        "australiacentral", "australiasoutheast", "brazilsoutheast", "canadaeast", "francesouth", "germanynorth",
-        "koreasouth", "northcentralus", "norwaywest", "southafricawest", "southindia", "switzerlandwest", "uaecentral",
-        "ukwest", "westcentralus", "westindia", "westus",
+        "australiacentral", "australiacentral2", "australiasoutheast", "brazilsoutheast", "canadaeast", "francesouth",
+        "germanynorth", "koreasouth", "northcentralus", "norwaywest", "southafricawest", "southindia", "swedensouth",
+        "switzerlandwest", "uaecentral", "ukwest", "westcentralus", "westindia", "westus",
     ].map((r) => [r, false])),
 };
 
+/** A region as ARM reads it: display names ("West Europe") and programmatic names ("westeurope") are the same region. */
+function regionKey(region: string): string {
+    return region.toLowerCase().replace(/\s+/g, "");
+}
+
 export function regionHasZones(region: string): boolean | undefined {
-    const key = region.toLowerCase().replace(/\s+/g, "");
+    const key = regionKey(region);
     return Object.prototype.hasOwnProperty.call(REGION_ZONES, key) ? REGION_ZONES[key] : undefined;
+}
+
+/** Up to three table regions nearest in spelling to an unknown one, for the message (edit distance of at most 3). */
+export function nearestRegions(region: string): string[] {
+    const key = regionKey(region);
+    return Object.keys(REGION_ZONES)
+        .map((known) => ({ known, distance: editDistance(key, known) }))
+        .filter((c) => c.distance <= 3)
+        .sort((a, b) => a.distance - b.distance || a.known.localeCompare(b.known))
+        .slice(0, 3)
+        .map((c) => c.known);
+}
+
+/** Levenshtein distance. */
+function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
 }

@@ -6,7 +6,7 @@
  * disk types" (Premium SSD, Premium SSD v2 and Ultra need a size with premium storage; Premium SSD v2 and Ultra are
  * zonal in regions with zones); "Redundancy options for managed disks" (ZRS needs a region with zones); "Trusted launch" (Gen2 images, supported sizes); the sizes pages (max data disks).
  */
-import { FACTS_DATE, regionHasZones } from "../core/azure-facts";
+import { FACTS_DATE, REGIONS_DATE, nearestRegions, regionHasZones } from "../core/azure-facts";
 import type { Problem } from "../core/problems";
 import type { DiskSku } from "../disk/disk-args";
 import { ZONE_REDUNDANT_SKUS } from "../disk/disk-rules";
@@ -127,8 +127,19 @@ export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warni
 }
 
 /**
+ * The message for a plain region the table does not know: Azure would refuse it at deploy, unless it is newer than
+ * the table or in a sovereign cloud, which `preflightFacts.regionHasZones` vouches for.
+ */
+function unknownRegion(location: string): string {
+    const near = nearestRegions(location);
+    const guess = near.length > 0 ? ` (did you mean ${near.map((r) => JSON.stringify(r)).join(" or ")}?)` : "";
+    return `${JSON.stringify(location)} is not an Azure region in the region table of ${REGIONS_DATE}${guess}; use a region's programmatic name (az account list-locations -o table), or, for a region newer than the table or in a sovereign cloud, set preflightFacts.regionHasZones to say whether it has availability zones.`;
+}
+
+/**
  * Zones against the region: none where the region has no zones (and no zone-redundant disks there); zones where the
- * data disks are zonal-only (Premium SSD v2, Ultra) in a region that has them; a warning where the region is unknown.
+ * data disks are zonal-only (Premium SSD v2, Ultra) in a region that has them; a plain region the table does not
+ * know is refused, and a region that is not yet a plain value gets a warning where zones matter.
  */
 function checkZonePlacement(
     placement: ZonePlacement,
@@ -158,8 +169,10 @@ function checkZonePlacement(
         const [unset, fix] = placement.field === "zone" ? ["is unset", "set zone"] : ["is empty", "name the zones"];
         problems.push({ path: placement.field, message: `${unset}, but ${zonalOnly[0] ?? ""} disks are zonal in ${where}, which has zones (${fix}).` });
     }
-    if (zonal === undefined && (zones.length > 0 || zonalOnly.length > 0)) {
-        warnings.push({ path: "location", message: `${location === undefined ? "is not a plain value" : `"${location}" is not in the region table of ${FACTS_DATE}`}, so zone placement is not checked (set preflightFacts.regionHasZones).` });
+    if (zonal === undefined && location !== undefined) {
+        problems.push({ path: "location", message: unknownRegion(location) });
+    } else if (zonal === undefined && (zones.length > 0 || zonalOnly.length > 0)) {
+        warnings.push({ path: "location", message: "is not a plain value, so zone placement is not checked (set preflightFacts.regionHasZones)." });
     }
     return { problems, warnings };
 }

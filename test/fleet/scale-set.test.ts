@@ -403,6 +403,15 @@ describe("GIVEN the fleet's pure rules", () => {
         ]);
     });
 
+    it("WHEN the location is a region the table does not know THEN it is refused, unless preflightFacts vouches for it", () => {
+        const result = planScaleSet("linux", "fleet", { ...base, location: "northcentralsu" }, {});
+        expect(result.ok ? [] : result.problems).toEqual([{
+            path: "location",
+            message: `"northcentralsu" is not an Azure region in the region table of 2026-12 (did you mean "northcentralus"?); use a region's programmatic name (az account list-locations -o table), or, for a region newer than the table or in a sovereign cloud, set preflightFacts.regionHasZones to say whether it has availability zones.`,
+        }]);
+        expect(planScaleSet("linux", "fleet", { ...base, location: "usgovvirginia", preflightFacts: { regionHasZones: true } }, {}).ok).toBe(true);
+    });
+
     it("WHEN a regional fleet in a region with zones has a Premium SSD v2 disk THEN it asks for zones", () => {
         const result = planScaleSet("linux", "fleet", { ...base, zones: [], dataDisks: [{ name: "d", lun: 0, sizeGb: 64, sku: "PremiumV2_LRS" }] }, {});
         expect(result.ok ? [] : result.problems).toEqual([

@@ -16,6 +16,8 @@ const NEEDS_PREMIUM = (sku: string, size: string): string => `"${sku}" needs a s
 const GEN1_UBUNTU_LABEL = "Canonical:0001-com-ubuntu-server-jammy:22_04-lts:latest";
 /** Standard_A2_v2, which runs only Gen1, with a Gen1 image and Standard security. */
 const ON_AV2 = { size: "Standard_A2_v2", imageReference: GEN1_UBUNTU, securityType: "Standard", preflightFacts: { imageGeneration: 1 } } as const;
+/** The message for a region the table does not know, given its JSON-quoted name and the "did you mean" part. */
+const UNKNOWN_REGION = (quoted: string, guess: string): string => `${quoted} is not an Azure region in the region table of 2026-12${guess}; use a region's programmatic name (az account list-locations -o table), or, for a region newer than the table or in a sovereign cloud, set preflightFacts.regionHasZones to say whether it has availability zones.`;
 const AVAILABILITY_SET = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-persistent-vm-test/providers/Microsoft.Compute/availabilitySets/web";
 
 /** `count` data disks at LUNs 0.. on the default SKU. */
@@ -54,6 +56,21 @@ const REJECTED: readonly Rejected[] = [
         scenario: "a zone in North Central US, named as the portal shows it",
         os: "linux", args: { location: "North Central US", zone: "2" },
         problems: [{ path: "zone", message: `"2" is set, but North Central US has no availability zones (leave zone unset).` }],
+    },
+    {
+        scenario: "a misspelt region, with the nearest table regions",
+        os: "linux", args: { location: "westeurpoe" },
+        problems: [{ path: "location", message: UNKNOWN_REGION("\"westeurpoe\"", ` (did you mean "westeurope"?)`) }],
+    },
+    {
+        scenario: "a region that is not Azure's, named without zones",
+        os: "linux", args: { location: "moonbase-alpha" },
+        problems: [{ path: "location", message: UNKNOWN_REGION("\"moonbase-alpha\"", "") }],
+    },
+    {
+        scenario: "a region name carrying a control character, shown escaped",
+        os: "linux", args: { location: "eastus\u001b[2K" },
+        problems: [{ path: "location", message: UNKNOWN_REGION("\"eastus\\u001b[2K\"", ` (did you mean "eastus2"?)`) }],
     },
     {
         scenario: "a zone in a region the VM states has none",
@@ -181,10 +198,14 @@ const ACCEPTED: readonly Accepted[] = [
         resolved: (p) => p.osDisk.sku, value: "Premium_LRS",
     },
     {
-        scenario: "a zone in a region the table does not know, with a warning",
+        scenario: "a zone in a region the table knows since 2026-12 (Chile Central)",
         os: "linux", args: { location: "chilecentral", zone: "1" },
         resolved: (p) => p.zones, value: ["1"],
-        warnings: [{ path: "location", message: `"chilecentral" is not in the region table of 2026-11, so zone placement is not checked (set preflightFacts.regionHasZones).` }],
+    },
+    {
+        scenario: "a sovereign-cloud region the table does not know, vouched for by preflightFacts",
+        os: "linux", args: { location: "usgovvirginia", zone: "1", preflightFacts: { regionHasZones: true } },
+        resolved: (p) => p.zones, value: ["1"],
     },
     {
         scenario: "a zone in a region that is not yet a plain value, with a warning",

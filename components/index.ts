@@ -16,8 +16,8 @@ export { GENERATED_PASSWORD } from "./vm/os-profile-declare";
 
 // Disks (disk/).
 export {
-    DISK_SKUS, CACHING_MODES, DISK_PROTECTIONS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS,
-    type DiskSku, type Caching, type DiskProtection, type HyperVGeneration, type FileSystem, type LinuxFileSystem, type WindowsFileSystem,
+    DISK_SKUS, CACHING_MODES, DATA_ACCESS_AUTH_MODES, DISK_PROTECTIONS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS,
+    type DiskSku, type Caching, type DataAccessAuthMode, type DiskProtection, type HyperVGeneration, type FileSystem, type LinuxFileSystem, type WindowsFileSystem,
     type OsDiskArgs, type DataDiskArgs, type DiskSourceArgs, type VhdArgs,
 } from "./disk/disk-args";
 
@@ -34,8 +34,8 @@ export { InvalidArgumentsError, type Problem } from "./core/problems";
 // Networks (network/).
 export { VmNetwork, VM_NETWORK_TYPE } from "./network/vm-network";
 export {
-    BASTION_SKUS, MANAGEMENT_PORTS,
-    type VmNetworkArgs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs, type BastionSku, type ManagementProtocol,
+    BASTION_SKUS, MANAGEMENT_OS, MANAGEMENT_PORTS, OUTBOUND_CHOICES,
+    type VmNetworkArgs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs, type BastionSku, type ManagementProtocol, type Outbound, type VmOs,
 } from "./network/network-args";
 
 // Backup (backup/).

@@ -5,12 +5,12 @@
  * only; the package issue maps it to the `azure-persistent-vm/preflight` entry point.
  */
 export type { PlanResult, Problem } from "./core/problems";
-export { checkUnique, formatProblems } from "./core/problems";
+export { checkUnique, escapeControlCharacters, formatProblems } from "./core/problems";
 export { checkZone } from "./core/zone-rules";
 export { checkLockKindValue } from "./core/lock-plan";
-export { checkCaching, checkHyperVGeneration, checkProtection, checkSku } from "./disk/disk-rules";
+export { checkCaching, checkDataAccessAuthModeValue, checkHyperVGeneration, checkProtection, checkSku } from "./disk/disk-rules";
 export { checkSecurityType } from "./vm/vm-rules";
-export { checkBastionSku } from "./network/network-rules";
+export { checkBastionSku, checkOutbound } from "./network/network-rules";
 export { checkStorageRedundancy, checkVaultImmutability, checkVaultNetworkAccess } from "./backup/backup-rules";
 export type { ValueRule } from "./core/problems";
 export { planVm, type VmPlan, type CredentialInputs, type CredentialMode, type DataDiskPlan, type OsDiskPlan } from "./vm/vm-plan";

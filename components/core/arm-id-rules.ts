@@ -25,6 +25,12 @@ export function armIdRule(what: string, templates: string | readonly string[], s
 
 export const checkSubnetId = armIdRule("subnet", "Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>");
 export const checkNetworkSecurityGroupId = armIdRule("network security group", "Microsoft.Network/networkSecurityGroups/<name>");
+export const checkApplicationSecurityGroupId = armIdRule("application security group", "Microsoft.Network/applicationSecurityGroups/<name>");
+
+/** Each id of a list argument given as a plain list, by its index. */
+export function checkEachId(rule: (path: string, value: unknown) => Problem[], path: string, ids: unknown): Problem[] {
+    return Array.isArray(ids) ? ids.flatMap((id: unknown, index) => rule(`${path}[${index}]`, id)) : [];
+}
 export const checkAvailabilitySetId = armIdRule("availability set", "Microsoft.Compute/availabilitySets/<name>");
 export const checkDataCollectionRuleId = armIdRule("data collection rule", "Microsoft.Insights/dataCollectionRules/<name>");
 export const checkGalleryImageId = armIdRule("gallery image", ["Microsoft.Compute/galleries/<gallery>/images/<image>", "Microsoft.Compute/galleries/<gallery>/images/<image>/versions/<version>"],

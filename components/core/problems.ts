@@ -26,11 +26,24 @@ export class InvalidArgumentsError extends Error {
     }
 }
 
-/** `WindowsVm "app01": computerName "application-server" is 18 characters; ...`, one line per problem. */
+/**
+ * `WindowsVm "app01": computerName "application-server" is 18 characters; ...`, one line per problem. Messages quote
+ * the values they judge; every control character in a line is escaped, so that no value can forge or erase a line.
+ */
 export function formatProblems(component: string, resourceName: string, problems: readonly Problem[]): string {
-    // JSON-quoted: a line break or an escape code in a name cannot forge a line of the message.
-    return problems.map((p) => `${component} ${JSON.stringify(resourceName)}: ${p.path} ${p.message}`).join("\n");
+    return problems.map((p) => escapeControlCharacters(`${component} ${JSON.stringify(resourceName)}: ${p.path} ${p.message}`)).join("\n");
 }
+
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators and bidirectional overrides, escaped as JSON
+ * escapes them (`\n`, `\u001b`), so that a value can neither start a line nor rewrite one on a terminal.
+ */
+export function escapeControlCharacters(line: string): string {
+    // eslint-disable-next-line no-control-regex
+    return line.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+        (c < " " ? JSON.stringify(c).slice(1, -1) : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+
 
 /**
  * Each value may be used once; reports every later use. With `ignoreCase`, values that differ only in case collide,
@@ -70,7 +83,8 @@ export function checkChoice(path: string, value: string, allowed: readonly strin
     }
     const choices = allowed.map((a) => `"${a}"`);
     const article = /^[aeiou]/i.test(what) ? "an" : "a";
-    return [{ path, message: `"${value}" is not ${article} ${what}; use ${choices.slice(0, -1).join(", ")} or ${choices.at(-1) ?? ""}.` }];
+    const use = choices.length === 1 ? choices[0] ?? "" : `${choices.slice(0, -1).join(", ")} or ${choices.at(-1) ?? ""}`;
+    return [{ path, message: `"${value}" is not ${article} ${what}; use ${use}.` }];
 }
 
 /** A rule over a value from a fixed list: the one place its list and its message are tied together. */

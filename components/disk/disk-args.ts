@@ -150,3 +150,10 @@ export interface DataDiskArgs {
     readonly protection?: DiskProtection;
 }
 
+
+/**
+ * Entra ID checks on a disk's export and upload URLs (`dataAccessAuthMode`): the only value offered, as an opt-in.
+ * Microsoft Learn, "Secure downloads and uploads with Microsoft Entra ID" (virtual-machines/windows/download-vhd).
+ */
+export const DATA_ACCESS_AUTH_MODES = ["AzureActiveDirectory"] as const;
+export type DataAccessAuthMode = (typeof DATA_ACCESS_AUTH_MODES)[number];

@@ -10,7 +10,7 @@ import type * as azureInputs from "@pulumi/azure-native/types/input";
 import { declareDeleteLock } from "../core/lock-declare";
 import { azureOsType, type OsType } from "../core/os";
 import type { DataDiskPlan } from "./data-disk-plan";
-import type { DiskSourceArgs } from "./disk-args";
+import type { DataAccessAuthMode, DiskSourceArgs } from "./disk-args";
 import type { OsDiskPlan } from "./os-disk-plan";
 import { diskResourceOptions, type AdoptionGuardPlan } from "./disk-lifecycle-plan";
 
@@ -32,7 +32,7 @@ type OwnedDisk = Pick<DataDiskPlan, "diskName" | "sizeGb" | "sku" | "protect" | 
 
 /** The inputs every disk the stack owns shares; an adopted disk gets no security defaults. */
 function diskInputs(disk: OwnedDisk, source: DiskSourceArgs | undefined, zones: readonly string[] | undefined, common: DiskCommon): compute.DiskArgs {
-    const { diskEncryptionSetId, ...placement } = common;
+    const { diskEncryptionSetId, dataAccessAuthMode, ...placement } = common;
     return {
         ...placement,
         diskName: disk.diskName,
@@ -41,7 +41,7 @@ function diskInputs(disk: OwnedDisk, source: DiskSourceArgs | undefined, zones: 
         sku: disk.sku !== undefined ? { name: disk.sku } : undefined,
         zones: zones ? [...zones] : undefined,
         // An adopted disk is imported as it is: sending defaults would make the import fail or rewrite it.
-        ...(disk.source === "adopt" ? {} : { ...SECURE_DISK_DEFAULTS, encryption: encryption(diskEncryptionSetId) }),
+        ...(disk.source === "adopt" ? {} : { ...SECURE_DISK_DEFAULTS, encryption: encryption(diskEncryptionSetId), dataAccessAuthMode }),
     };
 }
 
@@ -51,6 +51,8 @@ export interface DiskCommon {
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** The disk encryption set of customer-managed keys, if the VM has one. */
     readonly diskEncryptionSetId?: pulumi.Input<string>;
+    /** "AzureActiveDirectory" when the VM opts in to Entra ID checks on disk exports and uploads; unsent otherwise. */
+    readonly dataAccessAuthMode?: DataAccessAuthMode;
 }
 
 /**

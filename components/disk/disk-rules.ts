@@ -8,7 +8,7 @@ import { checkCopySourceId, checkManagedDiskId, checkStorageAccountId } from "..
 import type { OsType } from "../core/os";
 import { choiceRule, type Problem } from "../core/problems";
 import {
-    CACHING_MODES, DISK_PROTECTIONS, DISK_SKUS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, type Caching, type DataDiskArgs, type DiskSku, type DiskSourceArgs, type FileSystem, type OsDiskArgs,
+    CACHING_MODES, DATA_ACCESS_AUTH_MODES, DISK_PROTECTIONS, DISK_SKUS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, type Caching, type DataDiskArgs, type DiskSku, type DiskSourceArgs, type FileSystem, type OsDiskArgs,
 } from "./disk-args";
 
 /** SKUs that take no host caching and cannot be OS disks. */
@@ -111,6 +111,26 @@ export function checkDiskKey(path: string, key: string): Problem[] {
 }
 
 export const checkProtection = choiceRule(DISK_PROTECTIONS, "protection mode");
+
+export const checkDataAccessAuthModeValue = choiceRule(DATA_ACCESS_AUTH_MODES, "data access authentication mode");
+
+/**
+ * `dataAccessAuthMode`, if given: the one value offered, and never with Azure Backup, which does not support disks
+ * that demand Entra ID for export (Microsoft Learn, "Secure downloads and uploads with Microsoft Entra ID").
+ */
+export function checkDataAccessAuthMode(value: string | undefined, backedUp: boolean): Problem[] {
+    if (value === undefined) {
+        return [];
+    }
+    const problems = checkDataAccessAuthModeValue("dataAccessAuthMode", value);
+    if (problems.length === 0 && backedUp) {
+        problems.push({
+            path: "dataAccessAuthMode",
+            message: `"${value}" cannot go with backup: Azure Backup does not support disks that demand Microsoft Entra ID for export (remove dataAccessAuthMode, or back the VM up another way).`,
+        });
+    }
+    return problems;
+}
 
 /** Which source a disk names: "empty" when none; a problem at `path` when more than one. */
 export function sourceKind(path: string, source: DiskSourceArgs | undefined): { kind: DiskSourceKind; problems: Problem[] } {

@@ -93,6 +93,7 @@ export abstract class PersistentScaleSet extends pulumi.ComponentResource {
                             name: "ipconfig1",
                             primary: true,
                             subnet: { id: args.subnetId },
+                            applicationSecurityGroups: args.applicationSecurityGroupIds?.map((id) => ({ id })),
                             loadBalancerBackendAddressPools: args.loadBalancerBackendAddressPoolIds?.map((id) => ({ id })),
                         }],
                     }],

@@ -113,6 +113,13 @@ export interface ScaleSetArgs extends SharedVmArgs {
      */
     readonly networkSecurityGroupId?: pulumi.Input<string>;
     /**
+     * Application security groups every instance's NIC joins, e.g. `[network.applicationSecurityGroupIds.linux]` for a Linux fleet
+     * on a VmNetwork, whose SSH rules reach only its Linux group and RDP rules only its Windows group. Changing the
+     * list changes the scale set's model (instances follow its upgrade policy).
+     * @default none: the instances are in no group, so a VmNetwork's management rules do not reach it
+     */
+    readonly applicationSecurityGroupIds?: readonly pulumi.Input<string>[];
+    /**
      * Backend address pools of a Standard load balancer that every instance joins (ids of
      * `Microsoft.Network/loadBalancers/<lb>/backendAddressPools/<pool>`); with outbound rules, the balancer also gives
      * the instances outbound access.

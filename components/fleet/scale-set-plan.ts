@@ -7,7 +7,7 @@
 import { checkResourceName } from "../core/name-rules";
 import { DEFAULT_ADMIN, type OsType } from "../core/os";
 import { checkUnique, within, type PlanResult, type Problem } from "../core/problems";
-import { checkNetworkSecurityGroupId, checkSubnetId } from "../core/arm-id-rules";
+import { checkApplicationSecurityGroupId, checkEachId, checkNetworkSecurityGroupId, checkSubnetId } from "../core/arm-id-rules";
 import { checkTags } from "../core/tag-rules";
 import { ZONES, checkZoneList } from "../core/zone-rules";
 import type { Caching, DiskSku } from "../disk/disk-args";
@@ -135,6 +135,7 @@ export function planScaleSet(os: OsType, name: string, args: ScaleSetArgs, crede
         ...checkTags("tags", args.tags),
         ...checkSubnetId("subnetId", args.subnetId),
         ...checkNetworkSecurityGroupId("networkSecurityGroupId", args.networkSecurityGroupId),
+        ...checkEachId(checkApplicationSecurityGroupId, "applicationSecurityGroupIds", args.applicationSecurityGroupIds),
     ];
 
     const image = planImage(os, args, COMPONENT[os]);

@@ -9,6 +9,16 @@ import type * as pulumi from "@pulumi/pulumi";
 export const MANAGEMENT_PORTS = { ssh: "22", rdp: "3389" } as const;
 export type ManagementProtocol = keyof typeof MANAGEMENT_PORTS;
 
+/** The OS a VM runs, as the network sorts VMs into application security groups. */
+export type VmOs = "linux" | "windows";
+
+/** Which VMs each management protocol reaches: SSH the Linux VMs, RDP the Windows VMs. */
+export const MANAGEMENT_OS: Readonly<Record<ManagementProtocol, VmOs>> = { ssh: "linux", rdp: "windows" };
+
+/** How the VMs reach the internet (see VmNetworkArgs.outbound). */
+export const OUTBOUND_CHOICES = ["natGateway", "none"] as const;
+export type Outbound = (typeof OUTBOUND_CHOICES)[number];
+
 /**
  * Bastion tiers offered. Developer is left out: it has no subnet and no public IP of its own, runs on a shared host
  * outside the VNet, connects to one VM at a time and exists in a few regions only (Microsoft Learn, "About Bastion
@@ -73,6 +83,7 @@ export interface NetworkPlanInputs {
     readonly bastion?: VmNetworkBastionArgs;
     readonly inboundRules?: readonly VmNetworkInboundRuleArgs[];
     readonly dnsServers?: readonly string[];
+    readonly outbound?: Outbound;
 }
 
 /** VmNetwork's arguments. */
@@ -123,7 +134,21 @@ export interface VmNetworkArgs extends NetworkPlanInputs {
      */
     readonly dnsServers?: readonly string[];
     /**
-     * Tags for the VNet, the NSG and the Bastion's public IP and host (Azure subnets take no tags).
+     * How the VMs reach the internet, which platform patching (Windows Update, the Linux distributions' mirrors),
+     * Windows activation, package and installer downloads (SQL Server's, the Azure Monitor agent's), Key Vault and
+     * Microsoft Entra ID sign-in all need. "natGateway": a Standard NAT gateway with its own static public IP on the
+     * subnet, the outbound method Microsoft recommends; the VMs leave from that one known address, and nothing can
+     * come in through it. "none": no outbound path; the subnet is private (`defaultOutboundAccess: false`), so VMs
+     * get no implicit outbound address either: bring your own route (a firewall through a route table, a hub's NVA)
+     * or accept that the VMs cannot patch or download. Switching between the two is an in-place update of the subnet
+     * (Azure once took `defaultOutboundAccess` only at subnet creation; it has changed on existing subnets since the
+     * private-subnet feature became generally available). Implicit "default outbound access", which Azure is
+     * retiring, is not offered.
+     * @default "natGateway"
+     */
+    readonly outbound?: Outbound;
+    /**
+     * Tags for the VNet, the NSG, the application security groups, the NAT gateway and the public IPs (Azure subnets take no tags).
      * @default none
      */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;

@@ -4,7 +4,9 @@
  */
 import type { PlanResult } from "../core/problems";
 import { checkTags } from "../core/tag-rules";
-import { MANAGEMENT_PORTS, type BastionSku, type ManagementProtocol, type NetworkPlanInputs, type VmNetworkBastionArgs } from "./network-args";
+import {
+    MANAGEMENT_OS, MANAGEMENT_PORTS, type BastionSku, type ManagementProtocol, type NetworkPlanInputs, type VmNetworkBastionArgs, type VmOs,
+} from "./network-args";
 import { checkNetwork } from "./network-rules";
 
 /** The subnet name Azure requires for Bastion. */
@@ -17,8 +19,19 @@ export interface SecurityRulePlan {
     readonly protocol: ManagementProtocol | "app";
     readonly port: string;
     readonly sourceAddressPrefixes: readonly string[];
-    readonly destinationAddressPrefix: string;
+    /** An application rule's destination: the whole subnet. */
+    readonly destinationAddressPrefix?: string;
+    /**
+     * A management rule's destination: the application security group of the VMs of the OS the protocol is for (SSH
+     * to Linux, RDP to Windows), so that no VM listens on the other OS's management port from the management sources.
+     */
+    readonly destinationApplicationSecurityGroup?: VmOs;
 }
+
+/** How the subnet's VMs reach the internet: through a NAT gateway the network creates, or not at all. */
+export type OutboundPlan =
+    | { readonly kind: "natGateway"; readonly resourceNames: { readonly natGateway: string; readonly publicIp: string } }
+    | { readonly kind: "none" };
 
 export interface BastionPlan {
     /** Pulumi names; the public IP and the host also take them as Azure names. */
@@ -35,6 +48,9 @@ export interface BastionPlan {
 
 export interface NetworkPlan {
     readonly resourceNames: { readonly vnet: string; readonly subnet: string; readonly nsg: string };
+    /** The Azure names of the application security groups VMs join by OS (`applicationSecurityGroupIds` on each VM). */
+    readonly applicationSecurityGroups: Readonly<Record<VmOs, string>>;
+    readonly outbound: OutboundPlan;
     readonly addressSpace: string;
     readonly subnetPrefix: string;
     readonly securityRules: readonly SecurityRulePlan[];
@@ -76,7 +92,7 @@ export function planNetwork(name: string, args: NetworkPlanInputs): PlanResult<N
         protocol,
         port: MANAGEMENT_PORTS[protocol],
         sourceAddressPrefixes: sources,
-        destinationAddressPrefix: args.subnetPrefix,
+        destinationApplicationSecurityGroup: MANAGEMENT_OS[protocol],
     }));
     // Azure's default AllowVnetInBound already admits the Bastion subnet; the explicit rule names the one source
     // that may use the management ports (Microsoft's advice in "Working with NSG access and Azure Bastion") and keeps
@@ -88,7 +104,7 @@ export function planNetwork(name: string, args: NetworkPlanInputs): PlanResult<N
         protocol,
         port: MANAGEMENT_PORTS[protocol],
         sourceAddressPrefixes: [bastionPrefix],
-        destinationAddressPrefix: args.subnetPrefix,
+        destinationApplicationSecurityGroup: MANAGEMENT_OS[protocol],
     }));
     const appRules = inbound.map((rule, index) => ({
         name: `app-${rule.name}`,
@@ -102,6 +118,9 @@ export function planNetwork(name: string, args: NetworkPlanInputs): PlanResult<N
         ok: true,
         plan: {
             resourceNames: { vnet: `${name}-vnet`, subnet: `${name}-subnet`, nsg: `${name}-nsg` },
+            applicationSecurityGroups: { linux: `${name}-asg-linux`, windows: `${name}-asg-windows` },
+            outbound: (args.outbound ?? "natGateway") === "none" ? { kind: "none" }
+                : { kind: "natGateway", resourceNames: { natGateway: `${name}-nat`, publicIp: `${name}-nat-ip` } },
             addressSpace: args.addressSpace,
             subnetPrefix: args.subnetPrefix,
             securityRules: [...managementRules, ...bastionRules, ...appRules],

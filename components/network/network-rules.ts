@@ -9,7 +9,7 @@ import { checkResourceName } from "../core/name-rules";
 import { checkUnique, choiceRule, type Problem } from "../core/problems";
 import { checkZoneList } from "../core/zone-rules";
 import { canonicalSpelling, publicBlockCovered } from "./address-rules";
-import { BASTION_SKUS, MANAGEMENT_PORTS, type NetworkPlanInputs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs } from "./network-args";
+import { BASTION_SKUS, MANAGEMENT_PORTS, OUTBOUND_CHOICES, type NetworkPlanInputs, type VmNetworkBastionArgs, type VmNetworkInboundRuleArgs } from "./network-args";
 
 export interface Cidr {
     /** The network address as a 32-bit unsigned integer. */
@@ -159,6 +159,7 @@ export function checkInboundSource(path: string, text: string, port: number): Pr
 }
 
 export const checkBastionSku = choiceRule(BASTION_SKUS, "Bastion SKU");
+export const checkOutbound = choiceRule(OUTBOUND_CHOICES, "outbound choice");
 
 /** The inbound rule key: 1-60 lowercase letters, digits and hyphens, starting and ending with a letter or digit. */
 const INBOUND_RULE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
@@ -273,11 +274,15 @@ export function checkNetwork(name: string, args: NetworkPlanInputs): Problem[] {
     if (args.bastion !== undefined) {
         problems.push(...checkBastion(args.bastion, space, args));
     }
+    if (args.outbound !== undefined) {
+        problems.push(...checkOutbound("outbound", args.outbound));
+    }
     const inbound = args.inboundRules ?? [];
     problems.push(...checkInboundRules(inbound));
     problems.push(...checkOpenToAnyone(args, protocols, inbound));
-    // The Bastion's IP and host names (`${name}-bastion-ip`, `${name}-bastion`) follow the same character rules with
-    // an 80-character limit, so a name that passes the 64-character VNet check passes for them too.
+    // The Bastion's, NAT gateway's and application security groups' names (`${name}-bastion-ip`, `${name}-nat-ip`,
+    // `${name}-asg-windows`, ...) follow the same character rules with an 80-character limit, so a name that passes
+    // the 64-character VNet check passes for them too.
     const fix = "choose a shorter or simpler component name";
     problems.push(
         ...checkResourceName("name", "virtualNetwork", `${name}-vnet`, fix),

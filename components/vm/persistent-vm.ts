@@ -96,12 +96,13 @@ export abstract class PersistentVm extends pulumi.ComponentResource {
                 privateIPAddress: args.privateIpAddress,
                 subnet: { id: args.subnetId },
                 publicIPAddress: publicIp !== undefined ? { id: publicIp.id } : undefined,
+                applicationSecurityGroups: args.applicationSecurityGroupIds?.map((id) => ({ id })),
             }],
             networkSecurityGroup: args.networkSecurityGroupId !== undefined ? { id: args.networkSecurityGroupId } : undefined,
             enableIPForwarding: false,
         }, parent);
 
-        const disks = { ...common, diskEncryptionSetId: args.diskEncryptionSetId };
+        const disks = { ...common, diskEncryptionSetId: args.diskEncryptionSetId, dataAccessAuthMode: args.dataAccessAuthMode };
         const dataDisks = plan.dataDisks.map((disk, index) => ({
             disk,
             id: declareDataDisk(disk, args.dataDisks?.[index]?.source, disks, parent),

@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { VmBackupArgs } from "../backup/backup-args";
 import type { LockArgs } from "../core/lock-args";
-import type { DataDiskArgs, DiskProtection, OsDiskArgs } from "../disk/disk-args";
+import type { DataAccessAuthMode, DataDiskArgs, DiskProtection, OsDiskArgs } from "../disk/disk-args";
 import type { ImagePlan, ImageReferenceArgs } from "../image/image-args";
 import type { DomainJoinArgs } from "./domain-join-args";
 import type { PreflightFacts } from "./placement-rules";
@@ -36,6 +36,13 @@ export interface VmArgs {
      * @default none: only the subnet's NSG filters the NIC's traffic
      */
     readonly networkSecurityGroupId?: pulumi.Input<string>;
+    /**
+     * Application security groups the NIC joins, e.g. `[network.applicationSecurityGroupIds.linux]` for a Linux VM
+     * on a VmNetwork, whose SSH rules reach only its Linux group and RDP rules only its Windows group. Changing the
+     * list updates the NIC in place.
+     * @default none: the VM is in no group, so a VmNetwork's management rules do not reach it
+     */
+    readonly applicationSecurityGroupIds?: readonly pulumi.Input<string>[];
     /**
      * The VM's name in Azure; its NIC and disks are named after it.
      * @default the component's name
@@ -143,6 +150,16 @@ export interface VmArgs {
      * @default none: platform-managed keys, sent explicitly
      */
     readonly diskEncryptionSetId?: pulumi.Input<string>;
+    /**
+     * "AzureActiveDirectory": every disk the stack creates demands a Microsoft Entra ID token, with the data
+     * operator role for disks on the disk, besides the SAS, before it can be exported (downloaded) or uploaded
+     * (`dataAccessAuthMode`). The disks already refuse public network access; this also closes the export path to
+     * anyone holding only a SAS. Refused together with `backup`: Azure Backup does not support such disks (Microsoft
+     * Learn, "Secure downloads and uploads with Microsoft Entra ID"). The OS disk Azure makes from an image takes no
+     * such setting (the VM API has none); build the VM from a disk (`osDisk.source`) to cover it too.
+     * @default none: a SAS alone authorises an export, as Azure's default
+     */
+    readonly dataAccessAuthMode?: DataAccessAuthMode;
     /**
      * Whether the VM access extension (VMAccessForLinux or VMAccessAgent) carries the credential to the running VM, so
      * that changed `sshPublicKeys` or a changed `adminPassword` rotate in place. It is one resource per VM, about 15% of

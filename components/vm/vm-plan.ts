@@ -9,12 +9,12 @@ import { checkLockKind } from "../core/lock-plan";
 import { checkResourceName } from "../core/name-rules";
 import { DEFAULT_ADMIN, type OsType } from "../core/os";
 import { checkUnique, within, type PlanResult, type Problem } from "../core/problems";
-import { checkAvailabilitySetId, checkDataCollectionRuleId, checkNetworkSecurityGroupId, checkSubnetId } from "../core/arm-id-rules";
+import { checkApplicationSecurityGroupId, checkAvailabilitySetId, checkDataCollectionRuleId, checkEachId, checkNetworkSecurityGroupId, checkSubnetId } from "../core/arm-id-rules";
 import { checkTags } from "../core/tag-rules";
 import { checkZone } from "../core/zone-rules";
 import { planDataDisk, type DataDiskPlan } from "../disk/data-disk-plan";
 import { DEFAULT_DISK_PROTECTION } from "../disk/disk-lifecycle-plan";
-import { checkProtection, sourceKind } from "../disk/disk-rules";
+import { checkDataAccessAuthMode, checkProtection, sourceKind } from "../disk/disk-rules";
 import { planOsDisk, type OsDiskPlan } from "../disk/os-disk-plan";
 import type { ImagePlan } from "../image/image-args";
 import { planImage, type PlannedImage } from "../image/image-plan";
@@ -180,12 +180,14 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         problems.push(...checkIpv4("privateIpAddress", args.privateIpAddress));
     }
     problems.push(...checkDiskEncryptionSetId("diskEncryptionSetId", args.diskEncryptionSetId));
+    problems.push(...checkDataAccessAuthMode(args.dataAccessAuthMode, args.backup !== undefined));
     // The VM's tags go on the VM, its NIC and its disks.
     problems.push(...checkTags("tags", args.tags));
     // Ids given as plain strings have the shape of ids of their types.
     problems.push(
         ...checkSubnetId("subnetId", args.subnetId),
         ...checkNetworkSecurityGroupId("networkSecurityGroupId", args.networkSecurityGroupId),
+        ...checkEachId(checkApplicationSecurityGroupId, "applicationSecurityGroupIds", args.applicationSecurityGroupIds),
         ...checkAvailabilitySetId("availabilitySetId", args.availabilitySetId),
         ...checkDataCollectionRuleId("azureMonitor.dataCollectionRuleId", args.azureMonitor?.dataCollectionRuleId),
     );

@@ -45,6 +45,8 @@ const args: VmArgs = {
     location,
     subnetId: net.subnetId,
     networkSecurityGroupId: net.networkSecurityGroupId,
+    // The management rules reach a VM through its OS's group: SSH the Linux VMs, RDP the Windows VMs.
+    applicationSecurityGroupIds: [net.applicationSecurityGroupIds[server.os]],
     size: server.size,
     zone: server.zone,
     securityType: server.securityType,

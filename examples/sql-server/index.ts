@@ -27,6 +27,8 @@ const sql = new SqlServerVm("sql01", {
     location,
     subnetId: net.subnetId,
     networkSecurityGroupId: net.networkSecurityGroupId,
+    // Reached by the network's RDP rules (from a management source or a Bastion), which target the Windows group.
+    applicationSecurityGroupIds: [net.applicationSecurityGroupIds.windows],
     size: config.require("size"),
     zone: config.get("zone") ?? "1",
     adminPassword: config.getSecret("adminPassword"),

@@ -52,6 +52,22 @@ describe("GIVEN a VM's id arguments WHEN one is a name, a portal URL or an id of
     });
 });
 
+describe("GIVEN application security group ids WHEN one of a VM's or a fleet's is a name or an NSG's id", () => {
+    it("THEN it is refused at its index; group ids and Outputs pass", () => {
+        const group = `${SUB}/providers/Microsoft.Network/applicationSecurityGroups/net-asg-linux`;
+        expect(problemsOf({ applicationSecurityGroupIds: [group, pulumi.output("asg"), "net-asg-linux"] })).toEqual([
+            { path: "applicationSecurityGroupIds[2]", message: `"net-asg-linux" is not an application security group id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/applicationSecurityGroups/<name>).` },
+        ]);
+        const fleet = planScaleSet("linux", "fleet", {
+            resourceGroupName: "rg", location: "westeurope", size: "Standard_D2s_v5", instanceCount: 2, zones: [],
+            subnetId: GOOD.subnetId, applicationSecurityGroupIds: [GOOD.networkSecurityGroupId],
+        }, {});
+        expect(fleet.ok ? [] : fleet.problems).toEqual([
+            { path: "applicationSecurityGroupIds[0]", message: `"${GOOD.networkSecurityGroupId}" is not an application security group id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/applicationSecurityGroups/<name>).` },
+        ]);
+    });
+});
+
 describe("GIVEN a fleet's ids, a gallery image id and disk sources WHEN one is not the id of its type", () => {
     it("THEN each is refused with the shape it must have; gallery definitions and versions, disks and snapshots pass", () => {
         const fleet = planScaleSet("linux", "fleet", {

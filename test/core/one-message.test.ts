@@ -4,7 +4,7 @@
  * file system what the component says. Not proved here: the other rules' wording, which their own tables fix.
  */
 import { describe, expect, it } from "vitest";
-import { planNetwork, planScaleSet, planVm } from "../../components/preflight";
+import { formatProblems, planNetwork, planScaleSet, planVm } from "../../components/preflight";
 import { parseStackConfig, StackConfigError, type RawStackConfig } from "../../stack/config";
 import { preflightStack } from "../../stack/preflight";
 
@@ -66,5 +66,16 @@ describe("GIVEN a disk SKU Azure does not have and a file system the VM's OS doe
         expect(component).toEqual({ path: "dataDisks[0].fileSystem", message: `"NTFS" is not a Linux file system here; use "ext4" or "xfs".` });
         expect(stackProblems({ ...RAW, vms: [{ name: "web01", os: "linux", size: "Standard_D2s_v5", sshPublicKeys: [KEY], dataDisks: [{ ...dataDisks[0], sku: "Premium_LRS" }] }] }))
             .toEqual([`azure-persistent-vm:vms[0] ("web01").dataDisks[0].fileSystem: ${component?.message ?? "?"}`]);
+    });
+});
+
+describe("GIVEN a component argument carrying a line break and a terminal escape code WHEN the component refuses it", () => {
+    it("THEN the error is one line per problem, with the control characters escaped", () => {
+        const result = planVm("linux", "web01", { ...BASE, adminUsername: "ops\nLinuxVm \"web01\": fine\u001b[2K" }, { sshPublicKeys: [KEY] });
+        const problems = result.ok ? [] : result.problems;
+        const message = formatProblems("LinuxVm", "web01", problems);
+        expect(problems.map((p) => p.path)).toEqual(["adminUsername"]);
+        expect(message.split("\n")).toHaveLength(1);
+        expect(message).toContain(`ops\\nLinuxVm "web01": fine\\u001b[2K`);
     });
 });

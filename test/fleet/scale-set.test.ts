@@ -21,6 +21,7 @@ beforeAll(async () => {
 const base = { resourceGroupName: "rg", location: "westeurope", subnetId: SUBNET_ID, size: "Standard_D4s_v5", instanceCount: 3 };
 const VMSS = "azure-native:compute:VirtualMachineScaleSet";
 const POOL_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb/backendAddressPools/web";
+const ASG_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/net-asg-linux";
 const TRUSTED_LAUNCH = { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } };
 
 /** Waits until the fleet and every child are registered. */
@@ -37,12 +38,13 @@ function planOf(os: "linux" | "windows", name: string, args: ScaleSetArgs, crede
     return result.plan;
 }
 
-describe("GIVEN a Linux fleet of 3 with an SSH key, an NSG, a load balancer pool, two data disks and a health probe", () => {
+describe("GIVEN a Linux fleet of 3 with an SSH key, an NSG, an application security group, a load balancer pool, two data disks and a health probe", () => {
     let fleet: LinuxScaleSet;
     beforeAll(async () => {
         fleet = new LinuxScaleSet("web", {
             ...base,
             networkSecurityGroupId: NSG_ID,
+            applicationSecurityGroupIds: [ASG_ID],
             loadBalancerBackendAddressPoolIds: [POOL_ID],
             sshPublicKeys: [ED25519_KEY],
             dataDisks: [
@@ -111,7 +113,9 @@ describe("GIVEN a Linux fleet of 3 with an SSH key, an NSG, a load balancer pool
                         enableIPForwarding: false,
                         deleteOption: "Delete",
                         networkSecurityGroup: { id: NSG_ID },
-                        ipConfigurations: [{ name: "ipconfig1", primary: true, subnet: { id: SUBNET_ID }, loadBalancerBackendAddressPools: [{ id: POOL_ID }] }],
+                        ipConfigurations: [{
+                            name: "ipconfig1", primary: true, subnet: { id: SUBNET_ID }, applicationSecurityGroups: [{ id: ASG_ID }], loadBalancerBackendAddressPools: [{ id: POOL_ID }],
+                        }],
                     }],
                 },
                 extensionProfile: {

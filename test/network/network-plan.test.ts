@@ -5,16 +5,18 @@ import { checkStaticIp, type Cidr, contains, type NetworkPlanInputs, overlaps, p
 import { ANYONE, NETWORK, NOT_A_ZONE, NOT_CIDR, protocols } from "../support/fixtures";
 
 describe("GIVEN a network with two management sources WHEN it is planned", () => {
-    it("THEN SSH and RDP are allowed from exactly those sources to the subnet, at priorities 100 and 110", () => {
+    it("THEN SSH is allowed to the Linux VMs and RDP to the Windows VMs from exactly those sources, at priorities 100 and 110, with outbound through a NAT gateway", () => {
         expect(planNetwork("network", { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24", "198.51.100.7"] })).toStrictEqual({
             ok: true,
             plan: {
                 resourceNames: { vnet: "network-vnet", subnet: "network-subnet", nsg: "network-nsg" },
+                applicationSecurityGroups: { linux: "network-asg-linux", windows: "network-asg-windows" },
+                outbound: { kind: "natGateway", resourceNames: { natGateway: "network-nat", publicIp: "network-nat-ip" } },
                 addressSpace: "10.42.0.0/16",
                 subnetPrefix: "10.42.1.0/24",
                 securityRules: [
-                    { name: "allow-ssh-from-management", priority: 100, protocol: "ssh", port: "22", sourceAddressPrefixes: ["203.0.113.0/24", "198.51.100.7"], destinationAddressPrefix: "10.42.1.0/24" },
-                    { name: "allow-rdp-from-management", priority: 110, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24", "198.51.100.7"], destinationAddressPrefix: "10.42.1.0/24" },
+                    { name: "allow-ssh-from-management", priority: 100, protocol: "ssh", port: "22", sourceAddressPrefixes: ["203.0.113.0/24", "198.51.100.7"], destinationApplicationSecurityGroup: "linux" },
+                    { name: "allow-rdp-from-management", priority: 110, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24", "198.51.100.7"], destinationApplicationSecurityGroup: "windows" },
                 ],
             },
         });
@@ -23,7 +25,7 @@ describe("GIVEN a network with two management sources WHEN it is planned", () =>
     it("THEN choosing only RDP gives one rule, at priority 100", () => {
         const result = planNetwork("net", { ...NETWORK, managementSourcePrefixes: ["203.0.113.0/24"], managementProtocols: ["rdp"] });
         expect(result.ok && result.plan.securityRules).toStrictEqual([
-            { name: "allow-rdp-from-management", priority: 100, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
+            { name: "allow-rdp-from-management", priority: 100, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24"], destinationApplicationSecurityGroup: "windows" },
         ]);
     });
 });
@@ -37,6 +39,8 @@ describe("GIVEN a network with no management sources WHEN it is planned", () => 
             ok: true,
             plan: {
                 resourceNames: { vnet: "net-vnet", subnet: "net-subnet", nsg: "net-nsg" },
+                applicationSecurityGroups: { linux: "net-asg-linux", windows: "net-asg-windows" },
+                outbound: { kind: "natGateway", resourceNames: { natGateway: "net-nat", publicIp: "net-nat-ip" } },
                 addressSpace: "10.42.0.0/16",
                 subnetPrefix: "10.42.1.0/24",
                 securityRules: [],
@@ -156,13 +160,15 @@ describe("GIVEN a network with a Bastion on a /26 beside the VM subnet WHEN it i
             ok: true,
             plan: {
                 resourceNames: { vnet: "net-vnet", subnet: "net-subnet", nsg: "net-nsg" },
+                applicationSecurityGroups: { linux: "net-asg-linux", windows: "net-asg-windows" },
+                outbound: { kind: "natGateway", resourceNames: { natGateway: "net-nat", publicIp: "net-nat-ip" } },
                 addressSpace: "10.42.0.0/16",
                 subnetPrefix: "10.42.1.0/24",
                 securityRules: [
-                    { name: "allow-ssh-from-management", priority: 100, protocol: "ssh", port: "22", sourceAddressPrefixes: ["203.0.113.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
-                    { name: "allow-rdp-from-management", priority: 110, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
-                    { name: "allow-ssh-from-bastion", priority: 200, protocol: "ssh", port: "22", sourceAddressPrefixes: ["10.42.2.0/26"], destinationAddressPrefix: "10.42.1.0/24" },
-                    { name: "allow-rdp-from-bastion", priority: 210, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["10.42.2.0/26"], destinationAddressPrefix: "10.42.1.0/24" },
+                    { name: "allow-ssh-from-management", priority: 100, protocol: "ssh", port: "22", sourceAddressPrefixes: ["203.0.113.0/24"], destinationApplicationSecurityGroup: "linux" },
+                    { name: "allow-rdp-from-management", priority: 110, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24"], destinationApplicationSecurityGroup: "windows" },
+                    { name: "allow-ssh-from-bastion", priority: 200, protocol: "ssh", port: "22", sourceAddressPrefixes: ["10.42.2.0/26"], destinationApplicationSecurityGroup: "linux" },
+                    { name: "allow-rdp-from-bastion", priority: 210, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["10.42.2.0/26"], destinationApplicationSecurityGroup: "windows" },
                 ],
                 bastion: {
                     resourceNames: { subnet: "net-bastion-subnet", publicIp: "net-bastion-ip", host: "net-bastion" },
@@ -179,7 +185,7 @@ describe("GIVEN a network with a Bastion on a /26 beside the VM subnet WHEN it i
     it("THEN with no management sources and only SSH, the Bastion rule is the only one and keeps priority 200", () => {
         const result = planNetwork("net", { ...NETWORK, managementProtocols: ["ssh"], bastion: { subnetPrefix: "10.42.2.0/26" } });
         expect(result.ok && result.plan.securityRules).toStrictEqual([
-            { name: "allow-ssh-from-bastion", priority: 200, protocol: "ssh", port: "22", sourceAddressPrefixes: ["10.42.2.0/26"], destinationAddressPrefix: "10.42.1.0/24" },
+            { name: "allow-ssh-from-bastion", priority: 200, protocol: "ssh", port: "22", sourceAddressPrefixes: ["10.42.2.0/26"], destinationApplicationSecurityGroup: "linux" },
         ]);
     });
 
@@ -297,8 +303,8 @@ describe("GIVEN application ports from the app subnet WHEN the network is planne
             ],
         });
         expect(result.ok && result.plan.securityRules).toStrictEqual([
-            { name: "allow-rdp-from-management", priority: 100, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
-            { name: "allow-rdp-from-bastion", priority: 200, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["10.42.2.0/26"], destinationAddressPrefix: "10.42.1.0/24" },
+            { name: "allow-rdp-from-management", priority: 100, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["203.0.113.0/24"], destinationApplicationSecurityGroup: "windows" },
+            { name: "allow-rdp-from-bastion", priority: 200, protocol: "rdp", port: "3389", sourceAddressPrefixes: ["10.42.2.0/26"], destinationApplicationSecurityGroup: "windows" },
             { name: "app-sql", priority: 300, protocol: "app", port: "1433", sourceAddressPrefixes: ["10.42.3.0/24"], destinationAddressPrefix: "10.42.1.0/24" },
             { name: "app-https", priority: 310, protocol: "app", port: "443", sourceAddressPrefixes: ["10.42.3.0/24", "10.42.4.7"], destinationAddressPrefix: "10.42.1.0/24" },
         ]);

@@ -26,20 +26,30 @@ describe("GIVEN a network with one management prefix for SSH", () => {
         await settledNetwork(net);
     });
 
-    it("THEN it registers a VNet, a separate subnet and an NSG, parented to the component", () => {
+    it("THEN it registers a VNet, a separate subnet, an NSG, an application security group per OS and a NAT gateway with its IP, parented to the component", () => {
         const component = recorder.get("azure-persistent-vm:index:VmNetwork", "corp");
         expect(childrenOf(recorder, component.urn)).toEqual([
+            "azure-native:network:ApplicationSecurityGroup::corp-asg-linux",
+            "azure-native:network:ApplicationSecurityGroup::corp-asg-windows",
+            "azure-native:network:NatGateway::corp-nat",
             "azure-native:network:NetworkSecurityGroup::corp-nsg",
+            "azure-native:network:PublicIPAddress::corp-nat-ip",
             "azure-native:network:Subnet::corp-subnet",
             "azure-native:network:VirtualNetwork::corp-vnet",
         ]);
         expect(recorder.get("azure-native:network:VirtualNetwork", "corp-vnet").inputs["subnets"]).toBeUndefined();
     });
 
-    it("THEN the subnet carries the NSG, and the NSG allows only SSH from the prefix", async () => {
+    it("THEN the subnet carries the NSG, the NAT gateway and the Key Vault service endpoint, and the NSG allows only SSH from the prefix, to the Linux VMs' group", async () => {
         const subnet = recorder.get("azure-native:network:Subnet", "corp-subnet");
         expect(subnet.inputs["networkSecurityGroup"]).toEqual({ id: await valueOf(net.networkSecurityGroupId) });
+        expect(subnet.inputs["natGateway"]).toEqual({ id: recorder.get("azure-native:network:NatGateway", "corp-nat").id });
+        // Left unsent with a NAT gateway, as on subnets made before the choice existed: no deployed subnet changes.
+        expect(subnet.inputs["defaultOutboundAccess"]).toBeUndefined();
+        expect(subnet.inputs["serviceEndpoints"]).toEqual([{ service: "Microsoft.KeyVault" }]);
         expect(subnet.inputs["addressPrefix"]).toBe("10.42.1.0/24");
+        const linux = await valueOf(net.applicationSecurityGroupIds.linux);
+        expect(linux).toBe(recorder.get("azure-native:network:ApplicationSecurityGroup", "corp-asg-linux").id);
         expect(recorder.get("azure-native:network:NetworkSecurityGroup", "corp-nsg").inputs["securityRules"]).toEqual([{
             name: "allow-ssh-from-management",
             priority: 100,
@@ -48,9 +58,51 @@ describe("GIVEN a network with one management prefix for SSH", () => {
             protocol: "Tcp",
             sourceAddressPrefixes: ["203.0.113.0/24"],
             sourcePortRange: "*",
-            destinationAddressPrefix: "10.42.1.0/24",
+            destinationApplicationSecurityGroups: [{ id: linux }],
             destinationPortRange: "22",
         }]);
+    });
+
+    it("THEN the NAT gateway is Standard with one Standard, static, regional IPv4 address, exported as the outbound address", () => {
+        const ip = recorder.get("azure-native:network:PublicIPAddress", "corp-nat-ip");
+        expect(ip.inputs).toStrictEqual({
+            resourceGroupName: "rg",
+            location: "westeurope",
+            publicIpAddressName: "corp-nat-ip",
+            sku: { name: "Standard", tier: "Regional" },
+            publicIPAllocationMethod: "Static",
+            publicIPAddressVersion: "IPv4",
+        });
+        expect(recorder.get("azure-native:network:NatGateway", "corp-nat").inputs).toStrictEqual({
+            resourceGroupName: "rg",
+            location: "westeurope",
+            natGatewayName: "corp-nat",
+            sku: { name: "Standard" },
+            publicIpAddresses: [{ id: ip.id }],
+        });
+        // The address itself is known only once Azure allocates it; the component exports it.
+        const component = recorder.get("azure-persistent-vm:index:VmNetwork", "corp");
+        expect([net.outboundIpAddress === undefined, Object.keys(recorder.outputs.get(component.urn) ?? {}).includes("outboundIpAddress")]).toStrictEqual([false, true]);
+    });
+});
+
+describe("GIVEN a network with no outbound path", () => {
+    it("THEN the subnet is private (defaultOutboundAccess false) and no NAT gateway or outbound address exists", async () => {
+        const net = new VmNetwork("sealed", { ...base, outbound: "none" });
+        await settledNetwork(net);
+        await allRegistered();
+        const subnet = recorder.get("azure-native:network:Subnet", "sealed-subnet");
+        expect([subnet.inputs["defaultOutboundAccess"], subnet.inputs["natGateway"], net.outboundIpAddress]).toStrictEqual([false, undefined, undefined]);
+        expect(named(recorder, "sealed").map((r) => r.name).sort()).toStrictEqual(["sealed", "sealed-asg-linux", "sealed-asg-windows", "sealed-nsg", "sealed-subnet", "sealed-vnet"]);
+    });
+
+    it("THEN an outbound choice that is not offered is refused before anything registers", async () => {
+        await allRegistered();
+        const before = recorder.registrations.length;
+        expect(() => new VmNetwork("leaky", { ...base, outbound: "default" as "none" })).toThrow(new InvalidArgumentsError("VmNetwork", "leaky", [
+            { path: "outbound", message: `"default" is not an outbound choice; use "natGateway" or "none".` },
+        ]));
+        expect(recorder.registrations.length).toBe(before);
     });
 });
 
@@ -79,12 +131,16 @@ describe("GIVEN a network with a Bastion and management from one prefix", () => 
         await allRegistered();
     });
 
-    it("THEN it registers exactly three more children: the Bastion subnet, its public IP and the Bastion host", () => {
+    it("THEN it registers exactly three more children than without: the Bastion subnet, its public IP and the Bastion host", () => {
         const component = recorder.get("azure-persistent-vm:index:VmNetwork", "edge");
         expect(childrenOf(recorder, component.urn)).toEqual([
+            "azure-native:network:ApplicationSecurityGroup::edge-asg-linux",
+            "azure-native:network:ApplicationSecurityGroup::edge-asg-windows",
             "azure-native:network:BastionHost::edge-bastion",
+            "azure-native:network:NatGateway::edge-nat",
             "azure-native:network:NetworkSecurityGroup::edge-nsg",
             "azure-native:network:PublicIPAddress::edge-bastion-ip",
+            "azure-native:network:PublicIPAddress::edge-nat-ip",
             "azure-native:network:Subnet::edge-bastion-subnet",
             "azure-native:network:Subnet::edge-subnet",
             "azure-native:network:VirtualNetwork::edge-vnet",
@@ -143,16 +199,18 @@ describe("GIVEN a network with a Bastion and management from one prefix", () => 
         expect(bastionId && (await valueOf(bastionId))).toBe(host.id);
     });
 
-    it("THEN the NSG lets the Bastion subnet reach the VM subnet on SSH and RDP, after the management rules", () => {
-        const rule = (name: string, priority: number, source: string, port: string): Record<string, unknown> => ({
+    it("THEN the NSG lets the Bastion subnet reach the Linux VMs on SSH and the Windows VMs on RDP, after the management rules", () => {
+        const linux = recorder.get("azure-native:network:ApplicationSecurityGroup", "edge-asg-linux").id;
+        const windows = recorder.get("azure-native:network:ApplicationSecurityGroup", "edge-asg-windows").id;
+        const rule = (name: string, priority: number, source: string, port: string, group: string): Record<string, unknown> => ({
             name, priority, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefixes: [source], sourcePortRange: "*",
-            destinationAddressPrefix: "10.42.1.0/24", destinationPortRange: port,
+            destinationApplicationSecurityGroups: [{ id: group }], destinationPortRange: port,
         });
         expect(recorder.get("azure-native:network:NetworkSecurityGroup", "edge-nsg").inputs["securityRules"]).toEqual([
-            rule("allow-ssh-from-management", 100, "203.0.113.0/24", "22"),
-            rule("allow-rdp-from-management", 110, "203.0.113.0/24", "3389"),
-            rule("allow-ssh-from-bastion", 200, "10.42.2.0/26", "22"),
-            rule("allow-rdp-from-bastion", 210, "10.42.2.0/26", "3389"),
+            rule("allow-ssh-from-management", 100, "203.0.113.0/24", "22", linux),
+            rule("allow-rdp-from-management", 110, "203.0.113.0/24", "3389", windows),
+            rule("allow-ssh-from-bastion", 200, "10.42.2.0/26", "22", linux),
+            rule("allow-rdp-from-bastion", 210, "10.42.2.0/26", "3389", windows),
         ]);
     });
 
@@ -179,7 +237,9 @@ describe("GIVEN a network without a Bastion", () => {
         await settledNetwork(net);
         await allRegistered();
         expect(net.bastionId).toBeUndefined();
-        expect(named(recorder, "plain").map((r) => r.name).sort()).toStrictEqual(["plain", "plain-nsg", "plain-subnet", "plain-vnet"]);
+        expect(named(recorder, "plain").map((r) => r.name).sort()).toStrictEqual([
+            "plain", "plain-asg-linux", "plain-asg-windows", "plain-nat", "plain-nat-ip", "plain-nsg", "plain-subnet", "plain-vnet",
+        ]);
     });
 });
 
@@ -212,7 +272,8 @@ describe("GIVEN a network that opens SQL Server's port to the application subnet
         expect(recorder.get("azure-native:network:NetworkSecurityGroup", "data-nsg").inputs["securityRules"]).toEqual([
             {
                 name: "allow-rdp-from-management", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp",
-                sourceAddressPrefixes: ["203.0.113.0/24"], sourcePortRange: "*", destinationAddressPrefix: "10.42.1.0/24", destinationPortRange: "3389",
+                sourceAddressPrefixes: ["203.0.113.0/24"], sourcePortRange: "*",
+                destinationApplicationSecurityGroups: [{ id: recorder.get("azure-native:network:ApplicationSecurityGroup", "data-asg-windows").id }], destinationPortRange: "3389",
             },
             {
                 name: "app-sql", priority: 300, direction: "Inbound", access: "Allow", protocol: "Tcp",

@@ -16,13 +16,16 @@ beforeAll(async () => {
 });
 
 const base = { resourceGroupName: "rg", location: "westeurope", subnetId: SUBNET_ID, size: "Standard_D4s_v5" };
+/** An application security group, as VmNetwork exports for its Linux VMs. */
+const ASG_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/net-asg-linux";
 
-describe("GIVEN a zonal Linux VM with an SSH key and two data disks", () => {
+describe("GIVEN a zonal Linux VM with an SSH key, an application security group and two data disks", () => {
     let vm: LinuxVm;
     beforeAll(async () => {
         vm = new LinuxVm("db01", {
             ...base,
             networkSecurityGroupId: NSG_ID,
+            applicationSecurityGroupIds: [ASG_ID],
             zone: "2",
             sshPublicKeys: [ED25519_KEY],
             dataDisks: [
@@ -123,14 +126,14 @@ describe("GIVEN a zonal Linux VM with an SSH key and two data disks", () => {
         expect(machine.secretPaths).toEqual([]);
     });
 
-    it("THEN the NIC has no public IP, no IP forwarding and the given NSG", () => {
+    it("THEN the NIC has no public IP, no IP forwarding, the given NSG and joins the given application security group", () => {
         const nic = recorder.get("azure-native:network:NetworkInterface", "db01-nic");
         expect(nic.inputs).toEqual({
             resourceGroupName: "rg",
             location: "westeurope",
             tags: { env: "test" },
             networkInterfaceName: "db01-nic",
-            ipConfigurations: [{ name: "ipconfig1", primary: true, privateIPAllocationMethod: "Dynamic", subnet: { id: SUBNET_ID } }],
+            ipConfigurations: [{ name: "ipconfig1", primary: true, privateIPAllocationMethod: "Dynamic", subnet: { id: SUBNET_ID }, applicationSecurityGroups: [{ id: ASG_ID }] }],
             networkSecurityGroup: { id: NSG_ID },
             enableIPForwarding: false,
         });

@@ -7,8 +7,9 @@ import * as resources from "@pulumi/azure-native/resources";
 import { BackupVault, LinuxVm, VmNetwork, WindowsVm } from "./components";
 import { StackConfigError, parseStackConfig, type VmConfig } from "./stack/config";
 import { preflightStack } from "./stack/preflight";
-import { readStructuredConfig } from "./stack/read-config";
-import { backupVaultArgs, managementProtocols, vmArgs } from "./stack/stack-args";
+import { STRUCTURED_KEYS, readStructuredConfig } from "./stack/read-config";
+import { plainSecretKeyWarnings, secretConfigKeys } from "./stack/secret-config";
+import { backupVaultArgs, managementProtocols, stackTags, vmArgs } from "./stack/stack-args";
 
 const config = new pulumi.Config();
 // Structured keys are read without the SDK's getObject, whose error quotes a malformed value (maybe a password).
@@ -16,6 +17,11 @@ const structured = readStructuredConfig(config);
 if (structured.problems.length > 0) {
     throw new StackConfigError(structured.problems);
 }
+// The CLI marks secrecy per top-level key (PULUMI_CONFIG_SECRET_KEYS): a secret key's secret-capable values reach the
+// components as secrets, and no message shows a value of it (stack/secret-config.ts).
+const secretKeys = secretConfigKeys(config, ["resourceGroupName", ...STRUCTURED_KEYS]);
+const secret = { keys: secretKeys, values: { ...structured.values, resourceGroupName: config.get("resourceGroupName") } };
+plainSecretKeyWarnings(config.name, secretKeys).forEach((warning) => void pulumi.log.warn(warning));
 // Only the keys of adminPasswords decide anything (which Windows VMs get a generated password); the values go to
 // the VMs as secrets.
 const adminPasswords = (structured.values.adminPasswords ?? {}) as Record<string, string>;
@@ -27,12 +33,12 @@ const settings = parseStackConfig({
     backup: structured.values.backup,
     tags: structured.values.tags,
     adminPasswordVms: Object.keys(adminPasswords),
-});
+}, secret);
 const location = new pulumi.Config("azure-native").require("location");
 // Every rule of every component, over the whole config, before anything is declared.
 const problems = preflightStack(settings, location, adminPasswords);
 if (problems.length > 0) {
-    throw new StackConfigError(problems);
+    throw new StackConfigError(problems, secret);
 }
 
 // The stack's resource group is protected: deleting it would delete every disk in it.
@@ -40,7 +46,7 @@ const resourceGroupName = settings.createResourceGroup
     ? new resources.ResourceGroup("resource-group", {
         resourceGroupName: settings.resourceGroupName,
         location,
-        tags: settings.tags,
+        tags: stackTags(settings, secretKeys),
     }, { protect: true }).name
     : pulumi.output(settings.resourceGroupName);
 
@@ -49,18 +55,22 @@ const net = new VmNetwork("network", {
     resourceGroupName,
     location,
     managementProtocols: managementProtocols(settings),
-    tags: settings.tags,
+    tags: stackTags(settings, secretKeys),
 });
 
 // The backup policy VMs opt in to: an existing one, or that of a vault the stack creates.
 const backupPolicyId = settings.backup === undefined ? undefined
-    : settings.backup.policyId ?? new BackupVault("backup", { ...backupVaultArgs(settings.backup, settings, location), resourceGroupName }).policyId;
+    : settings.backup.policyId ?? new BackupVault("backup", { ...backupVaultArgs(settings.backup, settings, location, secretKeys), resourceGroupName }).policyId;
 
 /** Declares one VM from its config entry; returns the VM and the credential it generated, if any. */
 function declareVm(entry: VmConfig) {
-    const { common, name, os, sshPublicKeys, customData } = vmArgs(entry, settings, location);
+    const { common, name, os, sshPublicKeys, customData } = vmArgs(entry, settings, location, secretKeys);
     const backup = entry.backup === true && backupPolicyId !== undefined ? { policyId: backupPolicyId } : undefined;
-    const args = { ...common, backup, resourceGroupName, subnetId: net.subnetId, networkSecurityGroupId: net.networkSecurityGroupId };
+    const args = {
+        ...common, backup, resourceGroupName, subnetId: net.subnetId, networkSecurityGroupId: net.networkSecurityGroupId,
+        // SSH reaches the Linux VMs and RDP the Windows VMs, through their OS's application security group.
+        applicationSecurityGroupIds: [net.applicationSecurityGroupIds[os]],
+    };
     if (os === "linux") {
         const vm = new LinuxVm(name, { ...args, sshPublicKeys, customData });
         return { vm, credential: vm.generatedPrivateKey };

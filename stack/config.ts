@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import type {
-    BastionSku, Caching, DiskProtection, DiskSku, FileSystem, HyperVGeneration, LockKind, SecurityType, StorageRedundancy, VaultImmutability, VaultNetworkAccess, Zone,
+    BastionSku, Caching, DataAccessAuthMode, Outbound, DiskProtection, DiskSku, FileSystem, HyperVGeneration, LockKind, SecurityType, StorageRedundancy, VaultImmutability, VaultNetworkAccess, Zone,
 } from "../components";
 import {
-    checkBastionSku, checkCaching, checkHyperVGeneration, checkLockKindValue, checkProtection, checkSecurityType, checkSku, checkStorageRedundancy, checkUnique,
+    checkBastionSku, checkCaching, checkDataAccessAuthModeValue, checkOutbound, checkHyperVGeneration, checkLockKindValue, checkProtection, checkSecurityType, checkSku, checkStorageRedundancy, checkUnique, escapeControlCharacters,
     checkVaultImmutability, checkVaultNetworkAccess, checkZone, type ValueRule,
 } from "../components/preflight";
+import { NAME_PATHS, SECRET_CAPABLE, stringLeaves, stringsAt } from "./secret-config";
 
 /** The config namespace: the project name in Pulumi.yaml. */
 export const NAMESPACE = "azure-persistent-vm";
@@ -116,6 +117,7 @@ const vm = z.strictObject({
     publicIp: z.boolean().optional(),
     encryptionAtHost: z.boolean().optional(),
     diskEncryptionSetId: z.string().optional(),
+    dataAccessAuthMode: valueOf<DataAccessAuthMode>(checkDataAccessAuthModeValue).optional(),
     entraIdLogin: z.boolean().optional(),
     azureMonitor: z.strictObject({ dataCollectionRuleId: z.string().optional() }).meta({ argsOf: "AzureMonitorArgs" }).optional(),
     preflightFacts: preflightFacts.optional(),
@@ -132,6 +134,7 @@ export const STACK_CONFIG_SCHEMA = z.strictObject({
         managementSourcePrefixes: z.array(z.string()).default([]),
         allowManagementFromAnywhere: z.boolean().default(false),
         dnsServers: z.array(z.string()).optional(),
+        outbound: valueOf<Outbound>(checkOutbound).optional(),
         inboundRules: z.array(z.strictObject({ name: z.string(), port: z.number().int(), sourceAddressPrefixes: z.array(z.string()) })
             .meta({ argsOf: "VmNetworkInboundRuleArgs" })).optional(),
         bastion: z.strictObject({
@@ -143,9 +146,9 @@ export const STACK_CONFIG_SCHEMA = z.strictObject({
         argsOf: "VmNetworkArgs",
         description: "The VNet, its subnet and its NSG (a VmNetwork). The management protocols are the stack's own: SSH when a VM is Linux, RDP when one is Windows.",
     }),
-    vms: z.array(vm).min(1).describe("The VMs, one entry each (at least one): a LinuxVm or a WindowsVm, in the stack's resource group, network and region."),
+    vms: z.array(vm).min(1).describe("The VMs, one entry each (at least one): a LinuxVm or a WindowsVm, in the stack's resource group, network and region. A secret key (one value set with `pulumi config set --secret --path 'vms[0].customData' ...` makes the whole key secret): each VM's `customData`, VHD `uri`s and tag values reach the resources as secrets, while names, sizes, SSH public keys and every other value stay plain, as the resources and their URNs need; no error shows a value of it."),
     backup: backup.optional(),
-    tags: z.record(z.string(), z.string()).describe("Tags for every resource of the stack.").optional(),
+    tags: z.record(z.string(), z.string()).describe("Tags for every resource of the stack. A secret key: the values reach the resources as secrets (their names stay plain); Azure itself stores tags as plain text, readable by anyone who can read the resources.").optional(),
     // Read from adminPasswords' keys (index.ts); its values go to the VMs as secrets and are never parsed here.
     adminPasswordVms: z.array(z.string()).meta({
         configKey: "adminPasswords",
@@ -171,25 +174,133 @@ export interface RawStackConfig {
     readonly adminPasswordVms: readonly string[];
 }
 
-/** Thrown when the stack's config is invalid; the message lists every problem, one a line. */
+/** The secret keys of a stack's config, for the messages: which keys (without the namespace) and their raw values. */
+export interface SecretScope {
+    readonly keys: ReadonlySet<string>;
+    readonly values: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Thrown when the stack's config is invalid; the message lists every problem, one a line. No line shows a value of a
+ * secret key (given its scope) or a quoted value that looks like a key or password, and every control character is
+ * escaped, so that no value can forge or erase a line.
+ */
 export class StackConfigError extends Error {
-    constructor(readonly problems: readonly string[]) {
-        super(`invalid stack configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    readonly problems: readonly string[];
+
+    constructor(problems: readonly string[], secret?: SecretScope) {
+        const shown = problems.map((p) => escapeControlCharacters(hideKeyLikeValues(secret === undefined ? p : hideSecretValues(p, secret))));
+        super(`invalid stack configuration:\n${shown.map((p) => `  ${p}`).join("\n")}`);
         this.name = "StackConfigError";
+        this.problems = shown;
     }
 }
 
-/** Validates the raw config; returns it typed, with defaults applied, or throws every problem at once. */
-export function parseStackConfig(raw: RawStackConfig): StackConfig {
+/** A problem line's config key path: `[0]`, ` ("web01")` (a VM's name), `.field`, `["tag name"]`, one after another. */
+const PATH_STEP = /\[(\d+)\]| \("(?:[^"\\]|\\.)*"\)|\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\]/y;
+
+/** A JSON-quoted name as it was; undefined when the quotes hold no JSON string (a message quoting it raw). */
+function unquoted(quoted: string): string | undefined {
+    try {
+        const parsed: unknown = JSON.parse(quoted);
+        return typeof parsed === "string" ? parsed : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** What a problem line's path points at in the config: the steps that exist, and where the path ends in the line. */
+function pathOf(line: string, start: number, root: unknown): { node: unknown; end: number } {
+    let node = root;
+    let end = start;
+    PATH_STEP.lastIndex = start;
+    for (let match = PATH_STEP.exec(line); match !== null; match = PATH_STEP.exec(line)) {
+        end = PATH_STEP.lastIndex;
+        const [, index, field, quoted] = match;
+        const step = index !== undefined ? Number(index) : field ?? (quoted !== undefined ? unquoted(quoted) : undefined);
+        const next: unknown = step === undefined || node === null || typeof node !== "object" ? undefined : Reflect.get(node, step);
+        // A step the config does not have (a missing key) leaves the deepest one that exists.
+        node = next ?? node;
+    }
+    return { node, end };
+}
+
+/**
+ * A problem line of a secret key, with every value of that key its message could echo shown as [secret]: each string
+ * where the line's path points (a field, or all of a VM's or the key's strings), and every secret-capable value of the
+ * key. Names stay: the line names its VM by them, and the plan and the URNs show them anyway.
+ */
+export function hideSecretValues(line: string, secret: SecretScope): string {
+    const key = [...secret.keys].find((k) => line.startsWith(`${NAMESPACE}:${k}`) && /^([[.: ]|$)/.test(line.slice(NAMESPACE.length + 1 + k.length)));
+    if (key === undefined) {
+        return line;
+    }
+    const value = secret.values[key];
+    const { node, end } = pathOf(line, NAMESPACE.length + 1 + key.length, value);
+    const names = new Set(stringsAt(value, NAME_PATHS[key] ?? []));
+    const hidden = [...new Set([...stringLeaves(node, names), ...stringsAt(value, SECRET_CAPABLE[key] ?? [])])]
+        .flatMap((v) => [v, JSON.stringify(v).slice(1, -1)])
+        .filter((v) => v !== "")
+        .sort((a, b) => b.length - a.length);
+    if (hidden.length === 0) {
+        return line;
+    }
+    const pattern = new RegExp([...new Set(hidden)].map(wholeValue).join("|"), "g");
+    return line.slice(0, end) + line.slice(end).replace(pattern, SECRET_SHOWN);
+}
+
+/**
+ * A value as a pattern; one that starts or ends with a letter or digit only as a whole word there, so that a
+ * password "x" leaves "fix" alone.
+ */
+function wholeValue(value: string): string {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return `${/^[A-Za-z0-9]/.test(value) ? "(?<![A-Za-z0-9])" : ""}${escaped}${/[A-Za-z0-9]$/.test(value) ? "(?![A-Za-z0-9])" : ""}`;
+}
+
+/** What a message shows in place of a value of a secret key. */
+const SECRET_SHOWN = "[secret]";
+
+/** What a message shows in place of a quoted value that looks like a key or a password. */
+const KEY_LIKE_SHOWN = "[a value that looks like a key or password, not shown]";
+
+/** A PEM block, an OpenSSH key line, or a long run of base64 with the mix of characters random bytes give. */
+function looksLikeKey(text: string): boolean {
+    if (/-----BEGIN|PRIVATE KEY|\b(?:ssh|ecdsa|sk)-[\w@.-]+\s+AAAA/.test(text)) {
+        return true;
+    }
+    return (text.match(/[A-Za-z0-9+/]{40,}={0,2}/g) ?? []).some((run) => [/[0-9]/g, /[A-Z]/g, /[a-z]/g].every((c) => (run.match(c) ?? []).length >= 2)
+        // Resource ids and paths are words between slashes; base64 has a slash in about one character of 64.
+        && (run.match(/\//g) ?? []).length <= run.length / 16);
+}
+
+/** Eight or more characters without spaces holding lower and upper case, a digit and a symbol no Azure name or id uses. */
+function looksLikePassword(text: string): boolean {
+    return text.length >= 8 && !/\s/.test(text) && [/[a-z]/, /[A-Z]/, /[0-9]/, /[!#$%&'()*+,;<=>?@[\]^`{|}~\\]/].every((c) => c.test(text));
+}
+
+/** Each quoted value of a line that looks like a key or a password, replaced (wherever its key is). */
+export function hideKeyLikeValues(line: string): string {
+    return line.replace(/"(?:[^"\\]|\\.)*"/g, (quoted) => {
+        const text = quoted.slice(1, -1);
+        return looksLikeKey(text) || looksLikePassword(text) ? KEY_LIKE_SHOWN : quoted;
+    });
+}
+
+/**
+ * Validates the raw config; returns it typed, with defaults applied, or throws every problem at once. Given the
+ * secret keys, no problem shows a value of one.
+ */
+export function parseStackConfig(raw: RawStackConfig, secret?: SecretScope): StackConfig {
     // reportInput: zod 4 leaves the offending value out of its issues unless asked, and a wrong value must not be
     // reported as a missing one.
     const result = STACK_CONFIG_SCHEMA.safeParse({ ...raw, adminPasswordVms: [...raw.adminPasswordVms] }, { reportInput: true });
     if (!result.success) {
-        throw new StackConfigError(result.error.issues.map((issue) => describe(issue, raw)));
+        throw new StackConfigError(result.error.issues.map((issue) => describe(issue, raw, secret?.keys ?? new Set())), secret);
     }
     const problems = crossChecks(result.data);
     if (problems.length > 0) {
-        throw new StackConfigError(problems);
+        throw new StackConfigError(problems, secret);
     }
     return result.data;
 }
@@ -223,14 +334,16 @@ function crossChecks(config: StackConfig): string[] {
     for (const name of config.adminPasswordVms) {
         const target = config.vms.find((entry) => entry.name === name);
         if (target?.os !== "windows") {
-            problems.push(`${NAMESPACE}:adminPasswords.${name}: there is no Windows VM named "${name}"; remove the key or fix the name.`);
+            problems.push(`${NAMESPACE}:adminPasswords.${name}: there is no Windows VM named ${JSON.stringify(name)}; remove the key or fix the name.`);
         }
     }
     return problems;
 }
 
-function describe(issue: z.core.$ZodIssue, raw: RawStackConfig): string {
+function describe(issue: z.core.$ZodIssue, raw: RawStackConfig, secretKeys: ReadonlySet<string>): string {
     const [top, ...rest] = issue.path;
+    // A value of a secret key is never shown, whatever its type (a password given as a number).
+    const secret = secretKeys.has(String(top ?? ""));
     let where = `${NAMESPACE}:${String(top ?? "")}`;
     if (top === "vms" && typeof rest[0] === "number") {
         const index = rest.shift() as number;
@@ -245,23 +358,26 @@ function describe(issue: z.core.$ZodIssue, raw: RawStackConfig): string {
             return issue.input === undefined
                 ? `${at}: is required${expectation(issue)}.`
                 // A string of the wrong type may be a pasted key or password: its length is shown, never its text.
-                : `${at}: expected ${issue.expected}, got ${kindOf(issue.input)}.`;
+                : `${at}: expected ${issue.expected}, got ${kindOf(issue.input, secret)}.`;
         case "invalid_value":
             if (issue.input === undefined) {
                 return `${at}: is required; set it to one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
             }
-            return `${at}: ${JSON.stringify(issue.input)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
+            return `${at}: ${secret ? `its value (${NAMESPACE}:${String(top)} is a secret, so it is not shown)` : JSON.stringify(issue.input)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
         case "custom":
             // A component's own rule (valueOf): its message is whole.
             return `${at}: ${issue.message}`;
         case "unrecognized_keys":
-            return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against docs/configuration.md.`;
+            return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; check the spelling against docs/configuration.md.`;
         default:
             return `${at}: ${issue.message}.`;
     }
 }
 
-function kindOf(value: unknown): string {
+function kindOf(value: unknown, secret: boolean): string {
+    if ((typeof value === "number" || typeof value === "boolean") && secret) {
+        return `a ${typeof value} (not shown: its key is a secret)`;
+    }
     if (typeof value === "number" || typeof value === "boolean" || value === null) {
         return JSON.stringify(value);
     }

@@ -18,11 +18,14 @@ const EXPECTED = {
 
 export type StructuredKey = keyof typeof EXPECTED;
 
+/** The keys read as JSON, in the order their problems are listed. */
+export const STRUCTURED_KEYS = Object.keys(EXPECTED) as StructuredKey[];
+
 /** The keys' parsed values (undefined where unset or malformed), and one problem line per malformed key. */
 export function readStructuredConfig(config: pulumi.Config): { values: Partial<Record<StructuredKey, unknown>>; problems: string[] } {
     const values: Partial<Record<StructuredKey, unknown>> = {};
     const problems: string[] = [];
-    for (const key of Object.keys(EXPECTED) as StructuredKey[]) {
+    for (const key of STRUCTURED_KEYS) {
         const raw = config.get(key);
         if (raw === undefined) {
             continue;

@@ -1,7 +1,8 @@
 /**
  * Secrets in the plan: a plaintext the plan knows (the generated Windows password, a password passed as secret
  * config) appears in no output format, and a `secure:` value in a stack file is a secret whose plaintext the plan
- * does not know; a fleet's profile, which the SDK marks secret as a whole, prints only its structure. Not proved here: decryption of `secure:` values (the plan does not decrypt; see the README).
+ * does not know, and makes its whole key secret, so that a value set in plain beside it (custom data) prints as
+ * [secret] too; a fleet's profile, which the SDK marks secret as a whole, prints only its structure. Not proved here: decryption of `secure:` values (the plan does not decrypt; see the README).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -89,6 +90,37 @@ describe("GIVEN a stack file with a secure: value", () => {
 
     it("THEN the ciphertext appears in no format", () => {
         expect(everyFormat(outcome)).not.toContain(ciphertext);
+    });
+});
+
+describe("GIVEN a stack file whose vms key holds a secure: value beside plain custom data (pulumi config set --secret --path)", () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "apvm-secret-key-"));
+    const customData = "#cloud-config\n# token-8e2d5c\n";
+    let outcome: PlanOutcome;
+    beforeAll(async () => {
+        const configFile = path.join(scratch, "Pulumi.dev.yaml");
+        // The CLI lists a key with a secure: value anywhere inside as secret; so does the plan.
+        fs.writeFileSync(configFile, fs.readFileSync(path.join(REPO, "Pulumi.dev.yaml"), "utf8").replace(
+            "      adminUsername: azureuser\n",
+            `      adminUsername: azureuser\n      customData: ${JSON.stringify(customData)}\n      tags:\n        owner:\n          secure: v1:Zm9yIHRoZSB0ZXN0IG9ubHk=:bm90IGEgcmVhbCBjaXBoZXJ0ZXh0\n`,
+        ));
+        outcome = await plan({ projectDir: REPO, stack: "dev", configFile });
+    });
+    afterAll(() => {
+        fs.rmSync(scratch, { recursive: true, force: true });
+    });
+
+    it("THEN the VM receives the custom data, base64-encoded, inside its OS profile marked secret", () => {
+        const vm = outcome.ok ? outcome.run.registrations.find((r) => r.name === "web01-vm") : undefined;
+        expect((vm?.inputs["osProfile"] as { customData?: unknown } | undefined)?.customData).toBe(Buffer.from(customData, "utf8").toString("base64"));
+        expect(vm?.secretPaths).toEqual(["osProfile", "tags"]);
+    });
+
+    it("THEN no format prints the custom data, plain or base64, and the OS profile prints as [secret]", () => {
+        const printed = everyFormat(outcome);
+        expect(printed).not.toContain("token-8e2d5c");
+        expect(printed).not.toContain(Buffer.from(customData, "utf8").toString("base64"));
+        expect(printed).toContain(`"osProfile": "[secret]"`);
     });
 });
 

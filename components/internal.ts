@@ -75,5 +75,9 @@ export {
 } from "./workloads/sql-server/sql-server-plan";
 export { NTDS_DISK, PROMOTE_TIMEOUT_SECONDS, checkSafeModePassword } from "./workloads/active-directory/domain-controller-plan";
 export {
-    AZURE_DNS, SAFE_MODE_PASSWORD_PARAMETER, ntdsPaths, promoteDomainControllerScript, type NtdsPaths,
+    AZURE_DNS, IMDS_KEY_VAULT_TOKEN_URI, KEY_VAULT_API_VERSION, PROMOTE_PARAMETERS, SECRET_WAIT_MINUTES, ntdsPaths, promoteDomainControllerScript, type NtdsPaths,
 } from "./workloads/active-directory/domain-controller-scripts";
+export {
+    KEY_VAULT_SECRETS_USER_ROLE, MAX_VAULT_NAME, SAFE_MODE_VAULT, VAULT_NAME_SUFFIX, checkKeyVaultId, keyVaultName, parseKeyVaultId, planSafeModeSecret,
+    roleDefinitionId, safeModeSecretName, subscriptionOfId, vaultNamePrefix, type KeyVaultRef, type SafeModeSecretPlan,
+} from "./workloads/active-directory/safe-mode-secret-plan";

@@ -158,8 +158,14 @@ export interface RunCommandSpec {
     readonly runCommandName: string;
     readonly script: string;
     readonly timeoutInSeconds: number;
-    /** Parameters passed to the script that Azure keeps secret (`-Name value` on Windows); each value a Pulumi secret. */
-    readonly protectedParameters?: readonly { readonly name: string; readonly value: pulumi.Output<string> }[];
+    /**
+     * Plain parameters of the script, never a secret. There are no protected ones on purpose: on Windows, Run Command
+     * passes every parameter, protected or not, on the script's command line (`script.ps1 -Name value`, Microsoft Learn
+     * "Run scripts in your Windows VM by using managed Run Commands"), where any process on the VM can read it. A
+     * script that needs a secret reads it itself (the domain controller's promotion reads Key Vault), or an extension
+     * that takes protected settings carries it.
+     */
+    readonly parameters?: readonly { readonly name: string; readonly value: pulumi.Input<string> }[];
 }
 
 /**
@@ -176,7 +182,7 @@ export function declareRunCommand(
         ...target,
         runCommandName: spec.runCommandName,
         source: { script: spec.script },
-        protectedParameters: spec.protectedParameters?.map((p) => ({ name: p.name, value: p.value })),
+        parameters: spec.parameters?.map((p) => ({ name: p.name, value: p.value })),
         asyncExecution: false,
         treatFailureAsDeploymentFailure: true,
         timeoutInSeconds: spec.timeoutInSeconds,

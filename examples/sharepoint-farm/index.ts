@@ -35,7 +35,11 @@ const net = new VmNetwork("farm", {
     managementProtocols: ["rdp"],
     inboundRules: [{ name: "https", port: 443, sourceAddressPrefixes: config.requireObject<string[]>("webClientPrefixes") }],
 });
-const common = { resourceGroupName: rg.name, location, subnetId: net.subnetId, networkSecurityGroupId: net.networkSecurityGroupId, zone: "1" };
+// Every machine is Windows: the network's RDP rules reach them through its Windows application security group.
+const common = {
+    resourceGroupName: rg.name, location, subnetId: net.subnetId, networkSecurityGroupId: net.networkSecurityGroupId,
+    applicationSecurityGroupIds: [net.applicationSecurityGroupIds.windows], zone: "1",
+};
 
 // The controller's administrator becomes the domain's administrator when the forest is created; it joins the others.
 const domainAdminPassword = config.getSecret("domainAdminPassword")

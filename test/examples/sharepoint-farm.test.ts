@@ -2,7 +2,7 @@
  * examples/sharepoint-farm, its own Pulumi project on top of the library as a package, run as `pulumi preview` would
  * run it: the VNet's DNS servers are the controller's static IP; each member's domain join waits for a Run Command
  * that itself follows the controller's promotion; every guest step is tied to its VM (`replaceWith`); the join's
- * password travels only as a secret.
+ * password travels only as a secret, and the safe-mode password only in the controller's Key Vault secret.
  * Not proved here: anything that happens in Windows (promotion, restart, DNS, the join itself), or how long it takes.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -40,7 +40,18 @@ describe("GIVEN the SharePoint farm example's dev stack", () => {
     it("THEN the controller is promoted after its NTDS disk is formatted, with no access extension on it", () => {
         expect(waitsFor(get(RUN_COMMAND, "dc01-promote"))).toContain(get(RUN_COMMAND, "dc01-format-ntds").urn);
         expect(run.registrations.filter((r) => r.type === EXTENSION && r.name.startsWith("dc01-"))).toStrictEqual([]);
-        expect(get(RUN_COMMAND, "dc01-promote").secretPaths).toStrictEqual(["protectedParameters"]);
+    });
+
+    it("THEN the generated safe-mode password goes only into the controller's Key Vault secret, which the promotion follows; the promotion carries no secret", () => {
+        const promote = get(RUN_COMMAND, "dc01-promote");
+        const secret = get("azure-native:keyvault:Secret", "dc01-safe-mode-password");
+        expect(promote.secretPaths).toStrictEqual([]);
+        expect(promote.inputs["protectedParameters"]).toBeUndefined();
+        expect(secret.secretPaths).toStrictEqual(["properties"]);
+        expect(secret.propertyDependencies["properties"]).toStrictEqual([get("random:index/randomPassword:RandomPassword", "safe-mode-password").urn]);
+        expect(waitsFor(promote)).toContain(secret.urn);
+        expect(waitsFor(promote)).toContain(get("azure-native:authorization:RoleAssignment", "dc01-safe-mode-reader").urn);
+        expect(get("azure-native:keyvault:Vault", "dc01-vault").options.protect).toBe(true);
     });
 
     it.each(MEMBERS)("THEN %s waits for the controller's promotion, then for the domain to answer, and only then joins", (member) => {

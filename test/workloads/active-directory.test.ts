@@ -1,19 +1,25 @@
 /**
  * Active Directory on durable VMs, under the SDK's runtime mocks: a DomainController (a WindowsVm with a static IP, no
- * access extension and an NTDS disk without host caching, then the promotion Run Command), and a member WindowsVm with
- * domainJoin (a Run Command that waits for the domain, after the controller's promotion, then the join extension),
- * their inputs, order, secrets and refusals; and the scripts' key lines.
+ * access extension and an NTDS disk without host caching, the Key Vault secret holding the safe-mode password with the
+ * VM identity's role on it, then the promotion Run Command), and a member WindowsVm with domainJoin (a Run Command that
+ * waits for the domain, after the controller's promotion, then the join extension), their inputs, order, options,
+ * secrets and refusals; the vault's naming rules; and the scripts' key lines.
  * Not proved here: what the PowerShell scripts do on Windows (no PowerShell runs here; they are read, not executed),
- * that Install-ADDSForest accepts paths on a folder-mounted volume, that Run Command passes the protected parameter as
- * `-SafeModePasswordBase64 <value>`, that the join extension accepts these settings, or that Azure runs the steps in
- * this order across the controller's and the member's restarts.
+ * that Install-ADDSForest accepts paths on a folder-mounted volume, that the metadata service and Key Vault answer as
+ * Microsoft documents or that the VM's role takes effect within the script's wait, that Azure accepts the vault and
+ * the role assignment (no Azure here; under the recorder a created vault's random suffix and the VM's tenant have no
+ * value), that the join extension accepts these settings, or that Azure runs the steps in this order across the
+ * controller's and the member's restarts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import {
     DomainController, type DomainControllerArgs, type DomainJoinArgs, InvalidArgumentsError, LinuxVm, type Problem, SqlServerVm, WindowsVm,
 } from "../../components";
+import * as compute from "@pulumi/azure-native/compute";
 import {
-    AZURE_DNS, checkAdDomainName, checkDomainUser, checkOuPath, defaultNetbiosName, domainControllerSrvName, promoteDomainControllerScript, waitForDomainScript, windowsFormatScript,
+    AZURE_DNS, IMDS_KEY_VAULT_TOKEN_URI, KEY_VAULT_SECRETS_USER_ROLE, MAX_VAULT_NAME, SECRET_WAIT_MINUTES, checkAdDomainName, checkDomainUser, checkOuPath,
+    defaultNetbiosName, domainControllerSrvName, keyVaultName, parseKeyVaultId, promoteDomainControllerScript, safeModeSecretName, vaultNamePrefix,
+    waitForDomainScript, windowsFormatScript,
 } from "../../components/internal";
 import { allRegistered, installRecorder, redact, valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
 import { childrenOf, settled } from "../support/components";
@@ -25,6 +31,11 @@ beforeAll(async () => {
 });
 
 const RUN_COMMAND = "azure-native:compute:VirtualMachineRunCommandByVirtualMachine";
+const VAULT = "azure-native:keyvault:Vault";
+const SECRET = "azure-native:keyvault:Secret";
+const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
+const SUFFIX = "random:index/randomString:RandomString";
+const GIVEN_VAULT_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/corp-secrets";
 const EXTENSION = "azure-native:compute:VirtualMachineExtension";
 const VM = "azure-native:compute:VirtualMachine";
 const ADMIN_PASSWORD = "Dc-Admin-Passw0rd-For-Test";
@@ -41,8 +52,17 @@ async function settledDc(dc: DomainController): Promise<void> {
     await allRegistered();
 }
 
-/** The secrets a stack gives, and the forms the component sends them in. */
-const SECRETS = [ADMIN_PASSWORD, SAFE_MODE_PASSWORD, Buffer.from(SAFE_MODE_PASSWORD, "utf8").toString("base64"), JOIN_PASSWORD];
+/** The secrets a stack gives, and the base64 forms a script parameter or custom data would carry them in. */
+const SECRETS = [ADMIN_PASSWORD, SAFE_MODE_PASSWORD, JOIN_PASSWORD].flatMap((s) => [s, Buffer.from(s, "utf8").toString("base64")]);
+
+/** The tenant of a VM's identity, as the VM's registration answered it. */
+async function tenantOf(dc: DomainController): Promise<string | undefined> {
+    const vm = dc.vm.virtualMachine;
+    if (!(vm instanceof compute.VirtualMachine)) {
+        throw new Error("a WindowsVm's virtualMachine is a compute.VirtualMachine");
+    }
+    return (await valueOf(vm.identity))?.tenantId;
+}
 
 describe("GIVEN a domain controller for corp.contoso.com at 10.42.1.4", () => {
     let dc: DomainController;
@@ -55,10 +75,14 @@ describe("GIVEN a domain controller for corp.contoso.com at 10.42.1.4", () => {
         format = recorder.get(RUN_COMMAND, "dc01-format-ntds");
     });
 
-    it("THEN its children are a WindowsVm of the same name and the promotion command; the VM has no access extension", () => {
+    it("THEN its children are a WindowsVm of the same name, the vault, its name's suffix, the secret, the VM's role on it and the promotion command; the VM has no access extension", () => {
         expect(childrenOf(recorder, recorder.get("azure-persistent-vm:index:DomainController", "dc01").urn)).toStrictEqual([
+            `${ROLE_ASSIGNMENT}::dc01-safe-mode-reader`,
             `${RUN_COMMAND}::dc01-promote`,
+            `${SECRET}::dc01-safe-mode-password`,
+            `${VAULT}::dc01-vault`,
             "azure-persistent-vm:index:WindowsVm::dc01",
+            `${SUFFIX}::dc01-vault-suffix`,
         ]);
         expect(childrenOf(recorder, recorder.get("azure-persistent-vm:index:WindowsVm", "dc01").urn)).toStrictEqual([
             "azure-native:compute:Disk::dc01-disk-ntds",
@@ -81,14 +105,17 @@ describe("GIVEN a domain controller for corp.contoso.com at 10.42.1.4", () => {
         expect((format.inputs["source"] as { script: string }).script).toBe(windowsFormatScript({ key: "ntds", lun: 0, fileSystem: "NTFS" }));
     });
 
-    it("THEN the promotion runs the forest script after the NTDS disk's formatting, the VM's last guest step", async () => {
+    it("THEN the promotion runs the forest script after the NTDS disk's formatting, the VM's last guest step, told only the vault's and the secret's names", async () => {
         expect(promote.inputs).toStrictEqual({
             resourceGroupName: "rg",
             location: "westeurope",
             vmName: "dc01",
             runCommandName: "promote-dc",
             source: { script: promoteDomainControllerScript({ domainName: "corp.contoso.com", netbiosName: "CORP", paths: NTDS_PATHS }) },
-            protectedParameters: [{ name: "SafeModePasswordBase64", value: Buffer.from(SAFE_MODE_PASSWORD, "utf8").toString("base64") }],
+            parameters: [
+                { name: "KeyVaultName", value: recorder.get(VAULT, "dc01-vault").inputs["vaultName"] },
+                { name: "SecretName", value: "dc01-safe-mode-password" },
+            ],
             asyncExecution: false,
             treatFailureAsDeploymentFailure: true,
             timeoutInSeconds: 3600,
@@ -98,6 +125,69 @@ describe("GIVEN a domain controller for corp.contoso.com at 10.42.1.4", () => {
         expect(promote.parent).toBe(recorder.get("azure-persistent-vm:index:DomainController", "dc01").urn);
     });
 
+    it("THEN the promotion follows the secret and the VM's role on it, so the script never runs before it may read the password", () => {
+        expect(promote.options.dependencies).toContain(recorder.get(SECRET, "dc01-safe-mode-password").urn);
+        expect(promote.options.dependencies).toContain(recorder.get(ROLE_ASSIGNMENT, "dc01-safe-mode-reader").urn);
+    });
+
+    it("THEN the vault is created protected, with Azure RBAC, soft delete and purge protection for 90 days, a firewall that admits only the controller's subnet, and the VM's tenant", async () => {
+        const vault = recorder.get(VAULT, "dc01-vault");
+        expect(vault.inputs).toStrictEqual({
+            resourceGroupName: "rg",
+            location: "westeurope",
+            vaultName: vault.inputs["vaultName"],
+            properties: {
+                tenantId: (await tenantOf(dc)) ?? "",
+                sku: { family: "A", name: "standard" },
+                enableRbacAuthorization: true,
+                enableSoftDelete: true,
+                softDeleteRetentionInDays: 90,
+                enablePurgeProtection: true,
+                enabledForDeployment: false,
+                enabledForDiskEncryption: false,
+                enabledForTemplateDeployment: false,
+                publicNetworkAccess: "Enabled",
+                networkAcls: { defaultAction: "Deny", bypass: "AzureServices", virtualNetworkRules: [{ id: SUBNET_ID }], ipRules: [] },
+            },
+        });
+        expect([vault.options.protect, vault.options.ignoreChanges, vault.options.replaceWith]).toStrictEqual([true, ["properties.tenantId"], []]);
+        expect(vault.propertyDependencies["properties"]).toStrictEqual([recorder.get(VM, "dc01-vm").urn]);
+    });
+
+    it("THEN the vault's name is the VM's name and eight random lower-case letters and digits, kept by the resource group and location", () => {
+        const suffix = recorder.get(SUFFIX, "dc01-vault-suffix");
+        expect(suffix.inputs).toStrictEqual({ length: 8, lower: true, upper: false, numeric: true, special: false, keepers: { resourceGroupName: "rg", location: "westeurope" } });
+        expect(suffix.options.protect).toBe(false);
+        expect(recorder.get(VAULT, "dc01-vault").propertyDependencies["vaultName"]).toStrictEqual([suffix.urn]);
+    });
+
+    it("THEN the secret holds the safe-mode password, a secret, in that vault, and goes with the vault", () => {
+        const secret = recorder.get(SECRET, "dc01-safe-mode-password");
+        const vault = recorder.get(VAULT, "dc01-vault");
+        expect(secret.inputs).toStrictEqual({
+            resourceGroupName: "rg", vaultName: vault.inputs["vaultName"], secretName: "dc01-safe-mode-password", properties: { value: SAFE_MODE_PASSWORD },
+        });
+        expect(secret.secretPaths).toStrictEqual(["properties"]);
+        expect([secret.options.dependencies, secret.options.deletedWith, secret.options.protect]).toStrictEqual([
+            [vault.urn, recorder.get(SUFFIX, "dc01-vault-suffix").urn], vault.urn, false,
+        ]);
+    });
+
+    it("THEN the VM's identity gets Key Vault Secrets User on that secret alone, as a service principal, renewed with the VM", async () => {
+        const reader = recorder.get(ROLE_ASSIGNMENT, "dc01-safe-mode-reader");
+        const secret = recorder.get(SECRET, "dc01-safe-mode-password");
+        expect(reader.inputs).toStrictEqual({
+            scope: secret.id,
+            roleDefinitionId: "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6",
+            principalId: await valueOf(dc.vm.principalId),
+            principalType: "ServicePrincipal",
+            description: "Lets the domain controller dc01 read its safe-mode password when it is promoted.",
+        });
+        expect(KEY_VAULT_SECRETS_USER_ROLE).toBe("4633458b-17de-408a-b874-0445c86b69e6");
+        expect(reader.propertyDependencies["scope"]).toStrictEqual([secret.urn]);
+        expect([reader.options.replaceWith, reader.options.protect]).toStrictEqual([[recorder.get(VM, "dc01-vm").urn], false]);
+    });
+
     it("THEN the promotion and the NTDS disk's formatting are tied to the VM: a rebuilt VM runs both again", () => {
         // Safe: on a VM rebuilt from its kept OS disk the script finds a controller and does nothing; on one rebuilt
         // from a fresh image it finds the kept database and fails without changing anything (scripts tested below).
@@ -105,11 +195,12 @@ describe("GIVEN a domain controller for corp.contoso.com at 10.42.1.4", () => {
         expect([promote.options.replaceWith, format.options.replaceWith]).toStrictEqual([[vm], [vm]]);
     });
 
-    it("THEN the safe-mode password reaches it only as a protected parameter, a secret, and its script holds no secret", () => {
-        expect(promote.secretPaths).toStrictEqual(["protectedParameters"]);
-        const script = (promote.inputs["source"] as { script: string }).script;
+    it("THEN the promotion carries no secret at all: no protected parameter, and neither its script nor its parameters hold a password in any form", () => {
+        expect(promote.secretPaths).toStrictEqual([]);
+        expect(promote.inputs["protectedParameters"]).toBeUndefined();
+        const printed = JSON.stringify(promote.inputs);
         for (const secret of SECRETS) {
-            expect(script).not.toContain(secret);
+            expect(printed).not.toContain(secret);
         }
     });
 
@@ -117,7 +208,82 @@ describe("GIVEN a domain controller for corp.contoso.com at 10.42.1.4", () => {
         expect(await valueOf(dc.ready.urn)).toBe(promote.urn);
         expect([await valueOf(dc.privateIpAddress), await valueOf(dc.domainName), await valueOf(dc.netbiosName)]).toStrictEqual(["10.42.1.4", "corp.contoso.com", "CORP"]);
         const component = recorder.get("azure-persistent-vm:index:DomainController", "dc01");
-        expect(Object.keys(recorder.outputs.get(component.urn) ?? {}).sort()).toStrictEqual(["domainName", "netbiosName", "privateIpAddress", "vmId"]);
+        expect(Object.keys(recorder.outputs.get(component.urn) ?? {}).sort()).toStrictEqual(["domainName", "netbiosName", "privateIpAddress", "safeModePasswordVaultName", "vmId"]);
+        expect(await valueOf(dc.safeModePasswordVaultName)).toBe(recorder.get(VAULT, "dc01-vault").inputs["vaultName"]);
+    });
+});
+
+describe("GIVEN a domain controller whose safe-mode password goes into a vault the stack already has", () => {
+    let dc: DomainController;
+    beforeAll(async () => {
+        dc = new DomainController("dc05", { ...dcArgs, privateIpAddress: "10.42.1.8", safeModePasswordVault: { keyVaultId: GIVEN_VAULT_ID } });
+        await settledDc(dc);
+    });
+
+    it("THEN no vault is created: the secret goes into the given vault, read from its id, and the VM gets the role on that secret", async () => {
+        expect(recorder.registrations.filter((r) => r.name.startsWith("dc05-vault"))).toStrictEqual([]);
+        const secret = recorder.get(SECRET, "dc05-safe-mode-password");
+        expect(secret.inputs).toStrictEqual({
+            resourceGroupName: "rg-secrets", vaultName: "corp-secrets", secretName: "dc05-safe-mode-password", properties: { value: SAFE_MODE_PASSWORD },
+        });
+        expect([secret.secretPaths, secret.options.deletedWith]).toStrictEqual([["properties"], null]);
+        const reader = recorder.get(ROLE_ASSIGNMENT, "dc05-safe-mode-reader");
+        expect([reader.inputs["scope"], reader.inputs["roleDefinitionId"], reader.inputs["principalId"]]).toStrictEqual([
+            secret.id,
+            "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6",
+            await valueOf(dc.vm.principalId),
+        ]);
+    });
+
+    it("THEN the promotion is told the given vault's name and the secret's, and follows both", async () => {
+        const promote = recorder.get(RUN_COMMAND, "dc05-promote");
+        expect(promote.inputs["parameters"]).toStrictEqual([{ name: "KeyVaultName", value: "corp-secrets" }, { name: "SecretName", value: "dc05-safe-mode-password" }]);
+        expect(promote.options.dependencies).toContain(recorder.get(ROLE_ASSIGNMENT, "dc05-safe-mode-reader").urn);
+        expect(await valueOf(dc.safeModePasswordVaultName)).toBe("corp-secrets");
+    });
+});
+
+describe("GIVEN a domain controller whose resource group and region are spelled in capitals and spaces", () => {
+    it("THEN its vault name's suffix is kept by them as Azure compares them, so another spelling is not a move", async () => {
+        const dc = new DomainController("dc06", { ...dcArgs, resourceGroupName: "RG-Corp", location: "West Europe", privateIpAddress: "10.42.1.9" });
+        await settledDc(dc);
+        expect(recorder.get(SUFFIX, "dc06-vault-suffix").inputs["keepers"]).toStrictEqual({ resourceGroupName: "rg-corp", location: "westeurope" });
+    });
+});
+
+describe("GIVEN the names a controller's vault and secret get", () => {
+    it.each<[string, string]>([
+        ["dc01", "dc01"],
+        ["DC-Primary", "dc-primary"],
+        ["dc_primary.corp", "dc-primary-corp"],
+        ["01dc", "dc"],
+        ["a-very-long-domain-controller-name", "a-very-long-dom"],
+        ["dc--01", "dc-01"],
+        ["domain-control-1", "domain-control"],
+        ["123", "dc"],
+    ])("THEN the VM name %s gives the vault name prefix %s", (vmName, prefix) => {
+        expect(vaultNamePrefix(vmName)).toBe(prefix);
+    });
+
+    it("THEN every prefix with any eight-character suffix is a Key Vault name: 3-24 letters, digits and hyphens, a letter first, no two hyphens in a row, no hyphen last", () => {
+        const names = ["dc01", "DC-Primary", "dc_primary.corp", "01dc", "a-very-long-domain-controller-name", "dc--01", "domain-control-1", "-", "x".repeat(64), "a.b_c-d"]
+            .flatMap((vmName) => ["abcd1234", "00000000", "zzzzzzzz"].map((suffix) => keyVaultName(vaultNamePrefix(vmName), suffix)));
+        for (const name of names) {
+            expect(name, name).toMatch(/^[a-z][a-z0-9-]*[a-z0-9]$/);
+            expect(name.length, name).toBeGreaterThanOrEqual(3);
+            expect(name.length, name).toBeLessThanOrEqual(MAX_VAULT_NAME);
+            expect(name, name).not.toContain("--");
+        }
+    });
+
+    it("THEN the secret is named after the VM, anything but letters, digits and hyphens made a hyphen", () => {
+        expect([safeModeSecretName("dc01"), safeModeSecretName("dc_01.corp")]).toStrictEqual(["dc01-safe-mode-password", "dc-01-corp-safe-mode-password"]);
+    });
+
+    it("THEN a key vault id is read whatever the case of its provider, and anything else is not one", () => {
+        expect(parseKeyVaultId("/subscriptions/s1/resourceGroups/rg-1/providers/microsoft.keyvault/VAULTS/kv-1")).toStrictEqual({ subscriptionId: "s1", resourceGroupName: "rg-1", vaultName: "kv-1" });
+        expect(parseKeyVaultId("/subscriptions/s1/resourceGroups/rg-1/providers/Microsoft.KeyVault/vaults/kv-1/secrets/x")).toBeUndefined();
+        expect(parseKeyVaultId("kv-1")).toBeUndefined();
     });
 });
 
@@ -345,6 +511,17 @@ describe("GIVEN a domain controller Azure or AD DS would refuse", () => {
         ["a single-label domain (no NetBIOS check on a name already refused)", { ...dcArgs, domainName: "corp" }, [
             { path: "domainName", message: `"corp" is a single-label name; Active Directory needs at least two labels, like "corp.corp" (DNS does not locate the controllers of a single-label domain without extra configuration).` },
         ]],
+        ["a safe-mode vault given by name, not by id", { ...dcArgs, safeModePasswordVault: { keyVaultId: "corp-secrets" } }, [
+            { path: "safeModePasswordVault.keyVaultId", message: `"corp-secrets" is not a key vault id (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>).` },
+        ]],
+        ["a safe-mode vault in another subscription than the controller's subnet", {
+            ...dcArgs, safeModePasswordVault: { keyVaultId: "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/corp-secrets" },
+        }, [
+            { path: "safeModePasswordVault.keyVaultId", message: `is in subscription "11111111-1111-1111-1111-111111111111", but the controller's subnet is in "00000000-0000-0000-0000-000000000000"; the secret is written through the VM's subscription, so give a vault in that one.` },
+        ]],
+        ["a safe-mode vault without its id (config passed through untyped)", { ...dcArgs, safeModePasswordVault: {} as { keyVaultId: string } }, [
+            { path: "safeModePasswordVault.keyVaultId", message: "is missing; give the id of a key vault with Azure RBAC authorization, or remove safeModePasswordVault to have the controller create one." },
+        ]],
     ])("THEN %s is refused with exact messages and nothing is registered", async (_, args, problems) => {
         await expectRefused(() => new DomainController("baddc", args), "DomainController", "baddc", problems);
     });
@@ -354,10 +531,55 @@ describe("GIVEN the promotion script", () => {
     const script = promoteDomainControllerScript({ domainName: "corp.contoso.com", netbiosName: "CORP", paths: NTDS_PATHS });
     const at = (text: string): number => script.indexOf(text);
 
-    it("THEN it takes the safe-mode password only as its one parameter, base64, and makes a SecureString of it inside", () => {
-        expect(script.split("\n").find((line) => !line.startsWith("#"))).toBe("param([string]$SafeModePasswordBase64)");
-        expect(script).toContain("$safeMode = ConvertTo-SecureString -String ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($SafeModePasswordBase64))) -AsPlainText -Force");
-        expect(script).toContain("-SafeModeAdministratorPassword $safeMode");
+    it("THEN its only parameters are the vault's and the secret's names, checked against Key Vault's name rules before they go into a URL", () => {
+        expect(script.split("\n").find((line) => !line.startsWith("#"))).toBe("param([string]$KeyVaultName, [string]$SecretName)");
+        expect(script).toContain("if ($KeyVaultName -notmatch '^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$') { throw");
+        expect(script).toContain("if ($SecretName -notmatch '^[A-Za-z0-9-]{1,127}$') { throw");
+        expect(at("$KeyVaultName -notmatch")).toBeLessThan(at("$SecretUri = "));
+    });
+
+    it("THEN it reads the password from Key Vault with the VM's managed identity: a token from the metadata service, directly, then the secret over HTTPS", () => {
+        expect(IMDS_KEY_VAULT_TOKEN_URI).toBe("http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net");
+        expect(script).toContain("$token = (Read-JsonResponse 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net' 'Metadata' 'true' $true).DocumentElement.SelectSingleNode('access_token').InnerText");
+        expect(script).toContain("if ($Direct) { $request.Proxy = New-Object System.Net.WebProxy }");
+        expect(script).toContain("$Vault = $KeyVaultName + '.vault.azure.net'\n$SecretUri = 'https://' + $Vault + '/secrets/' + $SecretName + '?api-version=7.4'");
+        expect(script).toContain("$secret = Read-JsonResponse $SecretUri 'Authorization' ('Bearer ' + $token) $false");
+    });
+
+    it("THEN the password goes into a SecureString through .NET calls alone, never through a cmdlet's parameter, a file, the output or a command line", () => {
+        expect(script).toContain("$safeMode = New-Object System.Security.SecureString\n        foreach ($character in $value.InnerText.ToCharArray()) { $safeMode.AppendChar($character) }\n        $safeMode.MakeReadOnly()");
+        expect(script).toContain("-SafeModeAdministratorPassword $safeMode -NoRebootOnCompletion -Force\n$safeMode.Dispose()");
+        // Only these lines touch the secret's value or the token (PowerShell's names ignore case); none passes it to a
+        // cmdlet or prints it.
+        expect(script.split("\n").filter((line) => /\$value\b|\$token\b/i.test(line)).map((line) => line.trim())).toStrictEqual([
+            "$token = (Read-JsonResponse 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net' 'Metadata' 'true' $true).DocumentElement.SelectSingleNode('access_token').InnerText",
+            "$secret = Read-JsonResponse $SecretUri 'Authorization' ('Bearer ' + $token) $false",
+            "$token = $null",
+            "$value = $secret.DocumentElement.SelectSingleNode('value')",
+            "if ($null -eq $value -or $value.InnerText.Length -eq 0) { throw 'the secret has no value.' }",
+            "foreach ($character in $value.InnerText.ToCharArray()) { $safeMode.AppendChar($character) }",
+            "$value = $null",
+            "$token = $null",
+            "$value = $null",
+        ]);
+        for (const forbidden of ["ConvertTo-SecureString", "Invoke-RestMethod", "Invoke-WebRequest", "ConvertFrom-Json", "Out-File", "Set-Content", "Start-Transcript"]) {
+            expect(script).not.toContain(forbidden);
+        }
+    });
+
+    it("THEN it retries with backoff for 15 minutes while the VM's role takes effect, then fails naming the vault, the secret and the role", () => {
+        expect(SECRET_WAIT_MINUTES).toBe(15);
+        expect(script).toContain("$SecretWaitMinutes = 15\n");
+        expect(script).toContain("$deadline = (Get-Date).AddMinutes($SecretWaitMinutes)\n$delay = 5\n");
+        expect(script).toContain("Start-Sleep -Seconds $delay\n        $delay = [Math]::Min($delay * 2, 60)");
+        expect(script).toContain("throw ('could not read the safe-mode password within ' + $SecretWaitMinutes + ' minutes; the forest was not created. Last failure, reading ' + $step + ': ' + $failure + ' This VM''s system-assigned identity needs the role Key Vault Secrets User on the secret ' + $SecretName + ' of the key vault ' + $KeyVaultName + ' (a vault with Azure RBAC authorization), and the vault''s network rules must admit this VM: its subnet with the Microsoft.KeyVault service endpoint, or a private endpoint.')");
+    });
+
+    it("THEN it reads the password after the DNS server forwards to Azure DNS (so the vault's name resolves while the VNet's DNS is this machine) and before it creates the forest", () => {
+        expect(at("foreach ($name in @('DNS', 'AD-Domain-Services'))")).toBeLessThan(at("Set-DnsServerForwarder -IPAddress '168.63.129.16'\nClear-DnsClientCache"));
+        expect(at("Clear-DnsClientCache")).toBeLessThan(at("$SecretUri = "));
+        expect(at("while ($null -eq $safeMode)")).toBeLessThan(at("Install-ADDSForest"));
+        expect(at("if ($role -ge 4)")).toBeLessThan(at("while ($null -eq $safeMode)"));
     });
 
     it("THEN it returns at once on a domain controller, before it installs or promotes anything", () => {
@@ -381,11 +603,11 @@ describe("GIVEN the promotion script", () => {
         expect(at(refusal)).toBeLessThan(at("shutdown.exe"));
     });
 
-    it("THEN the controller's DNS server forwards names outside the domain to Azure DNS, set after the promotion and before the restart", () => {
+    it("THEN the controller's DNS server forwards names outside the domain to Azure DNS, set again after the promotion and before the restart", () => {
         expect(AZURE_DNS).toBe("168.63.129.16");
-        expect(script).toContain("Set-DnsServerForwarder -IPAddress '168.63.129.16'");
-        expect(at("Install-ADDSForest")).toBeLessThan(at("Set-DnsServerForwarder"));
-        expect(at("Set-DnsServerForwarder")).toBeLessThan(at("shutdown.exe /r /t 60"));
+        const after = script.lastIndexOf("Set-DnsServerForwarder -IPAddress '168.63.129.16'");
+        expect(at("Install-ADDSForest")).toBeLessThan(after);
+        expect(after).toBeLessThan(at("shutdown.exe /r /t 60"));
     });
 
     it("THEN it creates the forest with DNS, its data on the NTDS disk, without restarting on its own", () => {

@@ -1,6 +1,6 @@
 /**
- * Pure planning for DomainController: the forest's names, the NTDS disk, the WindowsVm's arguments and plan, and the
- * promotion Run Command, as plain data. No Azure SDK here.
+ * Pure planning for DomainController: the forest's names, the NTDS disk, the WindowsVm's arguments and plan, where the
+ * safe-mode password is kept, and the promotion Run Command, as plain data. No Azure SDK here.
  *
  * Where AD DS keeps its data follows Microsoft Learn, "Deploy AD DS in an Azure virtual network"
  * (architecture/reference-architectures/identity/adds-extend-domain): the database, logs and SYSVOL on a data disk of
@@ -17,6 +17,7 @@ import type { WindowsVmArgs } from "../../vm/vm-args";
 import { planVm, type VmPlan } from "../../vm/vm-plan";
 import type { DomainControllerArgs } from "./domain-controller-args";
 import { ntdsPaths, promoteDomainControllerScript, type NtdsPaths } from "./domain-controller-scripts";
+import { planSafeModeSecret, type SafeModeSecretPlan } from "./safe-mode-secret-plan";
 
 /** The NTDS disk: its key (`<vm>-disk-ntds`), LUN, host caching, file system and default size. */
 export const NTDS_DISK = { key: "ntds", lun: 0, caching: "None", fileSystem: "NTFS", defaultSizeGb: 32 } as const;
@@ -33,7 +34,9 @@ export interface DomainControllerPlan {
     /** The WindowsVm child's arguments and plan (checked here, before anything registers). */
     readonly windowsArgs: WindowsVmArgs;
     readonly vm: VmPlan;
-    /** The Run Command that creates the forest. */
+    /** The Key Vault secret the promotion reads the safe-mode password from. */
+    readonly safeModeSecret: SafeModeSecretPlan;
+    /** The Run Command that creates the forest; its only parameters are the vault's and the secret's names. */
     readonly promote: {
         readonly resourceName: string;
         readonly runCommandName: string;
@@ -66,7 +69,7 @@ function ntdsDiskPath(path: string): string {
 
 /** Plans DomainController: the forest, the promotion and its WindowsVm, or every problem of both, in its own argument names. */
 export function planDomainController(name: string, args: DomainControllerArgs): PlanResult<DomainControllerPlan> {
-    const { domainName, netbiosName: givenNetbios, safeModePassword, ntdsDiskSizeGb, privateIpAddress, ...vmArgs } = args;
+    const { domainName, netbiosName: givenNetbios, safeModePassword, safeModePasswordVault, ntdsDiskSizeGb, privateIpAddress, ...vmArgs } = args;
     const problems: Problem[] = [];
     // Typed as required, but a stack may pass its config through untyped: a controller without one is refused here.
     const address: unknown = privateIpAddress;
@@ -101,6 +104,9 @@ export function planDomainController(name: string, args: DomainControllerArgs): 
     if (!vm.ok) {
         problems.push(...vm.problems.map((p) => ({ path: ntdsDiskPath(p.path), message: p.message })));
     }
+    // Named after the VM's Azure name; its problems do not depend on it.
+    const safeModeSecret = planSafeModeSecret(name, vm.ok ? vm.plan.vmName : name, { safeModePasswordVault, subnetId: args.subnetId });
+    problems.push(...safeModeSecret.problems);
     if (problems.length > 0 || !vm.ok || typeof address !== "string") {
         return { ok: false, problems };
     }
@@ -114,6 +120,7 @@ export function planDomainController(name: string, args: DomainControllerArgs): 
             ntds,
             windowsArgs,
             vm: vm.plan,
+            safeModeSecret: safeModeSecret.plan,
             promote: {
                 resourceName: `${name}-promote`,
                 runCommandName: "promote-dc",

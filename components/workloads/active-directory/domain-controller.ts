@@ -3,12 +3,14 @@
  * members are WindowsVms with `domainJoin`, which wait until the domain answers before they join.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/azure-native/compute";
 import { requirePlan } from "../../core/problems";
 import { declareRunCommand } from "../../vm/guest-steps-declare";
 import { WindowsVm } from "../../vm/windows-vm";
 import type { DomainControllerArgs } from "./domain-controller-args";
 import { planDomainController } from "./domain-controller-plan";
-import { SAFE_MODE_PASSWORD_PARAMETER } from "./domain-controller-scripts";
+import { PROMOTE_PARAMETERS } from "./domain-controller-scripts";
+import { declareSafeModeSecret } from "./safe-mode-secret-declare";
 
 export const DOMAIN_CONTROLLER_TYPE = "azure-persistent-vm:index:DomainController";
 
@@ -28,6 +30,12 @@ export const DOMAIN_CONTROLLER_TYPE = "azure-persistent-vm:index:DomainControlle
  * disk it finds a controller and does nothing; on a VM rebuilt from a fresh image over the kept NTDS disk it finds
  * the database, changes nothing and fails the deployment, saying to rebuild from the kept OS disk. Untied, that VM
  * would come up as a plain server and the stack would still record a promoted controller.
+ *
+ * The safe-mode password never reaches the VM through the Run Command: on Windows, Run Command passes parameters,
+ * protected ones too, on the script's command line. It is a Key Vault secret (`<name>-safe-mode-password`, in the
+ * protected vault `<name>-vault` unless `safeModePasswordVault` names one) that only the VM's identity may read
+ * (`<name>-safe-mode-reader`, Key Vault Secrets User on that secret); the promotion follows both and reads it with
+ * the VM's managed identity (safe-mode-secret-declare.ts has their lifecycles).
  */
 export class DomainController extends pulumi.ComponentResource {
     /** The WindowsVm child: its disks, NIC, identity and outputs. */
@@ -49,6 +57,8 @@ export class DomainController extends pulumi.ComponentResource {
     public readonly vmId: pulumi.Output<string>;
     /** The generated administrator password, a secret; undefined when `adminPassword` was given. */
     public readonly generatedAdminPassword: pulumi.Output<string> | undefined;
+    /** The name of the key vault that holds the safe-mode password (created, or the one `safeModePasswordVault` names). */
+    public readonly safeModePasswordVaultName: pulumi.Output<string>;
 
     constructor(name: string, args: DomainControllerArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = requirePlan("DomainController", name, planDomainController(name, args));
@@ -57,30 +67,53 @@ export class DomainController extends pulumi.ComponentResource {
         // Same name, different type: allowed (URNs carry the type), and it keeps the Azure names of a plain WindowsVm.
         this.vm = new WindowsVm(name, plan.windowsArgs, { parent: this });
 
-        const safeModePassword = pulumi.secret(pulumi.output(args.safeModePassword).apply((password) => Buffer.from(password, "utf8").toString("base64")));
+        const safeModeSecret = declareSafeModeSecret(plan.safeModeSecret, {
+            componentName: name,
+            password: args.safeModePassword,
+            keyVaultId: args.safeModePasswordVault?.keyVaultId,
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            subnetId: args.subnetId,
+            vm: { resource: this.vm.virtualMachine, id: this.vm.vmId, principalId: this.vm.principalId, tenantId: identityTenant(this.vm.virtualMachine) },
+        }, { parent: this });
         this.ready = declareRunCommand(plan.promote.resourceName, {
             runCommandName: plan.promote.runCommandName,
             script: plan.promote.script,
             timeoutInSeconds: plan.promote.timeoutInSeconds,
-            protectedParameters: [{ name: SAFE_MODE_PASSWORD_PARAMETER, value: safeModePassword }],
+            parameters: [
+                { name: PROMOTE_PARAMETERS.keyVaultName, value: safeModeSecret.vaultName },
+                { name: PROMOTE_PARAMETERS.secretName, value: safeModeSecret.secretName },
+            ],
         }, {
             resourceGroupName: args.resourceGroupName,
             location: args.location,
             tags: args.tags,
             vmName: this.vm.vmName,
-        }, { parent: this, dependsOn: [this.vm.lastGuestStep], replaceWith: [this.vm.virtualMachine] });
+        }, { parent: this, dependsOn: [this.vm.lastGuestStep, ...safeModeSecret.dependencies], replaceWith: [this.vm.virtualMachine] });
 
         this.privateIpAddress = pulumi.output(plan.privateIpAddress);
         this.domainName = pulumi.output(plan.domainName);
         this.netbiosName = pulumi.output(plan.netbiosName);
         this.vmId = this.vm.vmId;
         this.generatedAdminPassword = this.vm.generatedAdminPassword;
+        this.safeModePasswordVaultName = safeModeSecret.vaultName;
         this.registerOutputs({
             privateIpAddress: this.privateIpAddress,
             domainName: this.domainName,
             netbiosName: this.netbiosName,
             vmId: this.vmId,
             generatedAdminPassword: this.generatedAdminPassword,
+            safeModePasswordVaultName: this.safeModePasswordVaultName,
         });
     }
+}
+
+/** The tenant of the VM's system-assigned identity: the tenant the vault trusts, read without a provider function. */
+function identityTenant(vm: pulumi.CustomResource): pulumi.Output<string> {
+    // PersistentVm declares a compute.VirtualMachine; the check narrows its type without a cast.
+    if (!(vm instanceof compute.VirtualMachine)) {
+        throw new Error("internal: a WindowsVm's virtualMachine is not a compute.VirtualMachine");
+    }
+    return vm.identity.apply((identity) => identity?.tenantId ?? "");
 }

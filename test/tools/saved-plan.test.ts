@@ -142,7 +142,7 @@ describe("GIVEN --changes-from names a file", () => {
         const at = file("plan.json", formatJson(planDocument(await devRun(), SALT)));
         const base = await loadBase(at, options);
         expect(base.ok && [base.kind, base.description, base.salt, base.pending, base.secretsShown, base.resources.length])
-            .toEqual(["saved-plan", `saved plan ${at} (stack "dev" of project "azure-persistent-vm")`, SALT, [], false, 18]);
+            .toEqual(["saved-plan", `saved plan ${at} (stack "dev" of project "azure-persistent-vm")`, SALT, [], false, 22]);
     });
 
     it("WHEN it is a plan saved before formatVersion THEN loadBase refuses it, saying how to make a new one", async () => {

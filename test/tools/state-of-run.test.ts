@@ -45,7 +45,7 @@ describe("GIVEN the dev stack's run WHEN its states are taken with plain secrets
 
     it("THEN every registration but the Stack is a state, each after its parent", () => {
         expect(states.map((s) => s.urn).sort()).toEqual(run.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => r.urn).sort());
-        expect(states).toHaveLength(18);
+        expect(states).toHaveLength(22);
         const seen = new Set([run.registrations.find((r) => r.type === "pulumi:pulumi:Stack")?.urn]);
         expect(states.filter((s) => {
             seen.add(s.urn);

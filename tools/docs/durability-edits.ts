@@ -68,6 +68,30 @@ const adopted = (id: string, protection?: string) => vms("web01", (vm) => disks(
 const ENGINE = "pulumi/pulumi@v3.259.0 pkg/resource/deploy";
 const AZURE = "pulumi/pulumi-azure-native@v3.28.0 provider/pkg/provider";
 
+/** The network resources every VmNetwork of 0.1.0 gains: created, with the subnet updated in place to use them. */
+function networkUpgrade(network: string, groups: readonly ("linux" | "windows")[] = ["linux", "windows"]): Record<string, string> {
+    return {
+        ...Object.fromEntries(groups.map((os) => [`${network}-asg-${os}`, "create"])),
+        [`${network}-nat`]: "create",
+        [`${network}-nat-ip`]: "create",
+        [`${network}-subnet`]: "update",
+    };
+}
+
+/** Per project, what `pulumi up` does to a stack deployed with library 0.1.0. */
+const UPGRADES: readonly { readonly project: Project; readonly expect: Readonly<Record<string, string>> }[] = [
+    { project: "dev", expect: { ...networkUpgrade("network"), "network-nsg": "update", "web01-nic": "update", "app01-nic": "update" } },
+    { project: "sql-server", expect: { ...networkUpgrade("net"), "sql01-nic": "update" } },
+    {
+        project: "sharepoint-farm",
+        expect: {
+            ...networkUpgrade("farm"), "farm-nsg": "update", "dc01-nic": "update", "sql01-nic": "update", "sp01-nic": "update",
+            "dc01-vault-suffix": "create", "dc01-vault": "create", "dc01-safe-mode-password": "create", "dc01-safe-mode-reader": "create", "dc01-promote": "update",
+        },
+    },
+    { project: "lift-and-shift", expect: { ...networkUpgrade("net"), "erp01-nic": "update" } },
+];
+
 export const EDITS: readonly EditRow[] = [
     // Disks
     {
@@ -433,7 +457,8 @@ export const EDITS: readonly EditRow[] = [
         edit: "change the subnet's prefix",
         project: "dev",
         after: { "azure-persistent-vm:network": { ...(DEV["azure-persistent-vm:network"] as object), subnetPrefix: "10.42.2.0/24" } },
-        expect: { "network-subnet": "update", "network-nsg": "update" },
+        // The management rules target the VMs' application security groups, not the prefix: the NSG stays as it is.
+        expect: { "network-subnet": "update" },
         exit: 0,
         source: `${AZURE}/diff.go (addressPrefix is no replace key; Azure refuses it at deployment while NICs use the subnet)`,
     },
@@ -442,7 +467,8 @@ export const EDITS: readonly EditRow[] = [
         project: "dev",
         after: { "azure-persistent-vm:tags": { costCenter: "1234" } },
         expect: {
-            "resource-group": "update", "network-vnet": "update", "network-nsg": "update", "web01-vm": "update", "web01-nic": "update", "web01-disk-data": "update",
+            "resource-group": "update", "network-vnet": "update", "network-nsg": "update", "network-asg-linux": "update", "network-asg-windows": "update",
+            "network-nat": "update", "network-nat-ip": "update", "web01-vm": "update", "web01-nic": "update", "web01-disk-data": "update",
             "app01-vm": "update", "app01-nic": "update", "app01-disk-data": "update",
             "web01-access": "update", "web01-format-data": "update", "app01-access": "update", "app01-format-data": "update",
         },
@@ -565,14 +591,18 @@ export const EDITS: readonly EditRow[] = [
         exit: 4,
         source: `${ENGINE}/step_generator.go:1958 (creationData is in the disk's replaceOnChanges, and the disk is protected)`,
     },
-    // Upgrades: a stack deployed with a released library, planned with this one
-    ...(["dev", "sql-server", "sharepoint-farm", "lift-and-shift"] as const).map((project): EditRow => ({
+    // Upgrades: a stack deployed with a released library, planned with this one. What 0.1.0 stacks get (docs/security.md,
+    // "Upgrading a deployed stack"): the application security groups (each VM's NIC joins its OS's, and the management
+    // rules target them), the NAT gateway with its address (the subnet takes it and the Key Vault service endpoint in
+    // place), and for a domain controller the vault, secret and role assignment its promotion now reads the safe-mode
+    // password through, the promotion updating in place. Nothing is replaced or deleted.
+    ...UPGRADES.map(({ project, expect }): EditRow => ({
         edit: `upgrade the ${project === "dev" ? "dev stack" : `${project} example`} from library 0.1.0`,
         project,
         before: { release: "0.1.0" },
         after: {},
-        expect: {},
+        expect,
         exit: 0,
-        source: `${ENGINE}/step_generator.go:1893-1923 (new options alone: same) and :3635-3638 (a replacement trigger the state does not have never replaces)`,
+        source: `${ENGINE}/step_generator.go:1893-1923 (new options alone: same) and :3635-3638 (a replacement trigger the state does not have never replaces); new resources are creates, changed inputs of non-replacing properties are updates`,
     })),
 ];

@@ -19,12 +19,15 @@ import {
 /** A placeholder subscription id: all zeros, so no one mistakes a recorded id for a real one. */
 export const PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 
+/** The tenant of every managed identity the recorder makes up. */
+export const PLACEHOLDER_TENANT = "placeholder-tenant-id";
+
 /**
  * Whether a string is one of the recorder's made-up outputs (a placeholder id, private IP, principal id, key or
  * password): what a deployed stack holds there is the real resource's output.
  */
 export function isPlaceholder(s: string): boolean {
-    return /placeholder|principal-id-of-|private-ip-of-/.test(s) || s.includes(`/subscriptions/${PLACEHOLDER_SUBSCRIPTION}/`);
+    return /placeholder|principal-id-of-|private-ip-of-|random-string-of-/.test(s) || s.includes(`/subscriptions/${PLACEHOLDER_SUBSCRIPTION}/`);
 }
 
 /**
@@ -147,13 +150,15 @@ function placeholderState(type: string, name: string, azureName: string, inputs:
             const attachedId = (osDisk["managedDisk"] as { id?: unknown } | undefined)?.id;
             const osDiskName = typeof attachedId === "string" ? (attachedId.split("/").pop() ?? attachedId) : `${azureName}_OsDisk_1_placeholder`;
             return {
-                identity: { ...(inputs["identity"] as object | undefined), principalId: `principal-id-of-${azureName}` },
+                identity: { ...(inputs["identity"] as object | undefined), principalId: `principal-id-of-${azureName}`, tenantId: PLACEHOLDER_TENANT },
                 storageProfile: { ...storage, osDisk: { ...osDisk, name: osDiskName } },
             };
         }
         // A fleet's instances use the scale set's identity, as a VM uses its own.
         case "azure-native:compute:VirtualMachineScaleSet":
-            return { identity: { ...(inputs["identity"] as object | undefined), principalId: `principal-id-of-${azureName}` } };
+            return { identity: { ...(inputs["identity"] as object | undefined), principalId: `principal-id-of-${azureName}`, tenantId: PLACEHOLDER_TENANT } };
+        case "random:index/randomString:RandomString":
+            return { result: `random-string-of-${name}` };
         // The providers mark these outputs secret, and the engine returns them as secrets; so does the recorder.
         case "random:index/randomPassword:RandomPassword":
             return { result: pulumi.secret(`placeholder-password-of-${name}`) };

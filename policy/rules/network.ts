@@ -1,7 +1,7 @@
 /**
  * Network rules: no public address unless the stack says so, NICs that do not forward traffic, and an NSG on
- * every subnet and NIC. A scale set's instances get their NICs from its model's NIC configurations, which the NIC
- * rules read as they read a NIC.
+ * every subnet and NIC. A VM may declare its NICs inline (networkProfile.networkInterfaceConfigurations), and a scale
+ * set's instances get theirs from its model's NIC configurations: the NIC rules read those as they read a NIC.
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import {
@@ -49,7 +49,7 @@ function nicConfigurations(model: unknown, at: string): { path: string; nic: unk
 
 /**
  * The NICs a NIC rule reads, each with the prefix of the paths its messages name: a NIC resource itself, or each
- * NIC configuration of a scale set's model.
+ * NIC configuration of a VM or of a scale set's model.
  */
 function nicsOf(props: unknown, args: ResourceValidationArgs): { prefix: string; nic: unknown }[] {
     if (args.type === NETWORK_INTERFACE) {
@@ -124,11 +124,11 @@ export const NETWORK_POLICIES: ResourceValidationPolicy[] = [
     }),
     resourceRule({
         name: NIC_IP_FORWARDING_OFF,
-        description: "A NIC, or a scale set's NIC configuration, sends enableIPForwarding: false explicitly.",
+        description: "A NIC, or a VM's or scale set's NIC configuration, sends enableIPForwarding: false explicitly.",
         // Mandatory: a forwarding NIC routes traffic for addresses other than its own, around the NSGs meant to
         // filter it. A network virtual appliance sets this policy's enforcementLevel in the pack config.
         enforcementLevel: "mandatory",
-        types: [NETWORK_INTERFACE, VIRTUAL_MACHINE_SCALE_SET],
+        types: [NETWORK_INTERFACE, VIRTUAL_MACHINE, VIRTUAL_MACHINE_SCALE_SET],
         check: (props, args, report) => {
             for (const { prefix, nic } of nicsOf(props, args)) {
                 const forwarding = field(nic, "enableIPForwarding");
@@ -141,10 +141,10 @@ export const NETWORK_POLICIES: ResourceValidationPolicy[] = [
     }),
     resourceRule({
         name: NIC_NSG,
-        description: "A NIC, or a scale set's NIC configuration, has its own network security group, as well as its subnet's.",
+        description: "A NIC, or a VM's or scale set's NIC configuration, has its own network security group, as well as its subnet's.",
         // Advisory: the subnet's NSG may be the one meant to filter the NIC's traffic.
         enforcementLevel: "advisory",
-        types: [NETWORK_INTERFACE, VIRTUAL_MACHINE_SCALE_SET],
+        types: [NETWORK_INTERFACE, VIRTUAL_MACHINE, VIRTUAL_MACHINE_SCALE_SET],
         check: (props, args, report) => {
             for (const { prefix, nic } of nicsOf(props, args)) {
                 if (field(nic, "networkSecurityGroup") === undefined) {

@@ -1,46 +1,27 @@
 /**
- * What every rule shares: reading a resource's inputs as plain data, printing a value in a message, and declaring
- * a policy that applies to a fixed set of azure-native type tokens. Rules compare type strings instead of importing
- * azure-native classes, so the pack loads no provider SDK and works with any azure-native major version.
+ * What every rule shares: the type tokens and value helpers (re-exported from tokens.ts and values.ts), and declaring
+ * a policy that applies to a fixed set of azure-native types, wherever a resource of those types is declared: as
+ * that type, through `resources.Resource` (generic ARM), or in the literal template of a `resources.Deployment` or a
+ * deployment stack (arm.ts reads them).
  */
 import type { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { TemplateExpression, wrapperContents, type Embedded } from "./arm";
+import { WRAPPERS } from "./tokens";
 
-export const VIRTUAL_MACHINE = "azure-native:compute:VirtualMachine";
-export const VIRTUAL_MACHINE_SCALE_SET = "azure-native:compute:VirtualMachineScaleSet";
-export const VM_EXTENSION = "azure-native:compute:VirtualMachineExtension";
-export const VMSS_EXTENSION = "azure-native:compute:VirtualMachineScaleSetExtension";
-export const DISK = "azure-native:compute:Disk";
-export const NETWORK_INTERFACE = "azure-native:network:NetworkInterface";
-export const NETWORK_SECURITY_GROUP = "azure-native:network:NetworkSecurityGroup";
-export const SECURITY_RULE = "azure-native:network:SecurityRule";
-export const SUBNET = "azure-native:network:Subnet";
-export const VIRTUAL_NETWORK = "azure-native:network:VirtualNetwork";
-export const PUBLIC_IP_ADDRESS = "azure-native:network:PublicIPAddress";
+export * from "./tokens";
+export { field, isRecord, items, sameText, show } from "./values";
 
 /** Reports one violation; the message names the property, its value and the fix. */
 export type Report = (message: string) => void;
 
-/** The value at `path` inside `value`, or undefined where any step is missing. */
-export function field(value: unknown, ...path: (string | number)[]): unknown {
-    return path.reduce<unknown>(
-        (v, key) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[key] : undefined),
-        value,
-    );
-}
-
-/** The items of an array input; an absent or non-array input has none. */
-export function items(value: unknown): unknown[] {
-    return Array.isArray(value) ? value : [];
-}
-
-/** A value as a message prints it: "not set", or its JSON (`"Enabled"`, `false`, `["*"]`). */
-export function show(value: unknown): string {
-    return value === undefined ? "not set" : JSON.stringify(value);
-}
-
-/** Azure compares these enum strings without regard to case. */
-export function sameText(value: unknown, expected: string): boolean {
-    return typeof value === "string" && value.toLowerCase() === expected.toLowerCase();
+/** A rule's arguments; for a resource read inside a wrapper, with the wrapper's other resources. */
+export interface RuleArgs extends ResourceValidationArgs {
+    readonly inside?: {
+        /** The resource being judged. */
+        readonly self: Embedded;
+        /** Every resource the wrapper holds, for a rule that judges a resource with its children (an NSG's rules). */
+        readonly all: readonly Embedded[];
+    };
 }
 
 export interface RuleSpec {
@@ -49,8 +30,45 @@ export interface RuleSpec {
     readonly enforcementLevel: "mandatory" | "advisory";
     /** The azure-native type tokens the rule reads; every other type is "not applicable". */
     readonly types: readonly string[];
+    /**
+     * Whether the rule also judges resources of its types declared inside a wrapper. False for a rule about Pulumi
+     * resource options, which an ARM resource inside a template does not have, and for a rule about wrappers themselves.
+     * @default true
+     */
+    readonly inWrappers?: boolean;
     readonly configSchema?: PolicyConfigSchema;
-    readonly check: (props: Readonly<Record<string, unknown>>, args: ResourceValidationArgs, report: Report) => void;
+    readonly check: (props: Readonly<Record<string, unknown>>, args: RuleArgs, report: Report) => void;
+}
+
+/** Thrown by a rule's `notApplicable` for a resource inside a wrapper: that resource is skipped, not the wrapper. */
+class NotApplicableInside extends Error {}
+
+const EXPRESSION_FIX = "write the value literally, or review the resource and lower this policy's enforcementLevel in the pack config";
+
+/** Runs a rule on one resource inside a wrapper; messages start with the resource's label. */
+function checkInside(spec: RuleSpec, args: ResourceValidationArgs, self: Embedded, all: readonly Embedded[], report: Report): void {
+    const inner: RuleArgs = {
+        ...args,
+        type: self.token,
+        name: self.name.split("/").pop() ?? self.name,
+        props: self.props,
+        isType: () => false,
+        asType: () => undefined,
+        notApplicable: (reason?: string): never => {
+            throw new NotApplicableInside(reason);
+        },
+        inside: { self, all },
+    };
+    try {
+        spec.check(self.props, inner, (message) => report(`${self.label}${message}`));
+    } catch (e) {
+        if (e instanceof TemplateExpression) {
+            report(`${self.label}${e.path} is computed by the template (an expression or a copy loop), which the pack does not `
+                + `evaluate, so this policy cannot judge the resource; ${EXPRESSION_FIX}.`);
+        } else if (!(e instanceof NotApplicableInside)) {
+            throw e;
+        }
+    }
 }
 
 export function resourceRule(spec: RuleSpec): ResourceValidationPolicy {
@@ -60,10 +78,20 @@ export function resourceRule(spec: RuleSpec): ResourceValidationPolicy {
         enforcementLevel: spec.enforcementLevel,
         ...(spec.configSchema !== undefined ? { configSchema: spec.configSchema } : {}),
         validateResource: (args, reportViolation) => {
+            const report: Report = (message) => reportViolation(message);
+            if (spec.inWrappers !== false && WRAPPERS.includes(args.type)) {
+                const all = wrapperContents(args.type, args.props).resources;
+                const mine = all.filter((r) => spec.types.includes(r.token));
+                if (mine.length === 0) {
+                    args.notApplicable(`applies only to ${spec.types.join(", ")}, and this ${args.type} declares none`);
+                }
+                mine.forEach((self) => checkInside(spec, args, self, all, report));
+                return;
+            }
             if (!spec.types.includes(args.type)) {
                 args.notApplicable(`applies only to ${spec.types.join(", ")}`);
             }
-            spec.check(args.props, args, (message) => reportViolation(message));
+            spec.check(args.props, args, report);
         },
     };
 }
@@ -71,4 +99,10 @@ export function resourceRule(spec: RuleSpec): ResourceValidationPolicy {
 /** A boolean switch in a policy's config (`allowPublicIp`), off unless the pack config sets it to true. */
 export function switchedOn(args: ResourceValidationArgs, key: string): boolean {
     return args.getConfig<Record<string, unknown>>()[key] === true;
+}
+
+/** A list of strings in a policy's config (`trustedServiceTags`); empty unless the pack config sets one. */
+export function configList(args: Pick<ResourceValidationArgs, "getConfig">, key: string): string[] {
+    const value = args.getConfig<Record<string, unknown>>()[key];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }

@@ -86,6 +86,8 @@ export const VM_DURABILITY_POLICIES: ResourceValidationPolicy[] = [
         // the disks (and the NIC) the old VM still holds, and the stack is left with a failed create.
         enforcementLevel: "mandatory",
         types: [VIRTUAL_MACHINE],
+        // A resource option of Pulumi's: an ARM resource inside a template has none.
+        inWrappers: false,
         check: (vm, args, report) => {
             const attached = attachedDiskPaths(vm);
             if (attached.length === 0) {

@@ -6,7 +6,7 @@
  * recommendation.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { decodedText, secretMarkers } from "./secrets";
+import { decodedText, passwordSignIn, secretMarkers } from "./secrets";
 import { VIRTUAL_MACHINE, VIRTUAL_MACHINE_SCALE_SET, field, items, resourceRule, sameText, show } from "./support";
 import { machineOf, osProfileOrSkip } from "./vm-shape";
 
@@ -15,6 +15,12 @@ export const VM_AGENT = "apvm-vm-agent";
 export const VM_WINDOWS_UPDATES = "apvm-vm-windows-updates";
 export const VM_WINDOWS_PATCH_BY_PLATFORM = "apvm-vm-windows-patch-by-platform";
 export const VM_BOOT_DATA_NO_SECRETS = "apvm-vm-boot-data-no-secrets";
+export const VM_BOOT_DATA_NO_PASSWORD_SIGN_IN = "apvm-vm-boot-data-no-password-sign-in";
+
+/** The boot data a machine hands to cloud-init, each with its path: osProfile.customData and userData. */
+function bootData(model: unknown, at: string): [string, unknown][] {
+    return [[`${at}osProfile.customData`, field(model, "osProfile", "customData")], [`${at}userData`, field(model, "userData")]];
+}
 
 export const VM_GUEST_POLICIES: ResourceValidationPolicy[] = [
     resourceRule({
@@ -117,13 +123,28 @@ export const VM_GUEST_POLICIES: ResourceValidationPolicy[] = [
         types: [VIRTUAL_MACHINE, VIRTUAL_MACHINE_SCALE_SET],
         check: (_props, args, report) => {
             const { model, at, fleet } = machineOf(args);
-            const sources: [string, unknown][] = [[`${at}osProfile.customData`, field(model, "osProfile", "customData")], [`${at}userData`, field(model, "userData")]];
-            for (const [path, value] of sources) {
+            for (const [path, value] of bootData(model, at)) {
                 const markers = typeof value === "string" ? secretMarkers(decodedText(value)) : [];
                 if (markers.length > 0) {
                     report(`${path} contains ${markers.join(", ")}; it is kept in the stack's state and readable `
                         + (fleet ? "on every instance, so fetch secrets at boot from Key Vault with the scale set's managed identity instead."
                             : "on the VM, so fetch secrets at boot from Key Vault with the VM's managed identity instead."));
+                }
+            }
+        },
+    }),
+    resourceRule({
+        name: VM_BOOT_DATA_NO_PASSWORD_SIGN_IN,
+        description: "osProfile.customData and userData (of a VM or a scale set's instances) do not turn password sign-in on through cloud-init (ssh_pwauth, chpasswd, plain_text_passwd, PasswordAuthentication yes), and do not #include configuration from elsewhere.",
+        // Mandatory: cloud-init runs after Azure applies disablePasswordAuthentication, so it undoes SSH keys only.
+        enforcementLevel: "mandatory",
+        types: [VIRTUAL_MACHINE, VIRTUAL_MACHINE_SCALE_SET],
+        check: (_props, args, report) => {
+            const { model, at } = machineOf(args);
+            for (const [path, value] of bootData(model, at)) {
+                const found = typeof value === "string" ? passwordSignIn(decodedText(value)) : [];
+                for (const { why, fix } of found) {
+                    report(`${path} ${why}; ${fix}.`);
                 }
             }
         },

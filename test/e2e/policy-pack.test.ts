@@ -2,7 +2,8 @@
  * The policy pack as the Pulumi CLI starts it: the SDK's own policy-pack runner (`@pulumi/pulumi/cmd/run-policy-pack`)
  * loads policy/index.ts through ts-node with type-checking, the pack's analyzer server prints its port, and this
  * test speaks the analyzer gRPC protocol to it as the engine does: GetAnalyzerInfo, Analyze with inputs in their wire
- * form (secrets wrapped, values unknown during preview as the unknown sentinel), and Configure with pack config.
+ * form (secrets wrapped, values unknown during preview as the unknown sentinel), AnalyzeStack with property
+ * dependencies, and Configure with pack config.
  * Not proved here: the CLI itself (installing the pack's dependencies, its own config validation and schema
  * defaults, how it prints violations and blocks an update), and which inputs the engine sends after azure-native's
  * Check. Here the pack resolves its modules from the project's node_modules, not from policy/node_modules.
@@ -12,16 +13,21 @@ import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import {
-    AnalyzeRequest, AnalyzerResourceOptions, ConfigureAnalyzerRequest, EnforcementLevel, PolicyConfig, type AnalyzeDiagnostic,
+    AnalyzeRequest, AnalyzeStackRequest, AnalyzerPropertyDependencies, AnalyzerResource, AnalyzerResourceOptions, ConfigureAnalyzerRequest, EnforcementLevel,
+    PolicyConfig, type AnalyzeDiagnostic,
 } from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_PUBLIC_IP, POLICIES, VM_BOOT_DATA_NO_SECRETS, VM_LINUX_SSH_ONLY } from "../../policy/rules";
+import {
+    NO_PUBLIC_IP, NSG_NO_OPEN_MANAGEMENT, NSG_NO_OPEN_MANAGEMENT_STACK, POLICIES, STACK_POLICIES, VM_BOOT_DATA_NO_PASSWORD_SIGN_IN, VM_BOOT_DATA_NO_SECRETS,
+    PUBLIC_IP_ZONES, VM_LINUX_SSH_ONLY,
+} from "../../policy/rules";
 import { serveRecorder, type MonitorServer } from "../../tools/recorder/monitor-server";
 import { runProgram, type ProgramRun } from "../../tools/recorder/program";
 import { Recorder, type Registration } from "../../tools/recorder/recorder";
 import { find } from "../support/policy-args";
+import { asDeployment, bare, labelOf } from "../policy/arm-forms";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 /** What the engine sends for a value not known until deployment. */
@@ -94,16 +100,17 @@ describe("GIVEN the pack started by the SDK's policy-pack runner, as the CLI sta
         }>((cb) => client.getAnalyzerInfo(new Empty(), cb));
         expect([info.getName(), info.getVersion()]).toEqual(["azure-persistent-vm", "0.1.0"]);
         expect(info.getPoliciesList().map((p) => [p.getName(), LEVELS[p.getEnforcementlevel()]]))
-            .toEqual(POLICIES.map((p) => [p.name, p.enforcementLevel]));
+            .toEqual([...POLICIES, ...STACK_POLICIES].map((p) => [p.name, p.enforcementLevel]));
         const noPublicIp = info.getPoliciesList().find((p) => p.getName() === NO_PUBLIC_IP);
         expect(noPublicIp?.getConfigschema()?.getProperties()?.toJavaScript()).toMatchObject({ allowPublicIp: { type: "boolean", default: false } });
     });
 
-    it("WHEN the engine sends the dev stack's resources, secrets still wrapped, THEN nothing is reported", async () => {
+    it("WHEN the engine sends the dev stack's resources, secrets still wrapped, THEN only the NAT gateway address's zones advisory is reported", async () => {
         const azure = dev.registrations.filter((r) => r.custom && r.type.startsWith("azure-native:"));
         expect(azure.map((r) => r.name)).toEqual(expect.arrayContaining(["web01-vm", "app01-vm", "web01-nic", "network-nsg", "web01-disk-data"]));
         for (const r of azure) {
-            expect([r.name, await analyze(r)]).toEqual([r.name, []]);
+            const found = (await analyze(r)).map((d) => [d.policy, d.level]);
+            expect([r.name, found]).toEqual([r.name, r.name === "network-nat-ip" ? [[PUBLIC_IP_ZONES, "advisory"]] : []]);
         }
     });
 
@@ -138,12 +145,40 @@ describe("GIVEN the pack started by the SDK's policy-pack runner, as the CLI sta
         }]);
     });
 
-    it("WHEN custom data is unknown during preview THEN its check says it cannot run yet, as an advisory", async () => {
+    it("WHEN custom data is unknown during preview THEN each check that reads it says it cannot run yet, as an advisory", async () => {
         const vm = find(dev, "web01-vm");
         const osProfile = { ...(vm.rawInputs["osProfile"] as Record<string, unknown>), customData: UNKNOWN };
         const found = await analyze(vm, { ...vm.rawInputs, osProfile });
-        expect(found.map((d) => [d.policy, d.level, d.message.startsWith(`can't run policy '${VM_BOOT_DATA_NO_SECRETS}'`)]))
-            .toEqual([[VM_BOOT_DATA_NO_SECRETS, "advisory", true]]);
+        expect(found.map((d) => [d.policy, d.level, d.message.startsWith(`can't run policy '${d.policy}'`)]))
+            .toEqual([[VM_BOOT_DATA_NO_SECRETS, "advisory", true], [VM_BOOT_DATA_NO_PASSWORD_SIGN_IN, "advisory", true]]);
+    });
+
+    it("WHEN a resources.Deployment's literal template opens SSH to both halves of IPv4 THEN the mandatory violation names the template's NSG", async () => {
+        const halves = bare("azure-native:network:NetworkSecurityGroup", "vms-nsg", {
+            networkSecurityGroupName: "vms-nsg",
+            securityRules: [{ name: "ssh", direction: "Inbound", access: "Allow", protocol: "Tcp", priority: 100, sourceAddressPrefixes: ["0.0.0.0/1", "128.0.0.0/1"], destinationPortRange: "22" }],
+        });
+        const template = asDeployment(halves);
+        expect(await analyze(template, template.inputs)).toEqual([{
+            policy: NSG_NO_OPEN_MANAGEMENT,
+            level: "mandatory",
+            message: `${POLICIES.find((p) => p.name === NSG_NO_OPEN_MANAGEMENT)?.description ?? ""}\n${labelOf(halves, "properties.template.resources[0]")}`
+                + "port 22 (SSH) is open to anyone: the sources of securityRules[0] (\"ssh\") cover all of IPv4; set sourceAddressPrefixes to the addresses you manage from, or reach the VMs through Azure Bastion.",
+        }]);
+    });
+
+    it("WHEN the engine analyzes a stack whose NSG and SecurityRule resource open SSH to 11.0.0.0/8 between them THEN the stack policy reports it on the NSG", async () => {
+        const rule = (name: string, prefix: string) => ({ name, direction: "Inbound", access: "Allow", protocol: "Tcp", priority: 100, sourceAddressPrefix: prefix, destinationPortRange: "22" });
+        const nsg = bare("azure-native:network:NetworkSecurityGroup", "vms-nsg", { networkSecurityGroupName: "vms-nsg", securityRules: [rule("low", "11.0.0.0/9")] });
+        const child = bare("azure-native:network:SecurityRule", "high", { networkSecurityGroupName: "vms-nsg", securityRuleName: "high", ...rule("high", "11.128.0.0/9") });
+        const resources = [nsg, child].map((r) => new AnalyzerResource().setType(r.type).setUrn(r.urn).setName(r.name)
+            .setProperties(Struct.fromJavaScript(r.inputs as Parameters<typeof Struct.fromJavaScript>[0])).setOptions(new AnalyzerResourceOptions()));
+        resources[1]?.getPropertydependenciesMap().set("networkSecurityGroupName", new AnalyzerPropertyDependencies().setUrnsList([nsg.urn]));
+        const response = await call<{ getDiagnosticsList(): AnalyzeDiagnostic[] }>((cb) => client.analyzeStack(new AnalyzeStackRequest().setResourcesList(resources), cb));
+        expect(response.getDiagnosticsList().map((d) => [d.getPolicyname(), LEVELS[d.getEnforcementlevel()], d.getUrn(), d.getMessage().split("\n")[1]])).toEqual([[
+            NSG_NO_OPEN_MANAGEMENT_STACK, "mandatory", nsg.urn,
+            "network security group \"vms-nsg\": port 22 (SSH) is open to anyone: the sources of securityRules[0] (\"low\") and SecurityRule \"high\" cover 11.0.0.0/8, a whole /8 of public IPv4, its inline rules and SecurityRule resources together; set sourceAddressPrefixes to the addresses you manage from, or reach the VMs through Azure Bastion.",
+        ]]);
     });
 
     it("WHEN the pack config sets allowPublicIp for apvm-no-public-ip THEN a NIC's public IP passes", async () => {

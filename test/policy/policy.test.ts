@@ -1,8 +1,10 @@
 /**
  * The policy pack (policy/rules.ts), run offline on what the stack program registers: the dev stack, the rebuild
  * template and a stack of two fleets (test/fixtures/fleets) run as `pulumi preview` runs them (the SDK's own runner, the recorder in place of the engine), then each
- * policy is called with the arguments the policy server would build (test/support/policy-args.ts).
- * Not proved here: that the Pulumi CLI loads the pack and sends it these inputs (`pulumi preview --policy-pack policy`
+ * policy is called with the arguments the policy server would build (test/support/policy-args.ts). Each failing case
+ * is also declared through resources.Resource and in a resources.Deployment template (test/policy/arm-forms.ts), and
+ * each stack's resources as one template must get exactly the typed resources' reports.
+ * Not proved here: that ARM accepts the templates built here (no Azure), that the Pulumi CLI loads the pack and sends it these inputs (`pulumi preview --policy-pack policy`
  * cannot run here: no CLI), values unknown during a real preview (the server turns a policy that reads one into an
  * advisory "can't run"), inputs as azure-native's Check may normalize them before the engine analyzes them, and the
  * CLI applying configSchema defaults.
@@ -16,6 +18,7 @@ import { runInProcess } from "../support/programs";
 import type { Registration } from "../../tools/recorder/recorder";
 import { devVm } from "../support/dev-stack";
 import { find, packViolations, policy, synthetic, violationsOf, withInput, withOptions } from "../support/policy-args";
+import { IN_TEMPLATE, asDeployment, asGenericResource, bare, deployment, armResource, labelOf, wraps } from "./arm-forms";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 let dev: ProgramRun;
@@ -40,6 +43,14 @@ const fleetWindows = [model, ...windows];
 const fleetNic = [model, "networkProfile", "networkInterfaceConfigurations", 0];
 const VMSS_EXTENSION = "azure-native:compute:VirtualMachineScaleSetExtension";
 const ADOPTED = "(A disk adopted with the import resource option may leave it out to match the existing disk: check that disk's setting.)";
+const NSG = "azure-native:network:NetworkSecurityGroup";
+/** An inbound SSH rule from a documentation range, which each NSG case changes one property of. */
+const SSH_RULE = {
+    name: "ssh", direction: "Inbound", access: "Allow", protocol: "Tcp", priority: 100, sourceAddressPrefixes: ["203.0.113.0/24"], sourcePortRange: "*",
+    destinationAddressPrefix: "*", destinationPortRange: "22",
+};
+const PROTECT = "have the script read it from Key Vault with the VM's managed identity, or pass it in protectedParameters, which Azure encrypts and never returns but on Windows hands to the script as command-line arguments";
+const REVIEW = "or review it and lower this policy's enforcementLevel in the pack config";
 
 interface FailingCase {
     readonly policy: string;
@@ -163,21 +174,43 @@ const FAILING: readonly FailingCase[] = [
         messages: ["networkSecurityGroup is not set; attach a network security group (deny by default, allow only what the VMs need). Only AzureBastionSubnet, GatewaySubnet, AzureFirewallSubnet, AzureFirewallManagementSubnet, RouteServerSubnet go without one."],
     },
     {
-        policy: rules.NSG_NO_OPEN_MANAGEMENT, when: "the SSH rule also admits \"*\"",
-        resource: () => withInput(find(dev, "network-nsg"), ["securityRules", 0, "sourceAddressPrefixes"], ["203.0.113.0/24", "*"]),
-        messages: ["securityRules[0] (\"allow-ssh-from-management\"): sourceAddressPrefixes contains \"*\", so it opens port 22 (SSH) to the Internet; set sourceAddressPrefixes to the addresses you manage from, or reach the VMs through Azure Bastion."],
+        policy: rules.NSG_NO_OPEN_MANAGEMENT, when: "an NSG's SSH rule also admits \"*\"",
+        resource: () => bare(NSG, "vms-nsg", { securityRules: [{ ...SSH_RULE, sourceAddressPrefixes: ["203.0.113.0/24", "*"] }] }),
+        messages: ["port 22 (SSH) is open to anyone: the sources of securityRules[0] (\"ssh\") include \"*\", which means any address; set sourceAddressPrefixes to the addresses you manage from, or reach the VMs through Azure Bastion."],
     },
     {
         policy: rules.NSG_NO_OPEN_MANAGEMENT, when: "a SecurityRule resource opens port ranges covering 22 and 3389 to \"Internet\"",
-        resource: () => synthetic(find(dev, "network-nsg"), "azure-native:network:SecurityRule", "wide-open", {
+        resource: () => bare("azure-native:network:SecurityRule", "wide-open", {
             securityRuleName: "wide-open", direction: "Inbound", access: "Allow", protocol: "*", sourceAddressPrefix: "Internet", destinationPortRanges: ["20-30", "3000-4000"],
         }),
-        messages: ["SecurityRule \"wide-open\": sourceAddressPrefix is \"Internet\", so it opens ports 22 (SSH) and 3389 (RDP) to the Internet; set sourceAddressPrefixes to the addresses you manage from, or reach the VMs through Azure Bastion."],
+        messages: ["ports 22 (SSH) and 3389 (RDP) are open to anyone: the sources of SecurityRule \"wide-open\" include \"Internet\", the service tag for every public address; set sourceAddressPrefixes to the addresses you manage from, or reach the VMs through Azure Bastion."],
     },
     {
-        policy: rules.NSG_NO_OPEN_INBOUND, when: "the second rule opens 443 to 0.0.0.0/0",
-        resource: () => withInput(withInput(find(dev, "network-nsg"), ["securityRules", 1, "sourceAddressPrefixes"], ["0.0.0.0/0"]), ["securityRules", 1, "destinationPortRange"], "443"),
-        messages: ["securityRules[1] (\"allow-rdp-from-management\"): sourceAddressPrefixes contains \"0.0.0.0/0\", so it opens port \"443\" to the Internet; keep it only for a service meant to be public, otherwise narrow the source."],
+        policy: rules.NSG_NO_OPEN_INBOUND, when: "an NSG's second rule opens 443 to 0.0.0.0/0",
+        resource: () => bare(NSG, "vms-nsg", { securityRules: [SSH_RULE, { ...SSH_RULE, name: "https", priority: 110, sourceAddressPrefixes: ["0.0.0.0/0"], destinationPortRange: "443" }] }),
+        messages: ["port 443 is open to anyone: the sources of securityRules[1] (\"https\") cover all of IPv4; keep it only for a service meant to be public, otherwise narrow the sources."],
+    },
+    {
+        policy: rules.NSG_CANONICAL_SOURCES, when: "an NSG's SSH rule names its source with host bits set",
+        resource: () => bare(NSG, "vms-nsg", { securityRules: [{ ...SSH_RULE, sourceAddressPrefixes: ["203.0.113.5/24"] }] }),
+        messages: ["securityRules[0] (\"ssh\"): sourceAddressPrefixes[0] is \"203.0.113.5/24\", which is not written the way Azure reads it; write it as \"203.0.113.0/24\"."],
+    },
+    {
+        policy: rules.LB_NO_PUBLIC_MANAGEMENT, when: "a load balancer's NAT rule forwards SSH from its public frontend",
+        resource: () => bare("azure-native:network:LoadBalancer", "vms-lb", {
+            loadBalancerName: "vms-lb",
+            frontendIPConfigurations: [{ name: "public", publicIPAddress: { id: "/subscriptions/0/publicIPAddresses/lb-ip" } }],
+            inboundNatRules: [{ name: "ssh-web01", frontendIPConfiguration: { id: "/subscriptions/0/loadBalancers/vms-lb/frontendIPConfigurations/public" }, frontendPort: 50022, backendPort: 22, protocol: "Tcp" }],
+        }),
+        messages: ["inboundNatRules[0] (\"ssh-web01\") forwards port 22 (SSH) from the public frontend \"public\": anyone who reaches the frontend reaches it, limited only by the backend's NSG; reach the VMs through Azure Bastion instead, or set this policy's allowPublicIp: true in the pack config."],
+    },
+    {
+        policy: rules.NIC_IP_FORWARDING_OFF, when: "a VM declares its own NIC, which forwards IP traffic",
+        resource: () => withInput(find(dev, "web01-vm"), ["networkProfile"], {
+            networkApiVersion: "2022-11-01",
+            networkInterfaceConfigurations: [{ name: "nic", enableIPForwarding: true, networkSecurityGroup: { id: "/subscriptions/0/networkSecurityGroups/vms-nsg" }, ipConfigurations: [{ name: "ip" }] }],
+        }),
+        messages: ["networkProfile.networkInterfaceConfigurations[0].enableIPForwarding is true; set it to false explicitly: only a network virtual appliance forwards traffic for other addresses."],
     },
     {
         policy: rules.DISK_NO_PUBLIC_ACCESS, when: "web01's data disk is open to public networks and allows private access without a disk access",
@@ -297,22 +330,56 @@ const FAILING: readonly FailingCase[] = [
         resource: () => synthetic(find(fleets, "web-vmss"), VMSS_EXTENSION, "web-script", { settings: { commandToExecute: "./run.sh", storageAccountKey: "abc==" } }),
         messages: ["settings.storageAccountKey has a value under a key that names a secret; move it to protectedSettings, which Azure encrypts and never returns."],
     },
+    {
+        policy: rules.RUN_COMMAND_NO_PLAIN_SECRETS, when: "web01's format Run Command gets a password and a SAS URL as plain parameters",
+        resource: () => withInput(find(dev, "web01-format-data"), ["parameters"], [
+            { name: "adminPassword", value: "hunter2" }, { name: "source", value: "https://acct.blob.core.windows.net/c/a.sh?sv=2024-01-01&sig=abc%3D" },
+        ]),
+        messages: [
+            `parameters[0] ("adminPassword") has a value under a name that names a secret; ${PROTECT}.`,
+            `parameters[1] ("source").value holds a SAS token (a URL with sig=); ${PROTECT}.`,
+        ],
+    },
+    {
+        policy: rules.VM_BOOT_DATA_NO_PASSWORD_SIGN_IN, when: "web01's cloud-init turns SSH password sign-in on and sets a root password",
+        resource: () => withInput(find(dev, "web01-vm"), ["osProfile", "customData"],
+            Buffer.from("#cloud-config\nssh_pwauth: true\nchpasswd:\n  expire: false\n  users:\n    - name: root\n      password: hunter2\n").toString("base64")),
+        messages: [
+            "osProfile.customData sets ssh_pwauth: true, which turns SSH password sign-in on; remove it, so the VM accepts SSH keys only.",
+            "osProfile.customData sets passwords with chpasswd (list or users); remove it, so the VM accepts SSH keys only.",
+        ],
+    },
+    {
+        policy: rules.TEMPLATE_ANALYSABLE, when: "a deployment links its template",
+        resource: () => bare("azure-native:resources:Deployment", "linked", {
+            resourceGroupName: "rg", properties: { mode: "Incremental", templateLink: { uri: "https://example.com/azuredeploy.json" } },
+        }),
+        messages: [`properties.templateLink links a template the pack cannot read; give the template inline (properties.template) so its resources are checked, ${REVIEW}.`],
+    },
+    {
+        policy: rules.RESOURCE_ANALYSABLE, when: "a stack runs a deployment script",
+        resource: () => bare("azure-native:resources:AzureCliScript", "setup", { kind: "AzureCLI", azCliVersion: "2.60.0", scriptContent: "az vm open-port -n web01 --port 22", retentionInterval: "P1D" }),
+        messages: ["a deployment script runs code with its identity at deployment, which the pack cannot analyse; review it and lower this policy's enforcementLevel in the pack config."],
+    },
 ];
 
 describe("GIVEN the dev stack (Pulumi.dev.yaml) run as pulumi preview runs it", () => {
-    it("THEN every resource passes every policy of the pack, mandatory and advisory", async () => {
+    it("THEN every resource passes every mandatory policy; the regional NAT gateway address's zones are the only advisory", async () => {
         expect(dev.exitCode).toBe(0);
         const checked = new Set(dev.registrations.map((r) => r.type));
         for (const type of ["VirtualMachine", "Disk", "VirtualMachineExtension"].map((t) => `azure-native:compute:${t}`)
             .concat(["NetworkInterface", "NetworkSecurityGroup", "Subnet"].map((t) => `azure-native:network:${t}`))) {
             expect(checked).toContain(type);
         }
-        expect(await packViolations(dev.registrations)).toEqual([]);
+        // A Standard NAT gateway without a zone takes an address without one; the advisory says what a zonal design would set.
+        expect((await packViolations(dev.registrations)).map((v) => [v.policy, v.level, v.resource])).toEqual([
+            [rules.PUBLIC_IP_ZONES, "advisory", "azure-native:network:PublicIPAddress::network-nat-ip"],
+        ]);
     });
 });
 
 describe("GIVEN the dev stack with every opt-in but the public IP: a Bastion, backup, encryption at host, customer-managed keys, Entra ID login and the Azure Monitor agent", () => {
-    it("THEN nothing is mandatory; the regional Bastion address's missing zones are the only advisory", async () => {
+    it("THEN nothing is mandatory; the regional Bastion's and NAT gateway's addresses' missing zones are the only advisories", async () => {
         const DES = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/des-vms";
         const optIns = { backup: true, encryptionAtHost: true, diskEncryptionSetId: DES, entraIdLogin: true, azureMonitor: {} };
         const run = await runInProcess({
@@ -326,18 +393,21 @@ describe("GIVEN the dev stack with every opt-in but the public IP: a Bastion, ba
         });
         expect(run.exitCode).toBe(0);
         expect((await packViolations(run.registrations)).map((v) => [v.policy, v.level, v.resource])).toEqual([
+            [rules.PUBLIC_IP_ZONES, "advisory", "azure-native:network:PublicIPAddress::network-nat-ip"],
             [rules.PUBLIC_IP_ZONES, "advisory", "azure-native:network:PublicIPAddress::network-bastion-ip"],
         ]);
     });
 });
 
 describe("GIVEN a stack of two fleets (test/fixtures/fleets) run as pulumi preview runs it", () => {
-    it("THEN both scale sets, their network and their generated password pass every policy, the OS disks deleted with their instances included", async () => {
+    it("THEN both scale sets, their network and their generated password pass every mandatory policy, the OS disks deleted with their instances included", async () => {
         expect(fleets.exitCode).toBe(0);
         const scaleSets = fleets.registrations.filter((r) => r.type === "azure-native:compute:VirtualMachineScaleSet");
         expect(scaleSets.map((r) => [r.name, (r.inputs[model] as { storageProfile: { osDisk: { deleteOption: string } } }).storageProfile.osDisk.deleteOption]).sort())
             .toEqual([["app-vmss", "Delete"], ["web-vmss", "Delete"]]);
-        expect(await packViolations(fleets.registrations)).toEqual([]);
+        expect((await packViolations(fleets.registrations)).map((v) => [v.policy, v.level, v.resource])).toEqual([
+            [rules.PUBLIC_IP_ZONES, "advisory", "azure-native:network:PublicIPAddress::network-nat-ip"],
+        ]);
     });
 
     it("THEN a fleet without an instance model is not checked by the machine rules", async () => {
@@ -357,7 +427,7 @@ describe("GIVEN the rebuild template (Pulumi.rebuild.yaml): VMs that attach thei
         }
     });
 
-    it("THEN nothing is mandatory, and the adopted disk's absent settings are the only advisories", async () => {
+    it("THEN nothing is mandatory, and the adopted disk's absent settings and the NAT gateway address's zones are the only advisories", async () => {
         expect(rebuild.exitCode).toBe(0);
         const found = await packViolations(rebuild.registrations);
         expect(found.filter((v) => v.level === "mandatory")).toEqual([]);
@@ -366,6 +436,10 @@ describe("GIVEN the rebuild template (Pulumi.rebuild.yaml): VMs that attach thei
             { ...adopted, message: `publicNetworkAccess is not set, and a new disk then gets "Enabled"; set it to "Disabled". ${ADOPTED}` },
             { ...adopted, message: `networkAccessPolicy is not set, and a new disk then gets "AllowAll"; set it to "DenyAll". ${ADOPTED}` },
             { ...adopted, message: `encryption.type is not set; set it to "EncryptionAtRestWithPlatformKey", or a customer-managed key type with encryption.diskEncryptionSetId, so the choice is visible. ${ADOPTED}` },
+            {
+                policy: rules.PUBLIC_IP_ZONES, level: "advisory", resource: "azure-native:network:PublicIPAddress::network-nat-ip",
+                message: `zones is not set; set it to the VM's zone, or ["1", "2", "3"] for a zone-redundant address, where the region has zones.`,
+            },
         ]);
     });
 });
@@ -381,8 +455,52 @@ describe("GIVEN a passing resource with one property changed", () => {
     });
 
     it("THEN each policy is mandatory or advisory, and named apvm-", () => {
-        for (const p of rules.POLICIES) {
+        for (const p of [...rules.POLICIES, ...rules.STACK_POLICIES]) {
             expect([p.name, ["mandatory", "advisory"].includes(p.enforcementLevel ?? "")]).toEqual([expect.stringMatching(/^apvm-[a-z0-9-]+$/), true]);
+        }
+    });
+});
+
+/** Policies that do not read resources inside a wrapper: one about Pulumi resource options, one about wrappers themselves. */
+const NOT_IN_WRAPPERS: readonly string[] = [rules.VM_DELETE_BEFORE_REPLACE, rules.TEMPLATE_ANALYSABLE];
+
+describe("GIVEN each failing resource declared through resources.Resource (generic ARM) or in a resources.Deployment's literal template", () => {
+    const wrapped = FAILING.filter((c) => c.policy !== rules.TEMPLATE_ANALYSABLE).flatMap((c) => [
+        ["resources.Resource", c, (r: Registration) => asGenericResource(r), (r: Registration) => labelOf(r)] as const,
+        ["resources.Deployment", c, (r: Registration) => asDeployment(r), (r: Registration) => labelOf(r, IN_TEMPLATE)] as const,
+    ]);
+
+    it.each(wrapped.map(([wrapper, c, wrap, label]) => [c.policy, wrapper, c.when, c, wrap, label] as const))(
+        "THEN %s reports it through %s when %s, each message after the resource's ARM type and name",
+        async (_name, _wrapper, _when, c, wrap, label) => {
+            const typed = c.resource();
+            const expected = NOT_IN_WRAPPERS.includes(c.policy) ? [] : c.messages.map((m) => `${label(typed)}${m}`);
+            expect(await violationsOf(policy(c.policy), wrap(typed))).toEqual(expected);
+        },
+    );
+
+    it("THEN every policy but the two about options and wrappers has a failing case in each wrapper", () => {
+        const covered = [...new Set(wrapped.filter(([, c]) => !NOT_IN_WRAPPERS.includes(c.policy)).map(([, c]) => c.policy))].sort();
+        expect(covered).toEqual(rules.POLICIES.map((p) => p.name).filter((n) => !NOT_IN_WRAPPERS.includes(n)).sort());
+    });
+});
+
+describe("GIVEN the dev stack's, the rebuild template's and the fleets' resources declared as one literal resources.Deployment template each", () => {
+    it("THEN the pack reports exactly what it reports on the typed resources, each message after the resource's ARM type, name and place", async () => {
+        for (const run of [dev, rebuild, fleets]) {
+            const typed = run.registrations.filter((r) => r.custom && wraps(r.type));
+            const template = deployment(typed.map(armResource), typed[0] ?? find(run, "web01-vm"));
+            const expected: string[] = [];
+            for (const p of rules.POLICIES.filter((p) => !NOT_IN_WRAPPERS.includes(p.name))) {
+                for (const [i, r] of typed.entries()) {
+                    expected.push(...(await violationsOf(p, r)).map((m) => `${p.name}: ${labelOf(r, `properties.template.resources[${i}]`)}${m}`));
+                }
+            }
+            const found: string[] = [];
+            for (const p of rules.POLICIES) {
+                found.push(...(await violationsOf(p, template)).map((m) => `${p.name}: ${m}`));
+            }
+            expect([run.stack, typed.length > 5, found.sort()]).toEqual([run.stack, true, expected.sort()]);
         }
     });
 });

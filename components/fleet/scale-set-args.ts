@@ -193,8 +193,8 @@ export interface LinuxScaleSetArgs extends ScaleSetArgs {
      */
     readonly sshPublicKeys?: readonly pulumi.Input<string>[];
     /**
-     * cloud-init user data for every instance, as plain text, at most 65535 bytes; the component base64-encodes it.
-     * Keep secrets out of it.
+     * cloud-init user data for every instance, as plain text, at most 65535 bytes; the component base64-encodes it and
+     * sends it as a secret (which makes the whole instance model a secret in plans). Keep secrets out of it.
      * @default none
      */
     readonly customData?: pulumi.Input<string>;

@@ -63,9 +63,13 @@ export function passwordCredential(
     return { password, generatedPassword: generated };
 }
 
-/** cloud-init user data as Azure takes it: base64 of the text's UTF-8 bytes. */
+/**
+ * cloud-init user data as Azure takes it: base64 of the text's UTF-8 bytes, always a secret. Custom data is where a
+ * bootstrap token or a password ends up however often the docs say not to, and Azure never returns it; as a secret it
+ * is encrypted in the state and redacted in every plan, whether or not the caller marked it.
+ */
 export function base64CustomData(customData: pulumi.Input<string> | undefined): pulumi.Output<string> | undefined {
-    return customData === undefined ? undefined : pulumi.output(customData).apply((text) => Buffer.from(text, "utf8").toString("base64"));
+    return customData === undefined ? undefined : pulumi.secret(pulumi.output(customData).apply((text) => Buffer.from(text, "utf8").toString("base64")));
 }
 
 /** How a machine is patched and assessed; each component's plan decides. */

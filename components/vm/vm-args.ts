@@ -219,8 +219,9 @@ export interface LinuxVmArgs extends VmArgs {
      */
     readonly sshPublicKeys?: readonly pulumi.Input<string>[];
     /**
-     * cloud-init user data, as plain text, at most 65535 bytes; the component base64-encodes it. Changing it replaces
-     * the VM, because Azure applies custom data only at creation. Keep secrets out of it.
+     * cloud-init user data, as plain text, at most 65535 bytes; the component base64-encodes it and always sends it as a
+     * secret (encrypted in the state, redacted in plans). Changing it replaces the VM, because Azure applies custom
+     * data only at creation. Keep secrets out of it all the same: the VM keeps it on its disk.
      * @default none
      */
     readonly customData?: pulumi.Input<string>;

@@ -101,7 +101,7 @@ describe("GIVEN the dev stack WHEN npm run plan runs", () => {
         expect(lines[0]).toBe(`Plan for stack "dev" of project "azure-persistent-vm" (offline: nothing is deployed; ids and outputs are placeholders)`);
         expect(lines).toContain(" +   │  ├─ azure-native:compute:Disk                                      web01-disk-data          create  [protect, retainOnDelete]");
         expect(lines).toContain(" +   │  ├─ azure-native:compute:VirtualMachineRunCommandByVirtualMachine  web01-format-data        create");
-        expect(lines).toContain("Resources: 19 to create");
+        expect(lines).toContain("Resources: 23 to create");
         expect(lines).toContain("    web01  linux  Standard_D2s_v5  Canonical:ubuntu-24_04-lts:server:latest  zone 1");
         expect(lines).toContain("        disk data  LUN 0  128 GiB  Premium_LRS  ReadOnly  protection protect  source Empty  lock none  mount /data/data ext4");
         expect(lines).toContain("        credential rotation  VMAccessForLinux 1.5");

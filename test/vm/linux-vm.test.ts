@@ -174,10 +174,11 @@ describe("GIVEN a Linux VM with no SSH key and cloud-init custom data", () => {
         }
     });
 
-    it("THEN custom data is sent base64-encoded", () => {
+    it("THEN custom data given as a plain string is sent base64-encoded, as a secret", () => {
         const machine = recorder.get("azure-native:compute:VirtualMachine", "gen01-vm");
         const osProfile = machine.inputs["osProfile"] as { customData: string };
         expect(Buffer.from(osProfile.customData, "base64").toString("utf8")).toBe("#cloud-config\npackages: [nginx]\n");
+        expect(machine.secretPaths).toContain("osProfile");
     });
 });
 

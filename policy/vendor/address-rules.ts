@@ -297,7 +297,7 @@ function serviceTag(text: string, trusted: readonly string[]): SourceReading | u
  */
 export function readSource(text: string, trusted: readonly string[] = []): SourceReading {
     if (text.trim() === "0.0.0.0") {
-        return { kind: "tag", reach: "anyone", why: "which some tools read as any address" };
+        return { kind: "tag", reach: "anyone", why: "which some tools read as every address" };
     }
     return readPrefix(text) ?? serviceTag(text, trusted) ?? { kind: "invalid" };
 }

@@ -39,7 +39,7 @@ describe("GIVEN source texts as a security rule holds them", () => {
         ["Internet", { kind: "tag", reach: "anyone", why: "the service tag for every public address" }],
         ["internet", { kind: "tag", reach: "anyone", why: "the service tag for every public address" }],
         ["*", { kind: "tag", reach: "anyone", why: "which means any address" }],
-        ["0.0.0.0", { kind: "tag", reach: "anyone", why: "which some tools read as any address" }],
+        ["0.0.0.0", { kind: "tag", reach: "anyone", why: "which some tools read as every address" }],
         ["AzureCloud.westeurope", { kind: "tag", reach: "anyone", why: "the service tag for every Azure datacenter address, where anyone can run a VM (of one region)" }],
         ["AzureLoadBalancer", { kind: "tag", reach: "unknown", why: "the service tag for Azure's health probes and host infrastructure, which the pack does not size" }],
         ["Storage.EastUS", { kind: "tag", reach: "unknown", why: "a service tag the pack has no table for, so it cannot tell who that is" }],

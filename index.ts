@@ -5,18 +5,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { BackupVault, LinuxVm, VmNetwork, WindowsVm } from "./components";
-import { StackConfigError, parseStackConfig, type VmConfig } from "./stack/config";
-import { preflightStack } from "./stack/preflight";
-import { STRUCTURED_KEYS, readStructuredConfig } from "./stack/read-config";
+import { StackConfigError, type VmConfig } from "./stack/config";
+import { checkStack } from "./stack/preflight";
+import { STRUCTURED_KEYS, namespaceKeys, readStructuredConfig } from "./stack/read-config";
 import { plainSecretKeyWarnings, secretConfigKeys } from "./stack/secret-config";
 import { backupVaultArgs, managementProtocols, stackTags, vmArgs } from "./stack/stack-args";
 
 const config = new pulumi.Config();
 // Structured keys are read without the SDK's getObject, whose error quotes a malformed value (maybe a password).
 const structured = readStructuredConfig(config);
-if (structured.problems.length > 0) {
-    throw new StackConfigError(structured.problems);
-}
 // The CLI marks secrecy per top-level key (PULUMI_CONFIG_SECRET_KEYS): a secret key's secret-capable values reach the
 // components as secrets, and no message shows a value of it (stack/secret-config.ts).
 const secretKeys = secretConfigKeys(config, ["resourceGroupName", ...STRUCTURED_KEYS]);
@@ -25,21 +22,29 @@ plainSecretKeyWarnings(config.name, secretKeys).forEach((warning) => void pulumi
 // Only the keys of adminPasswords decide anything (which Windows VMs get a generated password); the values go to
 // the VMs as secrets.
 const adminPasswords = (structured.values.adminPasswords ?? {}) as Record<string, string>;
-const settings = parseStackConfig({
-    resourceGroupName: config.get("resourceGroupName"),
-    createResourceGroup: structured.values.createResourceGroup,
-    network: structured.values.network,
-    vms: structured.values.vms,
-    backup: structured.values.backup,
-    tags: structured.values.tags,
-    adminPasswordVms: Object.keys(adminPasswords),
-}, secret);
 const location = new pulumi.Config("azure-native").require("location");
-// Every rule of every component, over the whole config, before anything is declared.
-const problems = preflightStack(settings, location, adminPasswords);
-if (problems.length > 0) {
-    throw new StackConfigError(problems, secret);
+// Every problem in one round, before anything is declared: unreadable and unknown keys, the schema, and every rule
+// of every component over the whole config; with the warnings of the same run, which the components would log.
+const checked = checkStack({
+    raw: {
+        resourceGroupName: config.get("resourceGroupName"),
+        createResourceGroup: structured.values.createResourceGroup,
+        network: structured.values.network,
+        vms: structured.values.vms,
+        backup: structured.values.backup,
+        tags: structured.values.tags,
+        adminPasswordVms: Object.keys(adminPasswords),
+    },
+    keys: namespaceKeys(config),
+    unreadable: { keys: structured.unreadable, problems: structured.problems },
+    location,
+    adminPasswords,
+    secret,
+});
+if (!checked.ok) {
+    throw new StackConfigError(checked.problems, secret, checked.warnings);
 }
+const settings = checked.config;
 
 // The stack's resource group is protected: deleting it would delete every disk in it.
 const resourceGroupName = settings.createResourceGroup

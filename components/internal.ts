@@ -12,6 +12,7 @@ export { planLock, checkLockKind, type LockPlan } from "./core/lock-plan";
 export { NAME_RULES, checkResourceName } from "./core/name-rules";
 export { DEFAULT_ADMIN, azureOsType } from "./core/os";
 export { checkChoice, requirePlan, within } from "./core/problems";
+export { didYouMean, editDistance, eitherOf, nearestNames } from "./core/nearest-names";
 export { bashLiteral, powerShellLiteral } from "./core/quoting";
 export { checkZoneList, isZone } from "./core/zone-rules";
 export { checkTags, MAX_TAGS, MAX_TAG_NAME, MAX_TAG_VALUE } from "./core/tag-rules";

@@ -10,6 +10,7 @@ import {
     checkBastionSku, checkCaching, checkDataAccessAuthModeValue, checkOutbound, checkHyperVGeneration, checkLockKindValue, checkProtection, checkSecurityType, checkSku, checkStorageRedundancy, checkUnique, escapeControlCharacters,
     checkVaultImmutability, checkVaultNetworkAccess, checkZone, type ValueRule,
 } from "../components/preflight";
+import { didYouMean, nearestNames } from "../components/internal";
 import { NAME_PATHS, SECRET_CAPABLE, stringLeaves, stringsAt } from "./secret-config";
 
 /** The config namespace: the project name in Pulumi.yaml. */
@@ -181,18 +182,24 @@ export interface SecretScope {
 }
 
 /**
- * Thrown when the stack's config is invalid; the message lists every problem, one a line. No line shows a value of a
- * secret key (given its scope) or a quoted value that looks like a key or password, and every control character is
- * escaped, so that no value can forge or erase a line.
+ * Thrown when the stack's config is invalid; the message lists every problem, one a line, then the warnings of the same
+ * run (what the rules could not check, such as a size the tables do not know), which the components would log had
+ * they been declared. No line shows a value of a secret key (given its scope) or a quoted value that looks like a key
+ * or password, and every control character is escaped, so that no value can forge or erase a line.
  */
 export class StackConfigError extends Error {
     readonly problems: readonly string[];
+    readonly warnings: readonly string[];
 
-    constructor(problems: readonly string[], secret?: SecretScope) {
-        const shown = problems.map((p) => escapeControlCharacters(hideKeyLikeValues(secret === undefined ? p : hideSecretValues(p, secret))));
-        super(`invalid stack configuration:\n${shown.map((p) => `  ${p}`).join("\n")}`);
+    constructor(problems: readonly string[], secret?: SecretScope, warnings: readonly string[] = []) {
+        const show = (line: string) => escapeControlCharacters(hideKeyLikeValues(secret === undefined ? line : hideSecretValues(line, secret)));
+        const shown = problems.map(show);
+        const warned = warnings.map(show);
+        super(`invalid stack configuration:\n${shown.map((p) => `  ${p}`).join("\n")}${
+            warned.length > 0 ? `\nwarnings (what the rules could not check):\n${warned.map((w) => `  ${w}`).join("\n")}` : ""}`);
         this.name = "StackConfigError";
         this.problems = shown;
+        this.warnings = warned;
     }
 }
 
@@ -287,57 +294,287 @@ export function hideKeyLikeValues(line: string): string {
     });
 }
 
+/** The stack's keys as they are set in config, in the schema's order (`adminPasswordVms` is read from `adminPasswords`). */
+export const CONFIG_KEYS: readonly string[] = Object.entries(STACK_CONFIG_SCHEMA.shape).map(([key, schema]) => {
+    const configKey = schema.meta()?.["configKey"];
+    return typeof configKey === "string" ? configKey : key;
+});
+
+/**
+ * A problem for each key of the stack's namespace that the stack does not read (a misspelt `azure-persistent-vm:tag`
+ * would otherwise be ignored without a word), with the nearest known keys. Its value is never shown.
+ * @param keys the namespace's keys as set, without the namespace
+ */
+export function unknownKeyProblems(keys: readonly string[]): string[] {
+    return keys.filter((key) => !CONFIG_KEYS.includes(key)).map((key) =>
+        `${NAMESPACE}:${key}: unknown key${didYouMean(nearestNames(key, CONFIG_KEYS).map((k) => `${NAMESPACE}:${k}`))}; check the spelling against docs/configuration.md (the stack reads no other key, so its value would be ignored).`);
+}
+
+/**
+ * The parts of a stack config that passed the schema, for the rules: a part the schema refused is left out, and a
+ * field it refused is taken out of its part, so that the rules judge what remains and nothing that follows from a
+ * refused value is reported twice.
+ */
+export interface ConfigParts {
+    /** The VM entries that passed, each with its index in `vms`. */
+    readonly vms: readonly { readonly index: number; readonly entry: VmConfig }[];
+    /** The raw `vms` entries (undefined when `vms` is not a list), for the rules that look across entries. */
+    readonly rawVms: readonly unknown[] | undefined;
+    readonly resourceGroupName: string | undefined;
+    readonly network: StackConfig["network"] | undefined;
+    readonly backup: BackupConfig | undefined;
+    readonly tags: StackConfig["tags"];
+    readonly adminPasswordVms: readonly string[];
+    /**
+     * The config keys whose values the schema refused or could not read (`azure-persistent-vm:backup`,
+     * `azure-persistent-vm:vms[0] ("web01").securityType`): a rule's problem at one of them, or under it, follows
+     * from the refused value.
+     */
+    readonly refused: readonly string[];
+}
+
+/** What the schema and the rules across entries say about a raw config. */
+export type ConfigCheck =
+    | { readonly ok: true; readonly config: StackConfig; readonly parts: ConfigParts; readonly problems: readonly [] }
+    | { readonly ok: false; readonly parts: ConfigParts; readonly problems: readonly string[] };
+
+export interface ConfigCheckOptions {
+    /** The secret keys, so that no problem shows a value of one. */
+    readonly secret?: SecretScope;
+    /**
+     * Keys whose values could not be read (not JSON; their own problems say so): left out, and not reported again as
+     * missing.
+     */
+    readonly unreadable?: readonly string[];
+}
+
+/**
+ * Checks the raw config against the schema and the rules across entries, reporting every problem of both at once;
+ * returns the typed config (defaults applied) when there is none, and, either way, the parts that passed.
+ */
+export function checkStackConfig(raw: RawStackConfig, options: ConfigCheckOptions = {}): ConfigCheck {
+    const unreadable = new Set(options.unreadable ?? []);
+    const input = { ...raw, adminPasswordVms: [...raw.adminPasswordVms] };
+    // reportInput: zod 4 leaves the offending value out of its issues unless asked, and a wrong value must not be
+    // reported as missing.
+    const result = STACK_CONFIG_SCHEMA.safeParse(input, { reportInput: true });
+    if (result.success) {
+        const parts = partsOf(result.data);
+        const problems = crossChecks(parts);
+        return problems.length === 0 ? { ok: true, config: result.data, parts, problems: [] } : { ok: false, parts, problems };
+    }
+    // An unreadable key arrives as undefined: its own problem is enough.
+    const issues = result.error.issues.filter((issue) => !unreadable.has(String(issue.path[0] ?? "")));
+    const parts = passedParts(input, issues, unreadable);
+    const problems = [
+        ...issues.map((issue) => describe(issue, raw, options.secret?.keys ?? new Set())),
+        ...crossChecks(parts),
+    ];
+    // Not ok even when every problem was an unreadable key's: those problems are the caller's.
+    return { ok: false, parts, problems };
+}
+
 /**
  * Validates the raw config; returns it typed, with defaults applied, or throws every problem at once. Given the
  * secret keys, no problem shows a value of one.
  */
 export function parseStackConfig(raw: RawStackConfig, secret?: SecretScope): StackConfig {
-    // reportInput: zod 4 leaves the offending value out of its issues unless asked, and a wrong value must not be
-    // reported as a missing one.
-    const result = STACK_CONFIG_SCHEMA.safeParse({ ...raw, adminPasswordVms: [...raw.adminPasswordVms] }, { reportInput: true });
-    if (!result.success) {
-        throw new StackConfigError(result.error.issues.map((issue) => describe(issue, raw, secret?.keys ?? new Set())), secret);
+    const checked = checkStackConfig(raw, { secret });
+    if (!checked.ok) {
+        throw new StackConfigError(checked.problems, secret);
     }
-    const problems = crossChecks(result.data);
-    if (problems.length > 0) {
-        throw new StackConfigError(problems, secret);
+    return checked.config;
+}
+
+/**
+ * The key a problem line names a VM entry by: `azure-persistent-vm:vms[0] ("web01")`. The name is JSON-quoted, so that
+ * a line break or an escape code in it cannot forge a line of the message.
+ */
+export function vmKey(index: number, name: unknown): string {
+    return `${NAMESPACE}:vms[${index}]${typeof name === "string" ? ` (${JSON.stringify(name)})` : ""}`;
+}
+
+/** A VM entry's `name` as given, whatever it is. */
+function rawNameOf(entry: unknown): unknown {
+    return entry !== null && typeof entry === "object" ? Reflect.get(entry, "name") : undefined;
+}
+
+/** A VM entry's name as given, if it is one. */
+function nameOf(entry: unknown): string | undefined {
+    const name = rawNameOf(entry);
+    return typeof name === "string" && name !== "" ? name : undefined;
+}
+
+/** The parts of a config that passed the schema whole. */
+export function partsOf(config: StackConfig): ConfigParts {
+    return {
+        vms: config.vms.map((entry, index) => ({ index, entry })),
+        rawVms: config.vms,
+        resourceGroupName: config.resourceGroupName,
+        network: config.network,
+        backup: config.backup,
+        tags: config.tags,
+        adminPasswordVms: config.adminPasswordVms,
+        refused: [],
+    };
+}
+
+/** A copy of a plain object without some keys. */
+function without(value: unknown, keys: readonly PropertyKey[]): unknown {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        return value;
     }
-    return result.data;
+    const dropped = new Set(keys.map(String));
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !dropped.has(key)));
+}
+
+/** A copy of a plain value with `update` applied to what is at `path` (unchanged when the path does not exist). */
+function updatedAt(value: unknown, path: readonly PropertyKey[], update: (at: unknown) => unknown): unknown {
+    const [step, ...rest] = path;
+    if (step === undefined) {
+        return update(value);
+    }
+    if (Array.isArray(value) && typeof step === "number") {
+        return value.map((item, i) => (i === step ? updatedAt(item, rest, update) : item));
+    }
+    if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, step)) {
+        return { ...(value as Record<string, unknown>), [String(step)]: updatedAt(Reflect.get(value, step), rest, update) };
+    }
+    return value;
+}
+
+/**
+ * The parts of a config the schema refused somewhere: unknown keys dropped (nothing follows from them), each refused
+ * field taken out of its VM entry, network or backup, and each part parsed again alone; a part that still fails (a
+ * required field was refused) is left out.
+ */
+function passedParts(input: Record<string, unknown>, issues: readonly z.core.$ZodIssue[], unreadable: ReadonlySet<string>): ConfigParts {
+    let pruned: unknown = input;
+    const refused = new Set([...unreadable].map((key) => `${NAMESPACE}:${key}`));
+    const rawVms = Array.isArray(input["vms"]) ? (input["vms"] as unknown[]) : undefined;
+    for (const issue of issues) {
+        const path = issue.path;
+        if (issue.code === "unrecognized_keys") {
+            pruned = updatedAt(pruned, path, (at) => without(at, issue.keys));
+            continue;
+        }
+        const [top, second, third] = path;
+        const field = top === "vms" ? third : second;
+        const owner = top === "vms" ? (typeof second === "number" ? vmKey(second, rawNameOf(rawVms?.[second])) : `${NAMESPACE}:vms`) : `${NAMESPACE}:${String(top ?? "")}`;
+        if (field !== undefined && (top === "vms" || top === "network" || top === "backup")) {
+            refused.add(`${owner}.${String(field)}`);
+            pruned = updatedAt(pruned, top === "vms" ? [top, second ?? -1] : [top], (at) => without(at, [field]));
+        } else {
+            refused.add(owner);
+        }
+    }
+    const value = (key: string): unknown => (pruned !== null && typeof pruned === "object" ? Reflect.get(pruned, key) : undefined);
+    const shape = STACK_CONFIG_SCHEMA.shape;
+    const part = <T>(key: string, schema: z.ZodType<T>): T | undefined => {
+        if (refused.has(`${NAMESPACE}:${key}`)) {
+            return undefined;
+        }
+        const parsed = schema.safeParse(value(key));
+        return parsed.success ? parsed.data : undefined;
+    };
+    const entries = refused.has(`${NAMESPACE}:vms`) ? [] : (Array.isArray(value("vms")) ? (value("vms") as unknown[]) : []);
+    return {
+        vms: entries.flatMap((entry, index) => {
+            const parsed = vm.safeParse(entry);
+            return parsed.success ? [{ index, entry: parsed.data }] : [];
+        }),
+        rawVms: refused.has(`${NAMESPACE}:vms`) ? undefined : rawVms,
+        resourceGroupName: part("resourceGroupName", shape.resourceGroupName),
+        network: part("network", shape.network),
+        backup: part("backup", shape.backup),
+        tags: part("tags", shape.tags),
+        adminPasswordVms: [...(input["adminPasswordVms"] as readonly string[])],
+        refused: [...refused],
+    };
+}
+
+/** Whether a config key is one of these or under one (a field, an index or a map key of it). */
+export function isUnder(key: string, refused: readonly string[]): boolean {
+    return refused.some((r) => key === r || (key.startsWith(r) && /^[.[:]/.test(key.slice(r.length))));
 }
 
 /**
  * Rules that span entries: unique VM names, OS-specific keys, backup only with a vault or policy, passwords only for
- * Windows VMs that exist.
+ * Windows VMs that exist. Over the parts that passed the schema, and never about a part it refused.
  */
-function crossChecks(config: StackConfig): string[] {
-    const where = (index: number) => `${NAMESPACE}:vms[${index}] (${JSON.stringify(config.vms[index]?.name ?? "")})`;
-    const problems = checkUnique(config.vms.map((entry) => entry.name), (i) => `${where(i)}.name`, "VM name", true)
+function crossChecks(parts: ConfigParts): string[] {
+    const raw = parts.rawVms ?? [];
+    const named = raw.flatMap((entry, index) => {
+        const name = nameOf(entry);
+        return name === undefined || isUnder(`${vmKey(index, name)}.name`, parts.refused) ? [] : [{ index, name }];
+    });
+    const problems = checkUnique(named.map((n) => n.name), (i) => `${vmKey(named[i]?.index ?? 0, named[i]?.name)}.name`, "VM name", true)
         .map((p) => `${p.path}: ${p.message}`);
-    config.vms.forEach((entry, index) => {
+    for (const { index, entry } of parts.vms) {
         if (entry.os === "windows") {
             for (const key of ["sshPublicKeys", "customData"] as const) {
                 if (entry[key] !== undefined) {
-                    problems.push(`${where(index)}.${key}: is for Linux VMs; remove it from this Windows VM.`);
+                    problems.push(`${vmKey(index, entry.name)}.${key}: is for Linux VMs; remove it from this Windows VM.`);
                 }
             }
         }
-    });
-    config.vms.forEach((entry, index) => {
-        if (entry.backup === true && config.backup === undefined) {
-            problems.push(`${where(index)}.backup: needs the stack's ${NAMESPACE}:backup key: {} for a vault with the defaults, or { policyId } for an existing policy.`);
+    }
+    const backupRefused = isUnder(`${NAMESPACE}:backup`, parts.refused);
+    for (const { index, entry } of parts.vms) {
+        if (entry.backup === true && parts.backup === undefined && !backupRefused) {
+            problems.push(`${vmKey(index, entry.name)}.backup: needs the stack's ${NAMESPACE}:backup key: {} for a vault with the defaults, or { policyId } for an existing policy.`);
         }
-    });
-    const vaultKeys = Object.keys(config.backup ?? {}).filter((key) => key !== "policyId");
-    if (config.backup?.policyId !== undefined && vaultKeys.length > 0) {
+    }
+    const vaultKeys = Object.keys(parts.backup ?? {}).filter((key) => key !== "policyId");
+    if (parts.backup?.policyId !== undefined && vaultKeys.length > 0) {
         problems.push(`${NAMESPACE}:backup: policyId uses an existing policy, so ${vaultKeys.join(", ")} would configure nothing; remove ${vaultKeys.length > 1 ? "them" : "it"} or policyId.`);
     }
-    for (const name of config.adminPasswordVms) {
-        const target = config.vms.find((entry) => entry.name === name);
-        if (target?.os !== "windows") {
-            problems.push(`${NAMESPACE}:adminPasswords.${name}: there is no Windows VM named ${JSON.stringify(name)}; remove the key or fix the name.`);
+    if (parts.rawVms !== undefined) {
+        for (const name of parts.adminPasswordVms) {
+            const index = raw.findIndex((entry) => nameOf(entry) === name);
+            const target = parts.vms.find((v) => v.index === index);
+            // A refused entry's OS is not known for sure: its own problems come first.
+            if (index !== -1 && target === undefined) {
+                continue;
+            }
+            if (target?.entry.os !== "windows") {
+                problems.push(`${NAMESPACE}:adminPasswords.${name}: there is no Windows VM named ${JSON.stringify(name)}; remove the key or fix the name.`);
+            }
         }
     }
     return problems;
+}
+
+/** The keys an object of the schema takes at a path of the config (none where the path leads to no object). */
+function keysAt(path: readonly PropertyKey[]): string[] {
+    let node: unknown = STACK_CONFIG_SCHEMA;
+    const steps = [...path];
+    for (;;) {
+        if (node instanceof z.ZodOptional || node instanceof z.ZodDefault) {
+            node = node.unwrap();
+        } else if (node instanceof z.ZodPipe) {
+            // preprocess: transform -> schema; a component rule: string -> custom.
+            node = node.in instanceof z.ZodTransform ? node.out : node.in;
+        } else if (steps.length === 0) {
+            return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+        } else {
+            const step = steps.shift();
+            if (node instanceof z.ZodObject) {
+                node = node.shape[String(step)];
+            } else if (node instanceof z.ZodArray) {
+                node = node.element;
+            } else if (node instanceof z.ZodRecord) {
+                node = node.valueType;
+            } else {
+                return [];
+            }
+        }
+    }
+}
+
+/** An unknown key, JSON-quoted, with the nearest keys its object takes. */
+function unknownKey(key: string, known: readonly string[]): string {
+    return `${JSON.stringify(key)}${didYouMean(nearestNames(key, known))}`;
 }
 
 function describe(issue: z.core.$ZodIssue, raw: RawStackConfig, secretKeys: ReadonlySet<string>): string {
@@ -347,9 +584,7 @@ function describe(issue: z.core.$ZodIssue, raw: RawStackConfig, secretKeys: Read
     let where = `${NAMESPACE}:${String(top ?? "")}`;
     if (top === "vms" && typeof rest[0] === "number") {
         const index = rest.shift() as number;
-        const entry = Array.isArray(raw.vms) ? (raw.vms[index] as { name?: unknown } | undefined) : undefined;
-        // JSON-quoted: a line break or an escape code in a name cannot forge a line of the message.
-        where += typeof entry?.name === "string" ? `[${index}] (${JSON.stringify(entry.name)})` : `[${index}]`;
+        where = vmKey(index, rawNameOf(Array.isArray(raw.vms) ? raw.vms[index] : undefined));
     }
     const field = rest.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
     const at = `${where}${field}`;
@@ -367,8 +602,10 @@ function describe(issue: z.core.$ZodIssue, raw: RawStackConfig, secretKeys: Read
         case "custom":
             // A component's own rule (valueOf): its message is whole.
             return `${at}: ${issue.message}`;
-        case "unrecognized_keys":
-            return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; check the spelling against docs/configuration.md.`;
+        case "unrecognized_keys": {
+            const known = keysAt(issue.path);
+            return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => unknownKey(k, known)).join(", ")}; check the spelling against docs/configuration.md.`;
+        }
         default:
             return `${at}: ${issue.message}.`;
     }

@@ -3,7 +3,7 @@
  * show the value: the SDK's own error quotes it (`Configuration '...' value '<value>' is not a valid JSON object`), and
  * a value set without `--path` may be a password (`pulumi config set --secret adminPasswords '<pw>'`) or a pasted key.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { NAMESPACE } from "./config";
 
 /** What each structured key holds, and how to set it, for the message a malformed value gets. */
@@ -21,9 +21,10 @@ export type StructuredKey = keyof typeof EXPECTED;
 /** The keys read as JSON, in the order their problems are listed. */
 export const STRUCTURED_KEYS = Object.keys(EXPECTED) as StructuredKey[];
 
-/** The keys' parsed values (undefined where unset or malformed), and one problem line per malformed key. */
-export function readStructuredConfig(config: pulumi.Config): { values: Partial<Record<StructuredKey, unknown>>; problems: string[] } {
+/** The keys' parsed values (undefined where unset or malformed), and the malformed keys with one problem line each. */
+export function readStructuredConfig(config: pulumi.Config): { values: Partial<Record<StructuredKey, unknown>>; unreadable: StructuredKey[]; problems: string[] } {
     const values: Partial<Record<StructuredKey, unknown>> = {};
+    const unreadable: StructuredKey[] = [];
     const problems: string[] = [];
     for (const key of STRUCTURED_KEYS) {
         const raw = config.get(key);
@@ -34,6 +35,7 @@ export function readStructuredConfig(config: pulumi.Config): { values: Partial<R
         try {
             parsed = JSON.parse(raw) as unknown;
         } catch {
+            unreadable.push(key);
             problems.push(`${NAMESPACE}:${key}: is not ${EXPECTED[key]}`);
             continue;
         }
@@ -41,10 +43,21 @@ export function readStructuredConfig(config: pulumi.Config): { values: Partial<R
         const passwords = key !== "adminPasswords" || (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
             && Object.values(parsed).every((v) => typeof v === "string"));
         if (!passwords) {
+            unreadable.push(key);
             problems.push(`${NAMESPACE}:${key}: is not ${EXPECTED[key]}`);
             continue;
         }
         values[key] = parsed;
     }
-    return { values, problems };
+    return { values, unreadable, problems };
+}
+
+/**
+ * Every key of the config's namespace that is set, without the namespace (`tag` for `azure-persistent-vm:tag`): what
+ * the CLI hands the program (`PULUMI_CONFIG`), so that a key the stack does not read can be refused rather than
+ * ignored. Values are not read here.
+ */
+export function namespaceKeys(config: pulumi.Config): string[] {
+    const prefix = `${config.name}:`;
+    return Object.keys(pulumi.runtime.allConfig()).filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
 }

@@ -9,16 +9,19 @@ import type { BackupVaultArgs, ManagementProtocol } from "../components";
 import { DEFAULT_VAULT_NAME, type BackupConfig, type StackConfig, type VmConfig } from "./config";
 import { secretIf, secretValues } from "./secret-config";
 
+/** What every component gets from the stack as a whole: its resource group and its tags. */
+export type StackWide = Pick<StackConfig, "resourceGroupName" | "tags">;
+
 /** No key is secret: what the preflight passes, which checks the plain values. */
 const NO_SECRET_KEYS: ReadonlySet<string> = new Set();
 
 /** The stack's tags, for every resource (none when unset): their values as secrets when the `tags` key is secret. */
-export function stackTags(config: StackConfig, secretKeys: ReadonlySet<string> = NO_SECRET_KEYS): Record<string, pulumi.Input<string>> | undefined {
+export function stackTags(config: Pick<StackConfig, "tags">, secretKeys: ReadonlySet<string> = NO_SECRET_KEYS): Record<string, pulumi.Input<string>> | undefined {
     return config.tags === undefined ? undefined : secretValues(config.tags, secretKeys.has("tags"));
 }
 
 /** The arguments of the stack's BackupVault, from its backup key (which has no policyId). */
-export function backupVaultArgs(backup: BackupConfig, config: StackConfig, location: string, secretKeys: ReadonlySet<string> = NO_SECRET_KEYS): BackupVaultArgs {
+export function backupVaultArgs(backup: BackupConfig, config: StackWide, location: string, secretKeys: ReadonlySet<string> = NO_SECRET_KEYS): BackupVaultArgs {
     return {
         vaultName: backup.vaultName ?? DEFAULT_VAULT_NAME,
         policyName: backup.policyName,
@@ -44,7 +47,7 @@ function withSecretUri<D extends DiskWithSource>(disk: D, secret: boolean) {
 }
 
 /** The arguments a config entry gives its component (the network's ids and the backup policy are added later). */
-export function vmArgs(entry: VmConfig, config: StackConfig, location: string, secretKeys: ReadonlySet<string> = NO_SECRET_KEYS) {
+export function vmArgs(entry: VmConfig, config: StackWide, location: string, secretKeys: ReadonlySet<string> = NO_SECRET_KEYS) {
     // `backup` is a switch here; the VM gets the policy it switches on in index.ts.
     const { name, os, sshPublicKeys, customData, tags, backup, osDisk, dataDisks, ...common } = entry;
     const secret = secretKeys.has("vms");
@@ -67,6 +70,6 @@ export function vmArgs(entry: VmConfig, config: StackConfig, location: string, s
 }
 
 /** The management protocols the stack's VMs need: SSH for Linux, RDP for Windows. */
-export function managementProtocols(config: StackConfig): ManagementProtocol[] {
+export function managementProtocols(config: { readonly vms: readonly Pick<VmConfig, "os">[] }): ManagementProtocol[] {
     return [...new Set(config.vms.map((vm): ManagementProtocol => (vm.os === "linux" ? "ssh" : "rdp")))];
 }

@@ -12,6 +12,8 @@
  * page: use `preflightFacts.regionHasZones` for them.
  */
 
+import { nearestNames } from "./nearest-names";
+
 /** When the size and image tables were collected. */
 export const FACTS_DATE = "2026-11";
 
@@ -45,26 +47,10 @@ export function regionHasZones(region: string): boolean | undefined {
     return Object.prototype.hasOwnProperty.call(REGION_ZONES, key) ? REGION_ZONES[key] : undefined;
 }
 
+/** The table's regions in alphabetical order, so that regions equally near are suggested in that order. */
+const REGION_NAMES = Object.keys(REGION_ZONES).sort((a, b) => a.localeCompare(b));
+
 /** Up to three table regions nearest in spelling to an unknown one, for the message (edit distance of at most 3). */
 export function nearestRegions(region: string): string[] {
-    const key = regionKey(region);
-    return Object.keys(REGION_ZONES)
-        .map((known) => ({ known, distance: editDistance(key, known) }))
-        .filter((c) => c.distance <= 3)
-        .sort((a, b) => a.distance - b.distance || a.known.localeCompare(b.known))
-        .slice(0, 3)
-        .map((c) => c.known);
-}
-
-/** Levenshtein distance. */
-function editDistance(a: string, b: string): number {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
+    return nearestNames(regionKey(region), REGION_NAMES, { maxDistance: 3 });
 }

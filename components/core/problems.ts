@@ -95,8 +95,13 @@ export function choiceRule(allowed: readonly string[], what: string): ValueRule 
     return (path, value) => checkChoice(path, value, allowed, what);
 }
 
-/** What every planner returns: the complete plan, or every problem with the arguments. */
-export type PlanResult<T> = { readonly ok: true; readonly plan: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+/**
+ * What every planner returns: the complete plan, or every problem with the arguments and, where the planner has them,
+ * the warnings it would have logged (what its rules could not check), so that a preflight reports both in one run.
+ */
+export type PlanResult<T> =
+    | { readonly ok: true; readonly plan: T }
+    | { readonly ok: false; readonly problems: readonly Problem[]; readonly warnings?: readonly Problem[] };
 
 /**
  * A component's plan, or `InvalidArgumentsError` with every problem: what a constructor calls before `super()`, so

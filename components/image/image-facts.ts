@@ -14,6 +14,7 @@
  * Linux (RESF), CIS), collected 2026-11.
  */
 
+import { nearestNames } from "../core/nearest-names";
 import type { OsType } from "../core/os";
 import type { ImagePlan } from "./image-args";
 
@@ -115,6 +116,11 @@ export const DEFAULT_IMAGE: Readonly<Record<OsType, ImageKey>> = {
 /** Looks a key up; `undefined` for a key the catalogue does not know. */
 export function catalogueImage(key: string): CatalogueImage | undefined {
     return Object.prototype.hasOwnProperty.call(IMAGES, key) ? IMAGES[key as ImageKey] : undefined;
+}
+
+/** Up to three catalogue keys of this OS nearest in spelling to one the catalogue does not know ("did you mean"). */
+export function nearestImages(key: string, os: OsType): ImageKey[] {
+    return nearestNames(key, IMAGE_KEYS.filter((k) => IMAGES[k].os === os));
 }
 
 /** Marketplace images that need a purchase plan: `publisher` with `*` for every offer, or `publisher:offer`. */

@@ -3,10 +3,11 @@
  * resolved to what the VM declares, with its Hyper-V generation where it is known and its purchase plan.
  */
 import { checkGalleryImageId } from "../core/arm-id-rules";
+import { didYouMean } from "../core/nearest-names";
 import type { OsType } from "../core/os";
 import type { Problem } from "../core/problems";
 import type { ImagePlan, ImageReferenceArgs } from "./image-args";
-import { DEFAULT_IMAGE, catalogueImage, needsPlan } from "./image-facts";
+import { DEFAULT_IMAGE, catalogueImage, nearestImages, needsPlan } from "./image-facts";
 
 /** The image, resolved. `gallery` means the id comes from the `galleryImageId` argument. */
 export type PlannedImage =
@@ -73,7 +74,7 @@ export function planImage(os: OsType, args: ImageChoice, component: string): Ima
     const key = args.image ?? DEFAULT_IMAGE[os];
     const entry = catalogueImage(key);
     if (entry === undefined) {
-        return { ...none, problems: [{ path: "image", message: `"${key}" is not in the image catalogue; use a catalogue key (see IMAGE_KEYS) or set imageReference.` }] };
+        return { ...none, problems: [{ path: "image", message: `${JSON.stringify(key)} is not in the image catalogue${didYouMean(nearestImages(key, os))}; use a catalogue key (see IMAGE_KEYS) or set imageReference.` }] };
     }
     if (entry.os !== os) {
         return { ...none, problems: [{ path: "image", message: `"${key}" is a ${entry.os} image; a ${component} needs a ${os} image.` }] };

@@ -7,10 +7,11 @@
  * zonal in regions with zones); "Redundancy options for managed disks" (ZRS needs a region with zones); "Trusted launch" (Gen2 images, supported sizes); the sizes pages (max data disks).
  */
 import { FACTS_DATE, REGIONS_DATE, nearestRegions, regionHasZones } from "../core/azure-facts";
+import { didYouMean, eitherOf } from "../core/nearest-names";
 import type { Problem } from "../core/problems";
 import type { DiskSku } from "../disk/disk-args";
 import { ZONE_REDUNDANT_SKUS } from "../disk/disk-rules";
-import { sizeFacts, type SizeFacts } from "./size-facts";
+import { nearestSizes, sizeFacts, type SizeFacts } from "./size-facts";
 
 /** Facts a VM can supply for what the tables do not know, or to correct them. */
 export interface PreflightFacts {
@@ -117,7 +118,7 @@ export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warni
     }
     const unknownSizeFacts = (["maxDataDisks", "trustedLaunch", "generations"] as const).filter((k) => size[k] === undefined);
     if (unknownSizeFacts.length > 0) {
-        warnings.push({ path: "size", message: `"${p.size}" is not in the size table of ${FACTS_DATE}, so ${unknownSizeFacts.join(", ")} ${unknownSizeFacts.length > 1 ? "are" : "is"} not checked (set preflightFacts.size).` });
+        warnings.push({ path: "size", message: unknownSize(p.size, unknownSizeFacts) });
     }
 
     const zoning = checkZonePlacement(p.zones, p.location, disks, p.dataDisks, p.facts);
@@ -127,13 +128,21 @@ export function checkPlacement(p: PlacementInputs): { problems: Problem[]; warni
 }
 
 /**
+ * The warning for a size the table does not know: what is not checked, the table's nearest sizes (a typo is likelier
+ * than a size newer than the table), and, for a size that is right, how to state its facts.
+ */
+function unknownSize(size: string, unchecked: readonly string[]): string {
+    const near = sizeFacts(size) === undefined ? nearestSizes(size) : [];
+    const fix = near.length > 0 ? `did you mean ${eitherOf(near)}? If ${JSON.stringify(size)} is right, set preflightFacts.size` : "set preflightFacts.size";
+    return `${JSON.stringify(size)} is not in the size table of ${FACTS_DATE}, so ${unchecked.join(", ")} ${unchecked.length > 1 ? "are" : "is"} not checked (${fix}).`;
+}
+
+/**
  * The message for a plain region the table does not know: Azure would refuse it at deploy, unless it is newer than
  * the table or in a sovereign cloud, which `preflightFacts.regionHasZones` vouches for.
  */
 function unknownRegion(location: string): string {
-    const near = nearestRegions(location);
-    const guess = near.length > 0 ? ` (did you mean ${near.map((r) => JSON.stringify(r)).join(" or ")}?)` : "";
-    return `${JSON.stringify(location)} is not an Azure region in the region table of ${REGIONS_DATE}${guess}; use a region's programmatic name (az account list-locations -o table), or, for a region newer than the table or in a sovereign cloud, set preflightFacts.regionHasZones to say whether it has availability zones.`;
+    return `${JSON.stringify(location)} is not an Azure region in the region table of ${REGIONS_DATE}${didYouMean(nearestRegions(location))}; use a region's programmatic name (az account list-locations -o table), or, for a region newer than the table or in a sovereign cloud, set preflightFacts.regionHasZones to say whether it has availability zones.`;
 }
 
 /**

@@ -8,7 +8,13 @@
  * Storage: Supported", "Max data disks", generations; and "Trusted launch for Azure virtual machines" (supported
  * sizes: Av2 is not).
  */
+import { nearestNames } from "../core/nearest-names";
 
+/**
+ * What a VM size allows: from the library's dated size table (collected 2026-11 from Microsoft Learn's size pages),
+ * or stated by a VM in `preflightFacts.size` for a size the table does not know, whose rules otherwise give a warning,
+ * not an error.
+ */
 export interface SizeFacts {
     /** Premium SSD, Premium SSD v2 and Ultra disks can be attached. */
     readonly premiumStorage: boolean;
@@ -70,4 +76,12 @@ export const SIZES: Readonly<Record<string, SizeFacts>> = {
 
 export function sizeFacts(size: string): SizeFacts | undefined {
     return Object.prototype.hasOwnProperty.call(SIZES, size) ? SIZES[size] : undefined;
+}
+
+/** The table's sizes, the newer series first: a near miss more likely means a current size. */
+const SIZES_NEWEST_FIRST = Object.keys(SIZES).reverse();
+
+/** Up to three sizes of the table nearest in spelling to one it does not know, for the warning ("did you mean"). */
+export function nearestSizes(size: string): string[] {
+    return nearestNames(size, SIZES_NEWEST_FIRST);
 }

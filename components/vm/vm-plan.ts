@@ -220,7 +220,10 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
     problems.push(...placement.problems);
 
     if (problems.length > 0) {
-        return { ok: false, problems };
+        // The warnings too, so that a stack's preflight reports them with the problems; not one about a field a
+        // problem refuses, nor one that only follows from a refused image (whose generation is then unknown).
+        const warnings = placement.warnings.filter((w) => !problems.some((p) => p.path === w.path) && !(w.path === "image" && image.problems.length > 0));
+        return { ok: false, problems, ...(warnings.length > 0 ? { warnings } : {}) };
     }
     return {
         ok: true,

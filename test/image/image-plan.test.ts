@@ -13,7 +13,7 @@ const REJECTED: readonly Rejected[] = [
     {
         scenario: "an image key the catalogue does not know",
         os: "linux", args: { image: "ubuntu-18.04" },
-        problems: [{ path: "image", message: `"ubuntu-18.04" is not in the image catalogue; use a catalogue key (see IMAGE_KEYS) or set imageReference.` }],
+        problems: [{ path: "image", message: `"ubuntu-18.04" is not in the image catalogue (did you mean "ubuntu-24.04" or "ubuntu-22.04"?); use a catalogue key (see IMAGE_KEYS) or set imageReference.` }],
     },
     {
         scenario: "a Windows image on a Linux VM",

@@ -77,12 +77,12 @@ describe("GIVEN a stack config a user gets wrong WHEN it is parsed", () => {
         {
             scenario: "a misspelt key on a VM",
             raw: { vms: [{ name: "web01", os: "linux", size: "Standard_D2s_v5", sshPublicKey: [THROWAWAY_ED25519_KEY] }] },
-            problems: [`azure-persistent-vm:vms[0] ("web01"): unknown key "sshPublicKey"; check the spelling against docs/configuration.md.`],
+            problems: [`azure-persistent-vm:vms[0] ("web01"): unknown key "sshPublicKey" (did you mean "sshPublicKeys"?); check the spelling against docs/configuration.md.`],
         },
         {
             scenario: "two misspelt keys in the network",
             raw: { network: { addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24", managementSourcePrefix: [], allowSsh: true } },
-            problems: [`azure-persistent-vm:network: unknown keys "managementSourcePrefix", "allowSsh"; check the spelling against docs/configuration.md.`],
+            problems: [`azure-persistent-vm:network: unknown keys "managementSourcePrefix" (did you mean "managementSourcePrefixes"?), "allowSsh"; check the spelling against docs/configuration.md.`],
         },
         {
             scenario: "no resourceGroupName",

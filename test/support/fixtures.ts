@@ -59,6 +59,8 @@ export interface Rejected {
     readonly args: Partial<VmArgs>;
     readonly credentials?: CredentialInputs;
     readonly problems: readonly Problem[];
+    /** What the rules could not check, reported with the problems (none when absent). */
+    readonly warnings?: readonly Problem[];
 }
 
 /** A row of a table of VM inputs exactly on a limit: planVm accepts them, resolving `resolved` to `value` with these warnings. */

@@ -6,9 +6,9 @@ import { expect } from "vitest";
 import { planVm } from "../../components/preflight";
 import { args, type Accepted, type Rejected } from "./fixtures";
 
-/** The row's VM is refused with exactly the row's problems. */
-export function expectRefused({ os, name, args: overrides, credentials, problems }: Rejected): void {
-    expect(planVm(os, name ?? "vm01", args(overrides), credentials ?? {})).toStrictEqual({ ok: false, problems });
+/** The row's VM is refused with exactly the row's problems, and the row's warnings. */
+export function expectRefused({ os, name, args: overrides, credentials, problems, warnings }: Rejected): void {
+    expect(planVm(os, name ?? "vm01", args(overrides), credentials ?? {})).toStrictEqual({ ok: false, problems, ...(warnings !== undefined ? { warnings } : {}) });
 }
 
 /** The row's VM plans, and the plan resolves to the row's value with the row's warnings. */

@@ -94,10 +94,10 @@ describe("GIVEN the rebuild template (Pulumi.rebuild.yaml) WHEN npm run plan -- 
 });
 
 describe("GIVEN a VM size the size table does not know WHEN the plan runs", () => {
-    it("THEN it plans, and warns which rules it could not check and how to supply the facts", async () => {
+    it("THEN it plans, and warns which rules it could not check, the nearest sizes of the table and how to supply the facts", async () => {
         const unknownSize = await printed({ configFile: unknownSizeConfig });
         expect(unknownSize.ok).toBe(true);
-        expect(unknownSize.stderr).toBe(`warning: WindowsVm "app01": size "Standard_D2s_v6" is not in the size table of 2026-11, so maxDataDisks, trustedLaunch, generations are not checked (set preflightFacts.size).\n`);
+        expect(unknownSize.stderr).toBe(`warning: WindowsVm "app01": size "Standard_D2s_v6" is not in the size table of 2026-11, so maxDataDisks, trustedLaunch, generations are not checked (did you mean "Standard_D2s_v5", "Standard_D2s_v4" or "Standard_D2s_v3"? If "Standard_D2s_v6" is right, set preflightFacts.size).\n`);
     });
 });
 

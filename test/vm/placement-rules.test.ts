@@ -16,6 +16,8 @@ const NEEDS_PREMIUM = (sku: string, size: string): string => `"${sku}" needs a s
 const GEN1_UBUNTU_LABEL = "Canonical:0001-com-ubuntu-server-jammy:22_04-lts:latest";
 /** Standard_A2_v2, which runs only Gen1, with a Gen1 image and Standard security. */
 const ON_AV2 = { size: "Standard_A2_v2", imageReference: GEN1_UBUNTU, securityType: "Standard", preflightFacts: { imageGeneration: 1 } } as const;
+/** The table's sizes nearest to Standard_L8s_v3 (a real size the table does not have), newer series first. */
+const L8S_V3_NEAREST = `"Standard_E8s_v3", "Standard_D8s_v3" or "Standard_B8s_v2"`;
 /** The message for a region the table does not know, given its JSON-quoted name and the "did you mean" part. */
 const UNKNOWN_REGION = (quoted: string, guess: string): string => `${quoted} is not an Azure region in the region table of 2026-12${guess}; use a region's programmatic name (az account list-locations -o table), or, for a region newer than the table or in a sovereign cloud, set preflightFacts.regionHasZones to say whether it has availability zones.`;
 const AVAILABILITY_SET = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-persistent-vm-test/providers/Microsoft.Compute/availabilitySets/web";
@@ -121,11 +123,14 @@ const REJECTED: readonly Rejected[] = [
         scenario: "3 data disks on a size the table does not know, which the VM states takes 2",
         os: "linux", args: { size: "Standard_L8s_v3", preflightFacts: { size: { maxDataDisks: 2 } }, dataDisks: disks(3) },
         problems: [{ path: "dataDisks", message: "has 3 disks; Standard_L8s_v3 takes at most 2 (choose a larger size or fewer disks)." }],
+        // The facts the VM did not state are still unchecked, and reported with the problem.
+        warnings: [{ path: "size", message: `"Standard_L8s_v3" is not in the size table of 2026-11, so trustedLaunch, generations are not checked (did you mean ${L8S_V3_NEAREST}? If "Standard_L8s_v3" is right, set preflightFacts.size).` }],
     },
     {
         scenario: "Trusted Launch on Standard_A2_v2",
         os: "linux", args: { ...ON_AV2, securityType: "TrustedLaunch", preflightFacts: {} },
         problems: [{ path: "securityType", message: `"TrustedLaunch" is not supported on Standard_A2_v2 (choose a size that supports it, or set securityType: "Standard").` }],
+        warnings: [{ path: "image", message: `${GEN1_UBUNTU_LABEL} may be Gen1 or Gen2; Trusted Launch needs Gen2, which is not checked (set preflightFacts.imageGeneration).` }],
     },
     {
         scenario: "Trusted Launch on Standard_A2_v2 with a Gen1 image",
@@ -190,7 +195,7 @@ const ACCEPTED: readonly Accepted[] = [
         scenario: "a size the table does not know, with a warning that its limits are not checked",
         os: "linux", args: { size: "Standard_L8s_v3" },
         resolved: (p) => p.osDisk.sku, value: "Premium_LRS",
-        warnings: [{ path: "size", message: `"Standard_L8s_v3" is not in the size table of 2026-11, so maxDataDisks, trustedLaunch, generations are not checked (set preflightFacts.size).` }],
+        warnings: [{ path: "size", message: `"Standard_L8s_v3" is not in the size table of 2026-11, so maxDataDisks, trustedLaunch, generations are not checked (did you mean ${L8S_V3_NEAREST}? If "Standard_L8s_v3" is right, set preflightFacts.size).` }],
     },
     {
         scenario: "a size the table does not know, with its facts stated",

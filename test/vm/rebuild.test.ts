@@ -21,6 +21,8 @@ const KEPT = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups
 const SNAPSHOT = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/snapshots/app01-os-2026-11-20";
 const STORAGE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-migrate/providers/Microsoft.Storage/storageAccounts/migratevhds";
 const VHD = "https://migratevhds.blob.core.windows.net/vhds/legacy-os.vhd";
+/** The warning for a Trusted Launch VM on a disk whose generation nobody stated. */
+const ATTACHED_GENERATION_UNKNOWN = { path: "osDisk.source", message: "the attached OS disk may be Gen1 or Gen2; Trusted Launch needs Gen2, which is not checked (set preflightFacts.imageGeneration)." };
 const ORPHAN = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/disks/old-app-osdisk";
 const SECURE = { networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled", encryption: { type: "EncryptionAtRestWithPlatformKey" } };
 
@@ -120,14 +122,22 @@ describe("GIVEN a VM built from an existing OS disk with settings only a fresh O
             osDisk: { source: { existingId: KEPT } },
         }, { sshPublicKeys: [ED25519_KEY], customData: "#cloud-config" });
         const refused = (key: string) => ({ path: key, message: `is set, but the OS disk comes from osDisk.source, and a VM built from an existing disk takes its OS as it is on the disk (remove ${key}).` });
-        expect(result).toStrictEqual({ ok: false, problems: ["image", "computerName", "adminUsername", "sshPublicKeys", "customData"].map(refused) });
+        expect(result).toStrictEqual({
+            ok: false,
+            problems: ["image", "computerName", "adminUsername", "sshPublicKeys", "customData"].map(refused),
+            warnings: [ATTACHED_GENERATION_UNKNOWN],
+        });
     });
 
     it("THEN a Gen1 VHD for a Trusted Launch VM, a generation on a non-import and two sources are refused", () => {
         expect(planVm("windows", "app01", { ...base, osDisk: { hyperVGeneration: "V1", source: { importVhd: { uri: VHD, storageAccountId: STORAGE } } } }, {}))
             .toStrictEqual({ ok: false, problems: [{ path: "securityType", message: `"TrustedLaunch" needs a Gen2 image, and the attached OS disk is Gen1 (use a Gen2 image, or set securityType: "Standard").` }] });
         expect(planVm("windows", "app01", { ...base, osDisk: { hyperVGeneration: "V2", source: { existingId: KEPT } } }, {}))
-            .toStrictEqual({ ok: false, problems: [{ path: "osDisk.hyperVGeneration", message: "is for an imported VHD; a copied, adopted or attached disk keeps its own generation (remove it)." }] });
+            .toStrictEqual({
+                ok: false,
+                problems: [{ path: "osDisk.hyperVGeneration", message: "is for an imported VHD; a copied, adopted or attached disk keeps its own generation (remove it)." }],
+                warnings: [ATTACHED_GENERATION_UNKNOWN],
+            });
         expect(planVm("windows", "app01", { ...base, osDisk: { source: { existingId: KEPT, copyFrom: SNAPSHOT } } }, {}))
             .toStrictEqual({ ok: false, problems: [{ path: "osDisk.source", message: "sets copyFrom and existingId; a disk has one source (keep one)." }] });
     });
@@ -135,7 +145,7 @@ describe("GIVEN a VM built from an existing OS disk with settings only a fresh O
     it("THEN a Windows VM with a name too long for a computer name is fine: the disk brings its own computer name", () => {
         const result = planVm("windows", "application-server", { ...base, osDisk: { source: { existingId: KEPT } } }, {});
         expect(result.ok && [result.plan.credential, result.plan.osDisk.source, result.plan.warnings]).toEqual(["none", "existing", [
-            { path: "osDisk.source", message: "the attached OS disk may be Gen1 or Gen2; Trusted Launch needs Gen2, which is not checked (set preflightFacts.imageGeneration)." },
+            ATTACHED_GENERATION_UNKNOWN,
         ]]);
     });
 });

@@ -324,7 +324,7 @@ describe("GIVEN arguments a user gets wrong WHEN the VM is planned", () => {
             problems: [
                 { path: "size", message: `"D2s_v5" is not an Azure VM size; sizes look like "Standard_D2s_v5".` },
                 { path: "zone", message: NOT_A_ZONE("4") },
-                { path: "image", message: `"ubuntu-18.04" is not in the image catalogue; use a catalogue key (see IMAGE_KEYS) or set imageReference.` },
+                { path: "image", message: `"ubuntu-18.04" is not in the image catalogue (did you mean "ubuntu-24.04" or "ubuntu-22.04"?); use a catalogue key (see IMAGE_KEYS) or set imageReference.` },
                 { path: "dataDisks[0].lun", message: "64 is outside 0-63 (set a LUN from 0 to 63)." },
                 { path: "dataDisks[1].lun", message: "64 is outside 0-63 (set a LUN from 0 to 63)." },
                 { path: "dataDisks[1].name", message: `"data" is already used by dataDisks[0].name; each data disk name must be unique.` },

@@ -52,7 +52,7 @@ export interface PlanDocument {
     readonly project: string;
     readonly stack: string;
     readonly resources: readonly PlannedResource[];
-    /** Stack outputs, redacted like inputs. */
+    /** Stack outputs, redacted like inputs; an exported resource shows its outputs, with "[unknown]" where unknown. */
     readonly outputs: Readonly<Record<string, unknown>>;
 }
 
@@ -102,8 +102,28 @@ export function planDocument(run: ProgramRun, secretSalt: string = newSecretSalt
         project: run.project,
         stack: run.stack,
         resources: treeOrder(run.registrations).map((r) => planned(r, leaf)),
-        outputs: redact(run.outputs) as Record<string, unknown>,
+        outputs: readable(redact(run.outputs)) as Record<string, unknown>,
     };
+}
+
+/**
+ * Outputs without the SDK's internal markers. An exported resource (`export const net = new VmNetwork(...)`) reaches
+ * the engine as an object of its fields, with an unknown one as the SDK's `Unknown` object itself
+ * (`{ "__pulumiUnknown": true }`), and, in a preview, tagged `"@isPulumiResource": true`: the first shows as
+ * "[unknown]", like every value unknown until deployment, and the tag is dropped.
+ */
+function readable(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(readable);
+    }
+    if (value === null || typeof value !== "object") {
+        return value;
+    }
+    const entries = Object.entries(value);
+    if (entries.length === 1 && entries[0]?.[0] === "__pulumiUnknown" && entries[0][1] === true) {
+        return UNKNOWN;
+    }
+    return Object.fromEntries(entries.filter(([key]) => key !== "@isPulumiResource").map(([key, v]) => [key, readable(v)]));
 }
 
 /** One data disk of a VM, as the summary shows it. */

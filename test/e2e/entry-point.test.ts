@@ -1,7 +1,8 @@
 /**
- * The repo is both a library (package.json `main`: dist/index.js) and a stack. Pulumi's Node.js runner falls back to
- * package.json's `main` when Pulumi.yaml names no `main`; then `pulumi up` would run the library, declare nothing,
- * and plan to delete the whole stack. These tests build dist/ in a copy of the project and run it both ways.
+ * The repo is both a library (package.json's entry: dist/components/index.js) and a stack. Pulumi's Node.js runner
+ * falls back to package.json's entry (`exports`, else `main`) when Pulumi.yaml names no `main`; then `pulumi up` would
+ * run the library, declare nothing, and plan to delete the whole stack. These tests build dist/ in a copy of the
+ * project and run it both ways.
  * Not proved here: the CLI's own reading of Pulumi.yaml (no CLI here); the runner gets `main` as the CLI passes it.
  */
 import { execFileSync } from "node:child_process";
@@ -25,8 +26,9 @@ afterAll(() => {
 });
 
 describe("GIVEN the library is built into dist/", () => {
-    it("THEN package.json's main exists, so the trap is real", () => {
+    it("THEN package.json's main is the library's build, and it exists, so the trap is real", () => {
         const main = (JSON.parse(fs.readFileSync(path.join(copy, "package.json"), "utf8")) as { main: string }).main;
+        expect(main).toBe("dist/components/index.js");
         expect(fs.existsSync(path.join(copy, main))).toBe(true);
     });
 
@@ -37,7 +39,7 @@ describe("GIVEN the library is built into dist/", () => {
         expect(inventory(run.registrations)).toEqual(DEV_STACK_INVENTORY);
     });
 
-    it("WHEN Pulumi.yaml had no main THEN the runner would load dist/index.js and declare nothing", async () => {
+    it("WHEN Pulumi.yaml had no main THEN the runner would load dist/components/index.js and declare nothing", async () => {
         const project = parse(fs.readFileSync(path.join(copy, "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
         delete project["main"];
         fs.writeFileSync(path.join(copy, "Pulumi.yaml"), stringify(project));

@@ -70,7 +70,7 @@ describe.each(EXAMPLES)("GIVEN the example %s", (name) => {
     it("THEN it depends on the library as a package, which resolves to the library's build through node_modules", () => {
         const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { dependencies: Record<string, string> };
         expect(manifest.dependencies["azure-persistent-vm"]).toBe("file:../..");
-        expect(require.resolve("azure-persistent-vm", { paths: [dir] })).toBe(path.join(REPO, "dist", "index.js"));
+        expect(require.resolve("azure-persistent-vm", { paths: [dir] })).toBe(path.join(REPO, "dist", "components", "index.js"));
         const imports = [...fs.readFileSync(path.join(dir, "index.ts"), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
         expect(imports.filter((source) => !source?.startsWith("@pulumi/") && source !== "azure-persistent-vm")).toStrictEqual([]);
     });

@@ -1,9 +1,11 @@
 /**
- * `npm run plan` as a user runs it: the CLI in a child process, every run under a guard (test/support/no-network.cjs,
- * preloaded into every Node process through NODE_OPTIONS) that refuses and logs any connection or lookup that is
- * not loopback. Not proved here: what the Pulumi CLI itself would print (there is no CLI here).
+ * The plan command as a user runs it: the package's bin (dist/cli/azure-persistent-vm.js, built by the suite's global
+ * setup) in a child process, every run under a guard (test/support/no-network.cjs, preloaded into every Node process
+ * through NODE_OPTIONS) that refuses and logs any connection or lookup that is not loopback; `npm run plan` as its
+ * alias; `--watch` re-planning after a save. Not proved here: what the Pulumi CLI itself would print (there is no CLI
+ * here), and the command's speed (docs/plan-tool.md, measured by tools/plan/speed.sh, not by a test).
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -11,13 +13,15 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlanDocument } from "../../tools/plan/document";
 import { loadSavedPlan } from "../../tools/plan/saved-plan";
+import { offlineWarnings } from "../../tools/recorder/recorder";
 import { DEV_STACK_INVENTORY } from "../support/dev-stack";
 import { REPO, copyProject } from "../support/project-copy";
 
 const GUARD = path.join(REPO, "test", "support", "no-network.cjs");
-const CLI = path.join(REPO, "tools", "plan", "cli.ts");
+const BIN = path.join(REPO, "dist", "cli", "azure-persistent-vm.js");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "apvm-plan-"));
 const networkLog = path.join(scratch, "network.log");
+const guarded = { ...process.env, NODE_OPTIONS: `--require ${GUARD}`, NO_NETWORK_LOG: networkLog, NO_COLOR: "1" };
 
 interface CliRun {
     readonly code: number;
@@ -25,19 +29,19 @@ interface CliRun {
     readonly stderr: string;
 }
 
-/** Runs `npm run plan -- <args>` (the same command line, without npm) under the network guard. */
-async function planCli(args: readonly string[], cwd = REPO): Promise<CliRun> {
+async function run(file: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
     try {
-        const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--require", "ts-node/register/transpile-only", CLI, ...args], {
-            cwd,
-            env: { ...process.env, NODE_OPTIONS: `--require ${GUARD}`, NO_NETWORK_LOG: networkLog, NO_COLOR: "1" },
-            maxBuffer: 64 * 1024 * 1024,
-        });
+        const { stdout, stderr } = await promisify(execFile)(file, args, { cwd, env: { ...guarded, ...env }, maxBuffer: 64 * 1024 * 1024 });
         return { code: 0, stdout, stderr };
     } catch (err) {
         const failed = err as { code?: number; stdout?: string; stderr?: string };
         return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
     }
+}
+
+/** Runs `azure-persistent-vm plan <args>` (the bin npm links, started as npx starts it) under the network guard. */
+function planCli(args: readonly string[], cwd = REPO): Promise<CliRun> {
+    return run(process.execPath, [BIN, "plan", ...args], cwd);
 }
 
 /** Runs the plans, at most one per core at a time; the results in the plans' order. */
@@ -84,7 +88,7 @@ beforeAll(async () => {
         () => planCli(["--json"]),
         () => planCli(["--config-file", badConfig]),
         () => planCli(["--json", "--out", outFile]),
-        () => planCli(["--project", FLEETS_PROJECT]),
+        () => planCli([FLEETS_PROJECT]),
     ]);
     [text, json, bad, toFile, fleets] = [only(runs, 0), only(runs, 1), only(runs, 2), only(runs, 3), only(runs, 4)];
 });
@@ -93,7 +97,7 @@ afterAll(() => {
     fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-describe("GIVEN the dev stack WHEN npm run plan runs", () => {
+describe("GIVEN the dev stack WHEN azure-persistent-vm plan runs in the repository's folder", () => {
     it("THEN it prints the tree, the counts and one block per VM, and exits 0", () => {
         expect(text.stderr).toBe("");
         expect(text.code).toBe(0);
@@ -117,7 +121,7 @@ describe("GIVEN the dev stack WHEN npm run plan runs", () => {
     });
 });
 
-describe("GIVEN the dev stack WHEN npm run plan -- --json runs", () => {
+describe("GIVEN the dev stack WHEN azure-persistent-vm plan --json runs", () => {
     let doc: PlanDocument;
     beforeAll(() => {
         doc = JSON.parse(json.stdout) as PlanDocument;
@@ -167,7 +171,7 @@ describe("GIVEN the dev stack WHEN npm run plan -- --json runs", () => {
     });
 });
 
-describe("GIVEN the dev stack WHEN npm run plan -- --json --out FILE runs", () => {
+describe("GIVEN the dev stack WHEN azure-persistent-vm plan --json --out FILE runs", () => {
     it("THEN the file holds what --json prints but for its own salt and the digests made with it, and standard output is empty", () => {
         expect(toFile.code).toBe(0);
         expect(toFile.stdout).toBe("");
@@ -179,7 +183,7 @@ describe("GIVEN the dev stack WHEN npm run plan -- --json --out FILE runs", () =
     });
 });
 
-describe("GIVEN a config file whose VM breaks a rule WHEN npm run plan -- --config-file runs", () => {
+describe("GIVEN a config file whose VM breaks a rule WHEN azure-persistent-vm plan --config-file runs", () => {
     it("THEN it exits 1 naming the VM and the key, without a stack trace", () => {
         expect(bad.code).toBe(1);
         expect(bad.stderr).toBe([
@@ -191,7 +195,7 @@ describe("GIVEN a config file whose VM breaks a rule WHEN npm run plan -- --conf
     });
 });
 
-describe("GIVEN a stack of two fleets (test/fixtures/fleets) WHEN npm run plan -- --project runs", () => {
+describe("GIVEN a stack of two fleets (test/fixtures/fleets) WHEN azure-persistent-vm plan FOLDER runs", () => {
     it("THEN it prints one block per fleet: shape, modes, the profile's OS disk and data disks, and whose disks they are", () => {
         expect([fleets.code, fleets.stderr]).toEqual([0, ""]);
         const lines = fleets.stdout.split("\n");
@@ -252,9 +256,141 @@ describe("GIVEN a program that fails to load", () => {
 
 describe("GIVEN a command line the plan does not understand", () => {
     it.each([[["--bogus"]], [["--format", "svg"]], [["--json", "--format", "mermaid"]], [["--stack", "nosuchstack"]]])("THEN %j exits 2 with the usage", async (args) => {
-        const run = await planCli(args);
-        expect(run.code).toBe(2);
-        expect(run.stderr).toMatch(/^error: .+\nusage: npm run plan -- /);
+        const result = await planCli(args);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/^error: .+\nusage: azure-persistent-vm plan \[FOLDER\] /);
+    });
+
+    it("WHEN --stack names a stack that does not exist THEN the error lists the stacks there are", async () => {
+        const result = await planCli(["--stack", "prod"]);
+        expect([result.code, result.stdout, result.stderr.split("\n")[0]]).toEqual([2, "", `error: no stack "prod" in ${REPO}: there is no Pulumi.prod.yaml; its stacks: dev, rebuild`]);
+    });
+
+    it("WHEN the command is not plan THEN it exits 2 with the command's usage", async () => {
+        const result = await run(process.execPath, [BIN, "deploy"], REPO);
+        expect([result.code, result.stdout]).toEqual([2, ""]);
+        expect(result.stderr).toMatch(/^error: unknown command "deploy"\nusage: azure-persistent-vm <command> \[options\]\n {2}plan \[FOLDER\] \[options\]/);
+    });
+});
+
+describe("GIVEN a stack file that is not valid YAML, with a password in it", () => {
+    it("WHEN it is planned THEN the plan exits 1 naming the file, the line and the column, and quotes nothing of it", async () => {
+        const file = path.join(scratch, "Pulumi.broken.yaml");
+        fs.writeFileSync(file, "config:\n  azure-persistent-vm:resourceGroupName: rg\n  azure-persistent-vm:adminPassword: hunter2-in-plain\n bad: x\n");
+        const result = await planCli(["--config-file", file]);
+        expect(result).toEqual({
+            code: 1,
+            stdout: "",
+            stderr: `error: ${file} is not valid YAML: All mapping items must start at the same column at line 4, column 1; fix the file (pulumi would refuse it too)\n`,
+        });
+    });
+});
+
+describe("GIVEN a program that reads another stack, calls a provider function, reads an existing resource and uses a dynamic provider (test/fixtures/offline)", () => {
+    let result: CliRun;
+    beforeAll(async () => {
+        result = await planCli([path.join(REPO, "test", "fixtures", "offline"), "--json"]);
+    });
+
+    it("WHEN it is planned through the SDK's runner THEN each gets a warning that it is unknown offline, and the plan is printed", () => {
+        expect(result.code).toBe(0);
+        expect(result.stderr.split("\n").filter((l) => l !== "").sort()).toEqual([
+            offlineWarnings.stackReference("network", "acme/network/prod"),
+            offlineWarnings.invoke("azure-native:authorization:getClientConfig"),
+            offlineWarnings.read("azure-native:resources:ResourceGroup", "shared"),
+            offlineWarnings.dynamic("change-ticket"),
+        ].map((w) => `warning: ${w}`).sort());
+    });
+
+    it("THEN what the program took from them prints as [unknown]", () => {
+        const doc = JSON.parse(result.stdout) as PlanDocument;
+        expect(doc.resources.find((r) => r.name === "app")?.inputs["tags"]).toEqual({ subnet: "[unknown]", tenant: "[unknown]", sharedLocation: "[unknown]", ticket: "[unknown]", owner: "platform-team" });
+        expect(doc.outputs).toEqual({ subnetId: "[unknown]" });
+    });
+});
+
+describe("GIVEN this repository WHEN npm run -s plan -- --json runs", () => {
+    it("THEN standard output is the plan's JSON alone", async () => {
+        const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+        const result = await run(npm, ["run", "-s", "plan", "--", "--json"], REPO, { npm_config_update_notifier: "false" });
+        expect([result.code, result.stderr]).toEqual([0, ""]);
+        expect((JSON.parse(result.stdout) as PlanDocument).stack).toBe("dev");
+    });
+});
+
+describe("GIVEN a copy of the project planned twice, a config value changed in between", () => {
+    let copy: string;
+    beforeAll(() => {
+        copy = copyProject("plan-cache");
+    });
+    afterAll(() => {
+        fs.rmSync(copy, { recursive: true, force: true });
+    });
+
+    it("WHEN --timings is given THEN the first plan type-checks and the second skips the check, since no file it read changed", async () => {
+        const first = await planCli(["--timings"], copy);
+        fs.writeFileSync(path.join(copy, "Pulumi.dev.yaml"), fs.readFileSync(path.join(copy, "Pulumi.dev.yaml"), "utf8").replace("sizeGb: 128", "sizeGb: 200"));
+        const second = await planCli(["--timings"], copy);
+        expect([first.code, second.code]).toEqual([0, 0]);
+        expect(first.stderr).toMatch(/^timings: type-check \d+\.\d\d s, program run \d+\.\d\d s, total \d+\.\d\d s\n$/);
+        expect(second.stderr).toMatch(/^timings: type-check \d+\.\d\d s, program run \d+\.\d\d s, total \d+\.\d\d s \(type-check skipped: no file it read has changed\)\n$/);
+        expect(second.stdout).toContain("disk data  LUN 0  200 GiB");
+    });
+});
+
+describe("GIVEN a copy of the project planned with --watch", () => {
+    let copy: string;
+    beforeAll(() => {
+        copy = copyProject("plan-watch");
+    });
+    afterAll(() => {
+        fs.rmSync(copy, { recursive: true, force: true });
+    });
+
+    it("WHEN a config value is saved THEN a second plan is printed with it, and an interrupt stops the watch with exit code 0", async () => {
+        const child = spawn(process.execPath, [BIN, "plan", "--json", "--watch"], { cwd: copy, env: guarded, stdio: ["ignore", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        const plans: PlanDocument[] = [];
+        const waiters: (() => void)[] = [];
+        child.stdout.on("data", (chunk: Buffer) => {
+            stdout += chunk.toString();
+            const lines = stdout.split("\n");
+            stdout = lines.pop() ?? "";
+            lines.filter((l) => l !== "").forEach((l) => plans.push(JSON.parse(l) as PlanDocument));
+            waiters.splice(0).forEach((wake) => wake());
+        });
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        let exitCode: number | null | undefined;
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => {
+            exitCode = code;
+            waiters.splice(0).forEach((wake) => wake());
+            resolve(code);
+        }));
+        const planCount = async (n: number) => {
+            while (plans.length < n) {
+                if (exitCode !== undefined) {
+                    throw new Error(`the watch ended (exit code ${String(exitCode)}) after ${plans.length} plans: ${stderr}`);
+                }
+                await new Promise<void>((resolve) => waiters.push(resolve));
+            }
+        };
+        const diskSize = (doc: PlanDocument | undefined) => doc?.resources.find((r) => r.name === "web01-disk-data")?.inputs["diskSizeGB"];
+        try {
+            await planCount(1);
+            // The watch is set once the first plan is printed and its sources known; it says so on standard error.
+            while (!stderr.includes("watching") && exitCode === undefined) {
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+            const config = path.join(copy, "Pulumi.dev.yaml");
+            fs.writeFileSync(config, fs.readFileSync(config, "utf8").replace("sizeGb: 128", "sizeGb: 300"));
+            await planCount(2);
+        } finally {
+            child.kill("SIGINT");
+        }
+        expect(await exited).toBe(0);
+        expect([plans.length, diskSize(plans[0]), diskSize(plans[1])]).toEqual([2, 128, 300]);
+        expect(stderr).toContain("watch: Pulumi.dev.yaml changed; planning again\n");
     });
 });
 

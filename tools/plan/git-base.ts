@@ -151,7 +151,8 @@ export async function planGitRef(ref: string, options: GitRefOptions): Promise<G
                 return { ok: false, message: `the library at ${ref} (${short}) does not build: ${errors.join("\n")}` };
             }
         }
-        const outcome = await plan({ projectDir: project, stack: options.stack, configFile, verbose: options.verbose });
+        // A worktree is planned once, at a path of its own: nothing to remember its type-check for.
+        const outcome = await plan({ projectDir: project, stack: options.stack, configFile, verbose: options.verbose, typeCheckCache: false });
         if (!outcome.ok) {
             return { ok: false, message: `the plan of ${ref} (${short}) failed: ${outcome.message}` };
         }

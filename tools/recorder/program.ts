@@ -34,7 +34,7 @@ export interface RunOptions {
     /** The folder holding Pulumi.yaml. */
     readonly projectDir: string;
     readonly stack: string;
-    /** @default `Pulumi.<stack>.yaml` beside Pulumi.yaml */
+    /** @default `Pulumi.<stack>.yaml` beside Pulumi.yaml; a stack without that file has no config of its own */
     readonly configFile?: string;
     /** Config to overlay on the file's, as parsed YAML values keyed like the file's keys. */
     readonly configOverrides?: Readonly<Record<string, unknown>>;
@@ -64,8 +64,51 @@ export interface ProjectFile {
     readonly config?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A YAML file's content. A syntax error names the file, the line and the column, and never quotes the text: a stack
+ * file may hold a password in plain text next to the mistake.
+ */
+export function readYamlFile(file: string): unknown {
+    const text = fs.readFileSync(file, "utf8");
+    try {
+        return parse(text);
+    } catch (err) {
+        // The parser's message is "<reason> at line L, column C:" followed by an excerpt of the file.
+        const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0]?.replace(/:$/, "") ?? "";
+        // Without the parser's error as its cause: that error's message quotes the file.
+        // eslint-disable-next-line preserve-caught-error
+        throw new Error(`${file} is not valid YAML: ${reason}; fix the file (pulumi would refuse it too)`);
+    }
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 export function readProject(projectDir: string): ProjectFile {
-    return parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as ProjectFile;
+    const file = path.join(projectDir, "Pulumi.yaml");
+    const project = readYamlFile(file);
+    if (!isMapping(project) || typeof project["name"] !== "string" || project["name"] === "") {
+        throw new Error(`${file} has no project name: a Pulumi.yaml starts with "name: <project>" and "runtime: nodejs"`);
+    }
+    return project as unknown as ProjectFile;
+}
+
+/**
+ * The stack's config as its file holds it: `Pulumi.<stack>.yaml` beside Pulumi.yaml unless `configFile` is given.
+ * A stack without a file has no config of its own, as under the Pulumi CLI; a named file must exist.
+ */
+export function readStackConfig(options: Pick<RunOptions, "projectDir" | "stack" | "configFile">): Record<string, unknown> {
+    const file = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
+    if (options.configFile === undefined && !fs.existsSync(file)) {
+        return {};
+    }
+    const content = readYamlFile(file) ?? {};
+    const config = isMapping(content) ? (content["config"] ?? {}) : undefined;
+    if (!isMapping(config)) {
+        throw new Error(`${file} is not a stack config file: it holds a mapping whose "config" key maps each config key to its value`);
+    }
+    return config;
 }
 
 function isSecure(value: unknown): value is { secure: unknown } {
@@ -135,11 +178,9 @@ export function entryFile(projectDir: string, main: string): string {
 /** What the CLI hands a program of this project and stack: its name, its config as the CLI passes it, its entry point. */
 export function programInputs(options: RunOptions) {
     const project = readProject(options.projectDir);
-    const configFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
-    const stackFile = (parse(fs.readFileSync(configFile, "utf8")) ?? {}) as { config?: Record<string, unknown> };
     const { config, secretKeys } = cliConfig(
         project.name,
-        { ...projectDefaults(project), ...stackFile.config, ...options.configOverrides },
+        { ...projectDefaults(project), ...readStackConfig(options), ...options.configOverrides },
         options.secretConfig,
     );
     const typescript = typeof project.runtime === "string" || project.runtime.options?.typescript !== false;
@@ -158,7 +199,18 @@ export function recordedRun(recorder: Recorder, ending: Pick<ProgramRun, "projec
     };
 }
 
-export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+/** A program started in the SDK's runner: its run when it ends, and a way to end it early. */
+export interface StartedProgram {
+    readonly finished: Promise<ProgramRun>;
+    /** Ends the program's process (its run then ends with exit code null). */
+    stop(): void;
+}
+
+/**
+ * Starts the program in the SDK's runner, as `pulumi preview` starts it, and returns once its process is started, so
+ * that the caller can do something else (the plan type-checks) while it boots.
+ */
+export async function startProgram(options: RunOptions): Promise<StartedProgram> {
     const { project, config, secretKeys, typescript, entryPoint } = programInputs(options);
 
     const recorder = new Recorder();
@@ -196,9 +248,16 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         let stderr = "";
         child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
         child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-        const exitCode = await new Promise<number | null>((resolve) => child.on("close", resolve));
-        return recordedRun(recorder, { project: project.name, stack: options.stack, exitCode, stdout, stderr, entryPoint });
-    } finally {
+        const finished = new Promise<number | null>((resolve) => child.on("close", resolve))
+            .then((exitCode) => recordedRun(recorder, { project: project.name, stack: options.stack, exitCode, stdout, stderr, entryPoint }))
+            .finally(() => server.close());
+        return { finished, stop: () => void child.kill() };
+    } catch (err) {
         await server.close();
+        throw err;
     }
+}
+
+export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+    return (await startProgram(options)).finished;
 }

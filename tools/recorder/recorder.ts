@@ -6,14 +6,19 @@
  * real program runner in a child process (see `program.ts`). It records; it never deploys. The ids and outputs it
  * returns are visibly placeholders built from names.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { MockMonitor, type MockCallArgs, type MockResourceArgs, type MockResourceResult } from "@pulumi/pulumi/runtime/mocks";
-import { deserializeProperties, deserializeProperty, isRpcSecret, unknownValue, unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
+import {
+    deserializeProperties, deserializeProperty, isRpcSecret, serializeProperties, specialSecretSig, specialSigKey, unknownValue, unwrapRpcSecret,
+} from "@pulumi/pulumi/runtime/rpc";
 import * as settings from "@pulumi/pulumi/runtime/settings";
+import { isUnknown } from "@pulumi/pulumi/output";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Alias } from "@pulumi/pulumi/proto/alias_pb";
 import {
-    SupportsFeatureResponse, type RegisterResourceOutputsRequest, type RegisterResourceRequest, type SupportsFeatureRequest,
+    ReadResourceResponse, ResourceInvokeResponse, SupportsFeatureResponse, type ReadResourceRequest, type RegisterResourceOutputsRequest,
+    type RegisterResourceRequest, type ResourceInvokeRequest, type SupportsFeatureRequest,
 } from "@pulumi/pulumi/proto/resource_pb";
 
 /** A placeholder subscription id: all zeros, so no one mistakes a recorded id for a real one. */
@@ -29,6 +34,30 @@ export const PLACEHOLDER_TENANT = "placeholder-tenant-id";
 export function isPlaceholder(s: string): boolean {
     return /placeholder|principal-id-of-|private-ip-of-|random-string-of-/.test(s) || s.includes(`/subscriptions/${PLACEHOLDER_SUBSCRIPTION}/`);
 }
+
+/**
+ * What marks an answer the recorder cannot give offline: a provider function's result (invoke), another stack's
+ * outputs (StackReference), an existing resource's state (`get`) and what a dynamic provider computes. The program
+ * receives Pulumi's own unknown value there, as in a preview whose engine has not got the value yet, so what it takes
+ * from them prints as "[unknown]"; the run logs one warning per source, starting with its name and this phrase.
+ */
+export const UNKNOWN_OFFLINE = "unknown offline";
+
+/** The warnings the recorder logs for what it cannot answer offline (see UNKNOWN_OFFLINE). */
+export const offlineWarnings = {
+    invoke: (token: string) =>
+        `invoke ${token}: its result is ${UNKNOWN_OFFLINE} (the plan calls no provider function); what the program takes from it prints as [unknown], and a plain (non-Output) invoke gets an empty result`,
+    stackReference: (name: string, stack: string) =>
+        `StackReference "${name}" (stack ${stack}): its outputs are ${UNKNOWN_OFFLINE} (the plan reads no other stack); what the program takes from them prints as [unknown]`,
+    read: (type: string, name: string) =>
+        `${type} "${name}", read with get(): its state is ${UNKNOWN_OFFLINE} (the plan reads nothing from the cloud); its outputs print as [unknown]`,
+    dynamic: (name: string) =>
+        `dynamic resource "${name}": its provider is not run offline, so what it would compute is ${UNKNOWN_OFFLINE}; outputs that are not among its inputs print as [unknown]`,
+};
+
+/** The type of a StackReference's read, and the prefix of a dynamic provider's resources. */
+const STACK_REFERENCE = "pulumi:pulumi:StackReference";
+const DYNAMIC_PREFIX = "pulumi-nodejs:dynamic:";
 
 /**
  * The options the engine would apply. `protect` and `retainOnDelete` are optional in the protocol; the SDK has
@@ -84,12 +113,15 @@ export interface Registration {
 export const SECRET = "[secret]";
 export const UNKNOWN = "[unknown]";
 
-/** A copy of a deserialized value with every secret replaced by "[secret]" and every unknown by "[unknown]". */
+/**
+ * A copy of a deserialized value with every secret replaced by "[secret]" and every unknown by "[unknown]" (the wire's
+ * unknown, or the SDK's Unknown marker, `{ __pulumiUnknown: true }`, that deserializing it with unknowns kept gives).
+ */
 export function redact(value: unknown): unknown {
     if (isRpcSecret(value)) {
         return SECRET;
     }
-    if (value === unknownValue) {
+    if (value === unknownValue || isUnknown(value)) {
         return UNKNOWN;
     }
     if (Array.isArray(value)) {
@@ -136,6 +168,14 @@ const AZURE_PATHS: Readonly<Record<string, { path: string; nameInput: string; un
     },
 };
 
+/**
+ * A secret output as the engine sends one (the SDK's wire form of a secret), so that the program receives a secret;
+ * built by hand, since the SDK's `pulumi.secret` would load the whole SDK into the plan's own process.
+ */
+function secretOutput(value: string): Record<string, string> {
+    return { [specialSigKey]: specialSecretSig, value };
+}
+
 /** Outputs Azure or a provider computes, as placeholders derived from the resource's name. */
 function placeholderState(type: string, name: string, azureName: string, inputs: Record<string, unknown>): Record<string, unknown> {
     switch (type) {
@@ -161,12 +201,12 @@ function placeholderState(type: string, name: string, azureName: string, inputs:
             return { result: `random-string-of-${name}` };
         // The providers mark these outputs secret, and the engine returns them as secrets; so does the recorder.
         case "random:index/randomPassword:RandomPassword":
-            return { result: pulumi.secret(`placeholder-password-of-${name}`) };
+            return { result: secretOutput(`placeholder-password-of-${name}`) };
         case "tls:index/privateKey:PrivateKey":
             return {
                 publicKeyOpenssh: `ssh-ed25519 placeholder-public-key-of-${name}\n`,
-                privateKeyOpenssh: pulumi.secret(`placeholder-private-key-of-${name}`),
-                privateKeyPem: pulumi.secret(`placeholder-private-key-pem-of-${name}`),
+                privateKeyOpenssh: secretOutput(`placeholder-private-key-of-${name}`),
+                privateKeyPem: secretOutput(`placeholder-private-key-pem-of-${name}`),
             };
         default:
             return {};
@@ -262,6 +302,13 @@ function aliasOf(alias: Alias): RecordedAlias {
     return Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined));
 }
 
+/** The URN the engine gives a resource: a child's type is qualified by its parent's, as the SDK's MockMonitor does. */
+function urnOf(parent: string, type: string, name: string): string {
+    const parentType = parent === "" ? undefined : parent.split("::")[2]?.split("$").pop();
+    const qualified = parentType === undefined ? type : `${parentType}$${type}`;
+    return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${qualified}::${name}`;
+}
+
 export class Recorder extends MockMonitor {
     readonly registrations: Registration[] = [];
     readonly logs: LogEntry[] = [];
@@ -277,9 +324,19 @@ export class Recorder extends MockMonitor {
         });
     }
 
+    /** Logs a warning once (a program may invoke the same function many times). */
+    private warnOnce(message: string): void {
+        if (!this.logs.some((l) => l.severity === "warning" && l.message === message)) {
+            this.logs.push({ severity: "warning", message, urn: "" });
+        }
+    }
+
     override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
         const registration = record(req);
         this.registrations.push(registration);
+        if (registration.type.startsWith(DYNAMIC_PREFIX)) {
+            this.warnOnce(offlineWarnings.dynamic(registration.name));
+        }
         return super.registerResource(req, (err: unknown, response: unknown) => {
             if (response && typeof response === "object" && "getUrn" in response && typeof response.getUrn === "function") {
                 registration.urn = String(response.getUrn());
@@ -289,6 +346,42 @@ export class Recorder extends MockMonitor {
             }
             callback(err, response);
         });
+    }
+
+    /**
+     * A provider function cannot be called offline: the answer is the one the engine gives when it declines an invoke
+     * (the result is wholly unknown). The SDK's own lookup of a registered resource is answered as the base class does.
+     */
+    override async invoke(req: ResourceInvokeRequest, callback: Callback): Promise<void> {
+        if (req.getTok() === "pulumi:pulumi:getResource") {
+            return super.invoke(req, callback);
+        }
+        this.warnOnce(offlineWarnings.invoke(req.getTok()));
+        callback(null, new ResourceInvokeResponse().setUnknown(true));
+    }
+
+    /**
+     * A read (`StackReference`, `Resource.get`) cannot look anything up offline: every output but the inputs is left
+     * out, which a preview resolves as unknown; a StackReference's outputs are the unknown value itself.
+     */
+    override async readResource(req: ReadResourceRequest, callback: Callback): Promise<void> {
+        try {
+            const type = req.getType();
+            const name = req.getName();
+            const properties = req.getProperties();
+            const inputs = properties ? (deserializeProperties(properties) as Record<string, unknown>) : {};
+            const referenced = typeof inputs["name"] === "string" ? inputs["name"] : name;
+            const state: Record<string, unknown> = type === STACK_REFERENCE
+                ? { name: referenced, outputs: unknownValue, secretOutputNames: unknownValue }
+                : {};
+            this.warnOnce(type === STACK_REFERENCE ? offlineWarnings.stackReference(name, referenced) : offlineWarnings.read(type, name));
+            const urn = urnOf(req.getParent(), type, name);
+            const serialized = await serializeProperties("", state);
+            this.resources.set(urn, { urn, id: req.getId() || null, state: serialized });
+            callback(null, new ReadResourceResponse().setUrn(urn).setProperties(Struct.fromJavaScript(serialized)));
+        } catch (err) {
+            callback(err, undefined);
+        }
     }
 
     // The base class answers these with plain objects, which work in process but cannot cross gRPC.

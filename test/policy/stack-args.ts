@@ -6,21 +6,9 @@
  * resource not yet created are its inputs, and turns a policy that reads a value unknown during preview into an
  * advisory "can't run"; here the props are the registered inputs.
  */
-import type { PolicyResource, PolicyResourceOptions, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import type { Registration } from "../../tools/recorder/recorder";
-
-class NotApplicable extends Error {}
-
-function optionsOf(r: Registration): PolicyResourceOptions {
-    return {
-        protect: r.options.protect,
-        ignoreChanges: [...r.options.ignoreChanges],
-        deleteBeforeReplace: r.options.deleteBeforeReplace,
-        aliases: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-        additionalSecretOutputs: [],
-    };
-}
+import { NotApplicable, policyOptionsOf } from "../support/policy-args";
 
 export function stackArgsOf(registrations: readonly Registration[], config: Readonly<Record<string, unknown>> = {}): StackValidationArgs {
     const resources: PolicyResource[] = registrations.map((r) => ({
@@ -28,7 +16,7 @@ export function stackArgsOf(registrations: readonly Registration[], config: Read
         props: structuredClone(r.inputs),
         urn: r.urn,
         name: r.name,
-        opts: optionsOf(r),
+        opts: policyOptionsOf(r),
         dependencies: [],
         propertyDependencies: {},
         isType: () => false,

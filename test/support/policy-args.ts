@@ -12,16 +12,16 @@ import type { ProgramRun } from "../../tools/recorder/program";
 import type { Registration } from "../../tools/recorder/recorder";
 
 /** Thrown by `notApplicable`, as the policy server's own error is. */
-class NotApplicable extends Error {}
+export class NotApplicable extends Error {}
 
 function pulumiTypeOf(resourceClass: unknown): unknown {
     return resourceClass !== null && (typeof resourceClass === "function" || typeof resourceClass === "object")
         ? (resourceClass as { __pulumiType?: unknown }).__pulumiType : undefined;
 }
 
-export function argsOf(r: Registration, config: Readonly<Record<string, unknown>> = {}): ResourceValidationArgs {
-    const props: Record<string, unknown> = structuredClone(r.inputs);
-    const opts: PolicyResourceOptions = {
+/** A registration's options as the policy server hands them to a policy, resource or stack. */
+export function policyOptionsOf(r: Registration): PolicyResourceOptions {
+    return {
         protect: r.options.protect,
         ignoreChanges: [...r.options.ignoreChanges],
         deleteBeforeReplace: r.options.deleteBeforeReplace,
@@ -30,6 +30,11 @@ export function argsOf(r: Registration, config: Readonly<Record<string, unknown>
         additionalSecretOutputs: [],
         ...(r.parent !== null ? { parent: r.parent } : {}),
     };
+}
+
+export function argsOf(r: Registration, config: Readonly<Record<string, unknown>> = {}): ResourceValidationArgs {
+    const props: Record<string, unknown> = structuredClone(r.inputs);
+    const opts = policyOptionsOf(r);
     return {
         type: r.type,
         props,

@@ -22,7 +22,7 @@ const LIBRARY_ENTRIES = {
 };
 
 export default tseslint.config(
-    { ignores: ["node_modules/", "dist/", "coverage/"] },
+    { ignores: ["node_modules/", "dist/", "coverage/", "provider/bin/"] },
     js.configs.recommended,
     ...tseslint.configs.strict,
     {

@@ -27,7 +27,7 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
     "workloads/active-directory": ["core", "disk", "vm"],
 };
 
-const ROOTS = ["index.ts", "components", "stack", "tools", "testing", "cli", "templates", "bench", "policy"];
+const ROOTS = ["index.ts", "components", "stack", "tools", "testing", "cli", "templates", "bench", "policy", "provider"];
 const EXTENSIONS = [".ts", ".mts", ".cts"];
 
 function sourceFiles(repo: string): string[] {

@@ -9,8 +9,9 @@ export default defineConfig({
     test: {
         include: ["test/**/*.test.ts"],
         exclude: ["test/e2e/**", "**/node_modules/**"],
-        // The examples import the library as a package, from its build: build it once, before any test.
-        globalSetup: ["test/support/build-library.ts"],
+        // The examples import the library as a package, from its build, and the Construct tests start the component
+        // provider from its compiled JavaScript: build both once, before any test.
+        globalSetup: ["test/support/build-library.ts", "test/support/build-provider.ts"],
         // Records each file's CPU time for npm run test:budget; does nothing otherwise.
         setupFiles: ["test/support/budget.ts"],
         // Each test file in its own process: the Pulumi runtime's mock settings are process-global.

@@ -5,6 +5,7 @@
  * `add`, `status` and `version` commands run, with Changesets' own libraries, the changeset files of .changeset/, its
  * config and its changelog format, on the repository seen as a single package (docs/packaging.md).
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { applyReleasePlan } from "@changesets/apply-release-plan";
 import { assembleReleasePlan } from "@changesets/assemble-release-plan";
@@ -65,6 +66,17 @@ async function status(repo: string): Promise<number> {
     return 0;
 }
 
+/**
+ * The component provider (provider/, docs/multi-language.md) is versioned with the package: its package.json's
+ * version is set to the package's new one. Returns the file it changed.
+ */
+export function followPackageVersion(repo: string, manifestFile: string): string {
+    const { version } = JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")) as { version: string };
+    const manifest = fs.readFileSync(manifestFile, "utf8");
+    fs.writeFileSync(manifestFile, manifest.replace(/^(\s*"version":\s*")[^"]*(")/m, `$1${version}$2`));
+    return manifestFile;
+}
+
 async function version(repo: string): Promise<number> {
     const { packages, config, changesets, releasePlan } = await plan(repo);
     if (changesets.length === 0) {
@@ -73,10 +85,13 @@ async function version(repo: string): Promise<number> {
     }
     // The changelog module is resolved from .changeset/ first, then from here: both reach this repository's node_modules.
     const touched = await applyReleasePlan(releasePlan, packages, config, undefined, __dirname);
+    touched.push(followPackageVersion(repo, path.join(repo, "provider", "package.json")));
     for (const file of touched) {
         process.stdout.write(`changed ${path.relative(repo, file)}\n`);
     }
-    process.stdout.write("now run npm install --package-lock-only (the lock file repeats the version), then review and commit\n");
+    process.stdout.write(
+        "now run npm install --package-lock-only, and the same with --prefix provider (the lock files repeat the version), then review and commit\n",
+    );
     return 0;
 }
 

@@ -4,6 +4,7 @@
  * proves it for every program here), at a tenth of the time. Not proved here: what the program prints to standard
  * output or error (it goes to the test's own), which test/e2e covers through the runner.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { vi } from "vitest";
 import { runProgramInProcess } from "../../tools/recorder/in-process";
@@ -12,6 +13,14 @@ import { REPO } from "./project-copy";
 
 /** The examples' folder: each example is a Pulumi project of its own. */
 export const EXAMPLES_DIR = path.join(REPO, "examples");
+
+/** The folder of examples/ that holds the same stack in other languages (one project per language), not a TypeScript example. */
+export const MULTI_LANGUAGE_EXAMPLES = "multi-language";
+
+/** The TypeScript examples: every folder of examples/ but the other languages'. */
+export function typeScriptExamples(): string[] {
+    return fs.readdirSync(EXAMPLES_DIR).filter((name) => name !== MULTI_LANGUAGE_EXAMPLES).sort();
+}
 
 let queue: Promise<unknown> = Promise.resolve();
 

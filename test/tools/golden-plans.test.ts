@@ -14,7 +14,7 @@ import { predictChanges } from "../../tools/plan/changes";
 import type { ResourceState } from "../../tools/plan/resource-state";
 import { loadSavedPlan } from "../../tools/plan/saved-plan";
 import { statesOfRun } from "../../tools/plan/state-of-run";
-import { EXAMPLES_DIR, runInProcess } from "../support/programs";
+import { EXAMPLES_DIR, runInProcess, typeScriptExamples } from "../support/programs";
 import { REPO } from "../support/project-copy";
 
 const GOLDENS = path.join(REPO, "goldens");
@@ -28,7 +28,7 @@ function lifecycle(r: ResourceState) {
 
 describe("the golden plans", () => {
     it("cover the dev stack and every example for each release", () => {
-        const examples = fs.readdirSync(EXAMPLES_DIR).sort();
+        const examples = typeScriptExamples();
         for (const release of fs.readdirSync(GOLDENS)) {
             expect(fs.readdirSync(path.join(GOLDENS, release)).sort()).toEqual(["dev", ...examples].map((n) => `${n}.json`).sort());
         }

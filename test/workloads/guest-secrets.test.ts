@@ -9,7 +9,6 @@
  * extension handlers behave as Microsoft documents, or that a secret the program never marks and never gives in a
  * secret field (a password pasted into a script by hand) is caught: only values seen as secrets are known as secrets.
  */
-import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
 import { isRpcSecret, unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
@@ -20,7 +19,7 @@ import { allRegistered, installRecorder, valueOf, type Recorder, type Registrati
 import { named, settled } from "../support/components";
 import { programErrors } from "../support/examples";
 import { ED25519_KEY, SUBNET_ID } from "../support/fixtures";
-import { EXAMPLES_DIR, devRun, runExample, runInProcess } from "../support/programs";
+import { devRun, runExample, runInProcess, typeScriptExamples } from "../support/programs";
 import { REPO } from "../support/project-copy";
 
 const RUN_COMMAND = "azure-native:compute:VirtualMachineRunCommandByVirtualMachine";
@@ -197,7 +196,7 @@ describe("GIVEN the components with every option that adds a guest step, and giv
 });
 
 describe("GIVEN the stack programs and the examples, as pulumi preview runs them", () => {
-    const examples = fs.readdirSync(EXAMPLES_DIR).sort();
+    const examples = typeScriptExamples();
     const runs: [string, () => Promise<ProgramRun>][] = [
         ["the dev stack", () => devRun()],
         ["the dev stack with app01's password in the secret config", () => devRun({ secretConfig: { "azure-persistent-vm:adminPasswords": { app01: CANARIES.stackAdmin } } })],

@@ -5,8 +5,8 @@
  * - the az CLI image aliases (Azure/azure-rest-api-specs, arm-compute/quickstart-templates/aliases.json);
  * - Canonical, Debian, Red Hat, SUSE, AlmaLinux and Azure Linux publishing docs for their offers and SKUs;
  * - Microsoft Learn "Trusted launch" (virtual-machines/trusted-launch) for Trusted Launch support;
- * - Microsoft Learn "Automatic VM guest patching" (virtual-machines/automatic-vm-guest-patching) for the images
- *   that accept `patchMode: AutomaticByPlatform`.
+ * - Microsoft's list of images that support automatic VM guest patching, for `platformPatching`: transcribed in
+ *   PLATFORM_PATCHING_LIST, its source and date in PLATFORM_PATCHING_SOURCE (page dated 2024-07-31, compared 2026-12).
  * - SQL Server images: publisher MicrosoftSQLServer, offer sql2022-ws2022, Gen2 SKUs sqldev-gen2, standard-gen2 and
  *   enterprise-gen2, as public deployment code names them (`MicrosoftSQLServer:sql2022-ws2022:sqldev-gen2:latest`).
  * Every entry uses `version: "latest"`; pin a version with an explicit `imageReference` instead.
@@ -30,7 +30,10 @@ export interface CatalogueImage {
     readonly sku: string;
     /** Hyper-V generation; every catalogue image is Gen2, so Trusted Launch applies. */
     readonly generation: 2;
-    /** Whether the image supports `patchMode: AutomaticByPlatform` (Azure-orchestrated guest patching). */
+    /**
+     * Whether the image's exact publisher, offer and SKU is on Microsoft's list of images that support automatic VM
+     * guest patching (PLATFORM_PATCHING_LIST): only those take `patchMode: AutomaticByPlatform` (Azure-orchestrated).
+     */
     readonly platformPatching: boolean;
     /** A purchase plan the deployment must carry (the subscription must also accept the image's terms once). */
     readonly plan?: ImagePlan;
@@ -48,14 +51,18 @@ const windowsServer = (sku: string, description: string): CatalogueImage => ({
     description,
 });
 
-/** SQL Server 2022 on Windows Server 2022: a Windows image, so it takes the same platform patching. */
+/**
+ * SQL Server 2022 on Windows Server 2022. Not platform-patched: Microsoft's list has no MicrosoftSQLServer image,
+ * though the OS is Windows Server 2022 (Microsoft Learn's Azure Update Manager support matrix lists them for every
+ * operation "except automatic VM guest patching").
+ */
 const sqlServer2022 = (sku: string, description: string): CatalogueImage => ({
     os: "windows",
     publisher: "MicrosoftSQLServer",
     offer: "sql2022-ws2022",
     sku,
     generation: 2,
-    platformPatching: true,
+    platformPatching: false,
     description,
 });
 
@@ -100,6 +107,78 @@ export const IMAGES = {
     "sql-server-2022-standard": sqlServer2022("standard-gen2", "SQL Server 2022 Standard on Windows Server 2022"),
     "sql-server-2022-enterprise": sqlServer2022("enterprise-gen2", "SQL Server 2022 Enterprise on Windows Server 2022"),
 } as const satisfies Record<string, CatalogueImage>;
+
+/**
+ * The source of `platformPatching`: Microsoft Learn, "Automatic Guest Patching for Azure Virtual Machines and Scale
+ * Sets", section "Supported OS images". Its rule: automatic VM guest patching is "supported only on VMs created from
+ * images with the exact combination of publisher, offer and sku" on the list, and `AutomaticByPlatform` "is only
+ * supported for VMs that are created using the supported OS platform images". Elsewhere Azure refuses the mode (the
+ * error reported publicly: "The selected VM image is not supported for VM Guest patch operations"). The list changes:
+ * re-read it when an image is added, and move `date`, `commit` and `read`.
+ */
+export const PLATFORM_PATCHING_SOURCE = {
+    url: "https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching#supported-os-images",
+    file: "MicrosoftDocs/azure-compute-docs articles/virtual-machines/automatic-vm-guest-patching.md",
+    commit: "0ba239a8f1f7b636cbc8f3dedfb874793edf4f6a",
+    /** The page's `ms.date`. */
+    date: "2024-07-31",
+    /** When this library last compared the catalogue with it. */
+    read: "2026-12",
+} as const;
+
+/** What the list says about one marketplace offer: the SKUs it lists (none: the offer is not on it). */
+export interface PatchingListOffer {
+    readonly publisher: string;
+    readonly offer: string;
+    readonly skus: readonly string[];
+}
+
+/**
+ * PLATFORM_PATCHING_SOURCE's rows for every offer the catalogue uses, spelled as the page spells them (`Redhat`,
+ * `MicrosoftCblMariner`, where the marketplace says `RedHat` and `MicrosoftCBLMariner`). Not on the list at all: Debian
+ * (no Debian row), SUSE's sles-15-sp7 (only sles-12-sp5, sles-15-sp2 and sles-sap-15-sp4/sp5 are), AlmaLinux's
+ * almalinux-x86_64 (only almalinux-hpc is), and MicrosoftSQLServer (no row).
+ */
+export const PLATFORM_PATCHING_LIST: readonly PatchingListOffer[] = [
+    { publisher: "Canonical", offer: "ubuntu-24_04-lts", skus: ["cvm", "server", "server-arm64", "server-gen1", "ubuntu-pro", "ubuntu-pro-cvm"] },
+    { publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", skus: ["22_04-lts", "22_04-lts-arm64", "22_04-lts-gen2"] },
+    { publisher: "Debian", offer: "debian-12", skus: [] },
+    {
+        publisher: "Redhat", offer: "RHEL", skus: [
+            "7.2", "7.3", "7.4", "7.5", "7.6", "7.7", "7.8", "7_9", "7-lvm", "7-raw",
+            "8", "8.1", "81gen2", "8.2", "82gen2", "8_3", "83-gen2", "8_4", "84-gen2", "8_5", "85-gen2", "8_6", "86-gen2", "8_7", "8_8", "8_10", "8-lvm", "8-lvm-gen2",
+            "9_0", "9_1", "9_2", "9_3", "9_4", "9-lvm", "9-lvm-gen2",
+        ],
+    },
+    { publisher: "SUSE", offer: "sles-15-sp7", skus: [] },
+    { publisher: "almalinux", offer: "almalinux-x86_64", skus: [] },
+    { publisher: "MicrosoftCblMariner", offer: "azure-linux-3", skus: ["azure-linux-3-gen2"] },
+    {
+        // The hotpatchable and the other Windows tables together.
+        publisher: "MicrosoftWindowsServer", offer: "WindowsServer", skus: [
+            "2008-R2-SP1", "2012-R2-Datacenter", "2012-R2-Datacenter-gensecond", "2012-R2-Datacenter-smalldisk", "2012-R2-Datacenter-smalldisk-g2",
+            "2016-Datacenter", "2016-datacenter-gensecond", "2016-Datacenter-Server-Core", "2016-datacenter-smalldisk", "2016-datacenter-with-containers",
+            "2019-Datacenter", "2019-Datacenter-Core", "2019-datacenter-gensecond", "2019-datacenter-smalldisk", "2019-datacenter-smalldisk-g2",
+            "2019-datacenter-with-containers",
+            "2022-datacenter", "2022-datacenter-azure-edition", "2022-datacenter-azure-edition-core", "2022-datacenter-azure-edition-core-smalldisk",
+            "2022-datacenter-azure-edition-hotpatch", "2022-datacenter-azure-edition-hotpatch-smalldisk", "2022-datacenter-azure-edition-smalldisk",
+            "2022-datacenter-core", "2022-datacenter-core-g2", "2022-datacenter-g2", "2022-datacenter-smalldisk", "2022-datacenter-smalldisk-g2",
+            "2025-datacenter", "2025-datacenter-azure-edition", "2025-datacenter-azure-edition-core", "2025-datacenter-azure-edition-core-smalldisk",
+            "2025-datacenter-azure-edition-smalldisk", "2025-datacenter-core", "2025-datacenter-core-smalldisk", "2025-datacenter-smalldisk",
+        ],
+    },
+    { publisher: "MicrosoftSQLServer", offer: "sql2022-ws2022", skus: [] },
+];
+
+/**
+ * Whether PLATFORM_PATCHING_LIST lists this exact image, ignoring letter case (an assumption: the page's spellings
+ * differ from the marketplace's only in case); undefined for an offer the list above does not cover.
+ */
+export function onPlatformPatchingList(publisher: string, offer: string, sku: string): boolean | undefined {
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    const row = PLATFORM_PATCHING_LIST.find((o) => same(o.publisher, publisher) && same(o.offer, offer));
+    return row === undefined ? undefined : row.skus.some((s) => same(s, sku));
+}
 
 /** A key of the image catalogue. */
 export type ImageKey = keyof typeof IMAGES;

@@ -18,6 +18,13 @@ export type PlannedImage =
 export interface ImagePlanResult {
     readonly image: PlannedImage;
     readonly plan: ImagePlan | undefined;
+    /**
+     * Whether the image is on Microsoft's list of images that support automatic VM guest patching, as far as the plan
+     * knows: the catalogue's fact for a catalogue image (image-facts.ts). False for an explicit `imageReference`, whose
+     * image the plan does not look up in the list (a listed one still patches by OS, as it always has here, and
+     * deployed VMs keep their mode), and for a gallery image, which Microsoft's list never includes (custom images
+     * "aren't supported"): both get the OS's default mode, which Azure accepts for every image (patch-plan.ts).
+     */
     readonly platformPatching: boolean;
     /** Known for catalogue images, read from SKU names that say it (`gen2`, `gensecond`, `gen1`), else undefined. */
     readonly generation: 1 | 2 | undefined;

@@ -3,6 +3,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { base64CustomData, linuxConfiguration, sshCredential } from "./os-profile-declare";
+import { patchModes } from "../image/patch-plan";
 import { linuxAccess } from "./guest-steps-declare";
 import { PersistentVm, type OsProfile } from "./persistent-vm";
 import type { LinuxVmArgs } from "./vm-args";
@@ -29,14 +30,13 @@ export class LinuxVm extends PersistentVm {
 
 function linuxOsProfile(plan: VmPlan, args: LinuxVmArgs, childOptions: pulumi.CustomResourceOptions): OsProfile {
     const { publicKeys, generatedPrivateKey } = sshCredential(plan.credential === "generated-ssh-key", plan.resourceNames.credential, args.sshPublicKeys, childOptions);
-    const patchMode = plan.platformPatching ? "AutomaticByPlatform" : "ImageDefault";
     return {
         osProfile: {
             computerName: plan.computerName,
             adminUsername: plan.adminUsername,
             customData: base64CustomData(args.customData),
             allowExtensionOperations: true,
-            linuxConfiguration: linuxConfiguration(plan.adminUsername, publicKeys, { patchMode, assessmentMode: patchMode }),
+            linuxConfiguration: linuxConfiguration(plan.adminUsername, publicKeys, patchModes("linux", plan.platformPatching)),
         },
         generatedCredential: generatedPrivateKey,
         access: args.credentialRotation === false ? undefined : linuxAccess(plan.adminUsername, publicKeys),

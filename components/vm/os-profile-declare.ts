@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
 import * as random from "@pulumi/random";
 import * as tls from "@pulumi/tls";
+import { WINDOWS_AUTOMATIC_UPDATES, type PatchModes } from "../image/patch-plan";
 
 /**
  * The generated password: 24 characters with at least two of each class (Azure needs three of four classes and
@@ -72,13 +73,10 @@ export function base64CustomData(customData: pulumi.Input<string> | undefined): 
     return customData === undefined ? undefined : pulumi.secret(pulumi.output(customData).apply((text) => Buffer.from(text, "utf8").toString("base64")));
 }
 
-/** How a machine is patched and assessed; each component's plan decides. */
-export interface PatchModes {
-    readonly patchMode: string;
-    readonly assessmentMode: string;
-}
-
-/** A Linux machine's OS configuration: SSH keys only (password sign-in disabled explicitly), the VM agent, patching. */
+/**
+ * A Linux machine's OS configuration: SSH keys only (password sign-in disabled explicitly), the VM agent, patching
+ * (`patchModes`, image/patch-plan.ts).
+ */
 export function linuxConfiguration(adminUsername: string, publicKeys: readonly pulumi.Input<string>[], patch: PatchModes): azureInputs.compute.LinuxConfigurationArgs {
     return {
         disablePasswordAuthentication: true,
@@ -88,11 +86,14 @@ export function linuxConfiguration(adminUsername: string, publicKeys: readonly p
     };
 }
 
-/** A Windows machine's OS configuration: the VM agent, automatic updates, patching. */
+/**
+ * A Windows machine's OS configuration: the VM agent, automatic updates, patching (`patchModes` and
+ * `WINDOWS_AUTOMATIC_UPDATES`, image/patch-plan.ts: every mode sent with it is one Azure accepts).
+ */
 export function windowsConfiguration(patch: PatchModes): azureInputs.compute.WindowsConfigurationArgs {
     return {
         provisionVMAgent: true,
-        enableAutomaticUpdates: true,
+        enableAutomaticUpdates: WINDOWS_AUTOMATIC_UPDATES,
         patchSettings: { patchMode: patch.patchMode, assessmentMode: patch.assessmentMode },
     };
 }

@@ -12,8 +12,12 @@
  * Sources: the ComputeRP 2024-11-01 spec ("cannot be changed" in the property descriptions; `location` is
  * create-only on TrackedResource) and the ForceNew fields of hashicorp/terraform-provider-azurerm's
  * linux_virtual_machine_resource.go and windows_virtual_machine_resource.go.
- * Left out on purpose: credentials (see VM_IGNORE_CHANGES), and `storageProfile.osDisk.name`, which the component
- * never sends (Azure names each incarnation's OS disk uniquely).
+ * Left out on purpose: credentials (see VM_IGNORE_CHANGES), `storageProfile.osDisk.name`, which the component
+ * never sends (Azure names each incarnation's OS disk uniquely), and the patch settings, which Azure changes in place:
+ * between AutomaticByPlatform and AutomaticByOS on a Windows VM created with `enableAutomaticUpdates: true`, as every
+ * one here is (image/patch-plan.ts; Microsoft Learn, "Automatic Guest Patching for Azure Virtual Machines and Scale
+ * Sets": "switching between AutomaticByPlatform and AutomaticByOS modes is supported on VMs that have
+ * osProfile.windowsConfiguration.enableAutomaticUpdates=true").
  */
 export const VM_REPLACE_ON_CHANGES: readonly string[] = [
     "location",

@@ -3,6 +3,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { passwordCredential, windowsConfiguration } from "./os-profile-declare";
+import { patchModes } from "../image/patch-plan";
 import { windowsAccess } from "./guest-steps-declare";
 import { PersistentVm, type OsProfile } from "./persistent-vm";
 import type { WindowsVmArgs } from "./vm-args";
@@ -28,14 +29,13 @@ export class WindowsVm extends PersistentVm {
 
 function windowsOsProfile(plan: VmPlan, args: WindowsVmArgs, childOptions: pulumi.CustomResourceOptions): OsProfile {
     const { password, generatedPassword } = passwordCredential(plan.credential === "generated-password", plan.resourceNames.credential, args.adminPassword, childOptions);
-    const patchMode = plan.platformPatching ? "AutomaticByPlatform" : "AutomaticByOS";
     return {
         osProfile: {
             computerName: plan.computerName,
             adminUsername: plan.adminUsername,
             adminPassword: password,
             allowExtensionOperations: true,
-            windowsConfiguration: windowsConfiguration({ patchMode, assessmentMode: plan.platformPatching ? "AutomaticByPlatform" : "ImageDefault" }),
+            windowsConfiguration: windowsConfiguration(patchModes("windows", plan.platformPatching)),
         },
         generatedCredential: generatedPassword,
         access: args.credentialRotation === false ? undefined : windowsAccess(plan.adminUsername, password),

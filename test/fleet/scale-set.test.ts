@@ -373,6 +373,8 @@ describe("GIVEN the fleet's pure rules", () => {
         ["linux", "debian-12", true, "ImageDefault", "ImageDefault"],
         ["windows", "windows-server-2022", false, "AutomaticByOS", "ImageDefault"],
         ["windows", "windows-server-2022", true, "AutomaticByPlatform", "AutomaticByPlatform"],
+        // Not on Microsoft's platform-patching list: a probe does not make it so.
+        ["windows", "sql-server-2022-standard", true, "AutomaticByOS", "ImageDefault"],
     ] as const)("WHEN a %s fleet boots %s with a health probe %s THEN it patches %s and assesses %s", (os, image, probe, patchMode, assessmentMode) => {
         const plan = planOf(os, "fleet", { ...base, image, healthProbe: probe ? { protocol: "tcp", port: 22 } : undefined });
         expect([plan.patchMode, plan.assessmentMode]).toEqual([patchMode, assessmentMode]);

@@ -59,6 +59,7 @@ export abstract class PersistentScaleSet extends pulumi.ComponentResource {
             plan: plan.plan ? { ...plan.plan } : undefined,
             additionalCapabilities: plan.ultraSsdEnabled ? { ultraSSDEnabled: true } : undefined,
             virtualMachineProfile: {
+                licenseType: plan.licenseType,
                 osProfile: profile.osProfile,
                 securityProfile: securityProfile(plan.securityType, args.encryptionAtHost === true),
                 diagnosticsProfile: { bootDiagnostics: { enabled: true } },

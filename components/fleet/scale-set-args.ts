@@ -97,7 +97,7 @@ export interface ScaleSetHealthProbeArgs {
 }
 
 /** Arguments that mean for a fleet what they mean for a single VM (see `VmArgs`). */
-type SharedVmArgs = Pick<VmArgs, "resourceGroupName" | "location" | "preflightFacts" | "imageReference" | "galleryImageId" | "plan" | "securityType" | "encryptionAtHost" | "tags">;
+type SharedVmArgs = Pick<VmArgs, "resourceGroupName" | "location" | "preflightFacts" | "imageReference" | "galleryImageId" | "plan" | "securityType" | "encryptionAtHost" | "licenseType" | "tags">;
 
 /** What a Linux and a Windows scale set share: the VM arguments that mean the same, and the fleet's own. */
 export interface ScaleSetArgs extends SharedVmArgs {

@@ -15,9 +15,12 @@ import { checkCachingAllowed, checkDataDiskShape, defaultDataDiskCaching } from 
 import { planOsDisk } from "../disk/os-disk-plan";
 import type { ImagePlan } from "../image/image-args";
 import { planImage, type PlannedImage } from "../image/image-plan";
+import { patchModes } from "../image/patch-plan";
 import { checkAdminUsername } from "../vm/credential-rules";
+import { checkLicenseType } from "../vm/license-rules";
 import { checkPlacement, defaultDiskSku } from "../vm/placement-rules";
 import { checkCredentials, planCredential, type CredentialInputs, type CredentialMode } from "../vm/vm-plan";
+import type { LicenseType } from "../vm/vm-args";
 import { checkSecurityType, checkVmSize } from "../vm/vm-rules";
 import {
     type ScaleSetArgs, type ScaleSetDataDiskArgs, type ScaleSetDiskDeleteOption, type ScaleSetHealthProbeArgs,
@@ -70,10 +73,12 @@ export interface ScaleSetPlan {
     readonly adminUsername: string;
     readonly image: PlannedImage;
     readonly plan: ImagePlan | undefined;
-    /** The OS's patch settings: by platform only where the image supports it and a health probe watches the fleet. */
+    /** The OS's patch settings (`patchModes`): by platform only for a listed image, and a health probe watching the fleet. */
     readonly patchMode: "AutomaticByPlatform" | "ImageDefault" | "AutomaticByOS";
     readonly assessmentMode: "AutomaticByPlatform" | "ImageDefault";
     readonly securityType: "TrustedLaunch" | "Standard";
+    /** Azure Hybrid Benefit for every instance, when given. */
+    readonly licenseType: LicenseType | undefined;
     readonly osDisk: { readonly sizeGb: number | undefined; readonly sku: DiskSku; readonly caching: Caching; readonly deleteOption: ScaleSetDiskDeleteOption };
     readonly dataDisks: readonly FleetDiskPlan[];
     readonly ultraSsdEnabled: boolean;
@@ -140,6 +145,9 @@ export function planScaleSet(os: OsType, name: string, args: ScaleSetArgs, crede
 
     const image = planImage(os, args, COMPONENT[os]);
     problems.push(...image.problems);
+    if (args.licenseType !== undefined) {
+        problems.push(...checkLicenseType("licenseType", args.licenseType, os, image.image));
+    }
 
     // The single VM's OS disk rules (SKU, caching, size), on an OS disk made from the image.
     const facts = args.preflightFacts ?? {};
@@ -180,7 +188,7 @@ export function planScaleSet(os: OsType, name: string, args: ScaleSetArgs, crede
     }
     const health = args.healthProbe === undefined ? undefined : planHealthExtension(os, args.healthProbe);
     // Azure requires health monitoring for platform-orchestrated patching of a Flexible scale set.
-    const platformPatching = image.platformPatching && health !== undefined;
+    const patch = patchModes(os, image.platformPatching && health !== undefined);
     return {
         ok: true,
         plan: {
@@ -197,9 +205,10 @@ export function planScaleSet(os: OsType, name: string, args: ScaleSetArgs, crede
             adminUsername,
             image: image.image,
             plan: image.plan,
-            patchMode: platformPatching ? "AutomaticByPlatform" : os === "linux" ? "ImageDefault" : "AutomaticByOS",
-            assessmentMode: platformPatching ? "AutomaticByPlatform" : "ImageDefault",
+            patchMode: patch.patchMode,
+            assessmentMode: patch.assessmentMode,
             securityType,
+            licenseType: args.licenseType,
             osDisk: { sizeGb: osDisk.plan.sizeGb, sku: osSku, caching: osDisk.plan.caching, deleteOption: osDiskDelete },
             dataDisks: dataDisks.plans,
             ultraSsdEnabled: dataDisks.plans.some((d) => d.sku === "UltraSSD_LRS"),

@@ -14,6 +14,13 @@ import type { PreflightFacts } from "./placement-rules";
 export const SECURITY_TYPES = ["TrustedLaunch", "Standard"] as const;
 export type SecurityType = (typeof SECURITY_TYPES)[number];
 
+/**
+ * Azure Hybrid Benefit licence types (the Compute API's `licenseType`): "Windows_Server" and "Windows_Client" for
+ * Windows, "RHEL_BYOS" and "SLES_BYOS" for Red Hat and SUSE, "None" for pay-as-you-go.
+ */
+export const LICENSE_TYPES = ["Windows_Server", "Windows_Client", "RHEL_BYOS", "SLES_BYOS", "None"] as const;
+export type LicenseType = (typeof LICENSE_TYPES)[number];
+
 /** The Azure Monitor agent on a VM. */
 export interface AzureMonitorArgs {
     /**
@@ -144,6 +151,28 @@ export interface VmArgs {
      * @default false
      */
     readonly encryptionAtHost?: boolean;
+    /**
+     * Accelerated networking on the NIC (SR-IOV: lower latency and CPU use; Microsoft's SQL Server on Azure VM
+     * checklist asks for it). Refused on a size that does not support it. Turning it on for an existing NIC needs the
+     * VM stopped or deallocated first (`az vm deallocate`, then `pulumi up`, then `az vm start`): the change prediction
+     * (`npm run plan -- --changes-from`) marks that update refused while the VM runs. Turning it off needs no stop; do
+     * it before a resize to a size without it, which Azure refuses otherwise.
+     * @default true where the size supports it (the size table, or `preflightFacts.size.acceleratedNetworking`) and the
+     * VM boots a marketplace image; false for a gallery image or an existing OS disk, whose guest you verify first, and
+     * for a size the table does not know. The default applies when the NIC is created: a deployed NIC keeps what it
+     * has until this is set, except that a resize to a size without accelerated networking turns it off (Azure does
+     * that on a running VM, and refuses the resize otherwise).
+     */
+    readonly acceleratedNetworking?: boolean;
+    /**
+     * Azure Hybrid Benefit: the licence the VM's OS runs under, a metadata flag Azure changes in place, without a
+     * restart. "Windows_Server" (Windows Server licences with Software Assurance) or "Windows_Client" (Windows 10 or 11
+     * with multi-tenant hosting rights) on Windows; "RHEL_BYOS" or "SLES_BYOS" (your own Red Hat or SUSE subscription)
+     * on Linux, refused on a marketplace image of another publisher; "None" for pay-as-you-go, which Microsoft
+     * documents as the way back. SQL Server's licence is SqlServerVm's `sql.licenseType`.
+     * @default none: the image's own billing (pay-as-you-go for a marketplace image)
+     */
+    readonly licenseType?: LicenseType;
     /**
      * Customer-managed keys: the resource id of a disk encryption set (with its Key Vault key and access already
      * granted, in the VM's region) that encrypts the OS disk and every disk the stack creates.

@@ -22,16 +22,21 @@ import { checkIpv4 } from "../network/network-rules";
 import { checkAdminPassword, checkAdminUsername, checkCustomData, checkSshPublicKey } from "./credential-rules";
 import { planDomainJoin, type DomainJoinPlan } from "./domain-join-plan";
 import { checkPlacement, defaultDiskSku } from "./placement-rules";
-import type { VmArgs } from "./vm-args";
+import { checkLicenseType } from "./license-rules";
+import { planNic, type NicPlan } from "./nic-plan";
+import type { LicenseType, VmArgs } from "./vm-args";
 import { vmResourceOptions, type VmResourceOptions } from "./vm-lifecycle-plan";
-import { checkBuiltFromDisk, checkComputerName, checkDiskEncryptionSetId, checkSecurityType, checkVmName, checkVmSize } from "./vm-rules";
+import { agentFeatures, checkBuiltFromDisk, checkComputerName, checkDiskEncryptionSetId, checkGuestAgent, checkSecurityType, checkVmName, checkVmSize, uploadReminders } from "./vm-rules";
 
 export type { DataDiskPlan } from "../disk/data-disk-plan";
 export type { OsDiskPlan } from "../disk/os-disk-plan";
 export type { PlannedImage } from "../image/image-plan";
 export type { DomainJoinPlan } from "./domain-join-plan";
 
-/** The image of a VM built from an existing OS disk: none; the label names the disk in messages. */
+/**
+ * The image of a VM built from an existing OS disk: none; the label names the disk in messages. Such a VM sends no
+ * osProfile, so no patch mode either (`platformPatching` is unused), and nothing Azure could refuse for its image.
+ */
 const ATTACHED_IMAGE = {
     image: { kind: "attached", label: "the attached OS disk" },
     plan: undefined,
@@ -84,6 +89,10 @@ export interface VmPlan {
     /** How the VM joins its Active Directory domain, if it does. */
     readonly domainJoin: DomainJoinPlan | undefined;
     readonly vmOptions: VmResourceOptions;
+    /** The NIC's accelerated networking and the options that keep a deployed NIC's. */
+    readonly nic: NicPlan;
+    /** Azure Hybrid Benefit, when given. */
+    readonly licenseType: LicenseType | undefined;
     /** What the rules could not check (a fact the tables do not know); the component logs each as a warning. */
     readonly warnings: readonly Problem[];
 }
@@ -171,6 +180,9 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         ...checkUnique(disks.map((d) => d.name), (i) => `dataDisks[${i}].name`, "data disk name", true),
         ...checkUnique(disks.map((d) => d.lun), (i) => `dataDisks[${i}].lun`, "LUN"),
     );
+    // What runs in the guest needs the Azure VM agent, which a VM built from a disk may lack (or, uploading, no VM).
+    const agent = checkGuestAgent(osDisk.plan, args.osDisk?.vmAgentInstalled, agentFeatures(args));
+    problems.push(...agent.problems);
 
     // What the VM hangs off other concepts: its backup policy, its NIC's address, its disks' encryption set.
     if (args.backup !== undefined) {
@@ -218,12 +230,19 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
         facts,
     });
     problems.push(...placement.problems);
+    // The NIC's accelerated networking follows the size and the image; the licence must fit the OS and the image.
+    const nic = planNic({ size: args.size, facts, acceleratedNetworking: args.acceleratedNetworking, image: image.image });
+    problems.push(...nic.problems);
+    if (args.licenseType !== undefined) {
+        problems.push(...checkLicenseType("licenseType", args.licenseType, os, image.image));
+    }
+    const warnings = [...placement.warnings, ...nic.warnings, ...agent.warnings];
 
     if (problems.length > 0) {
         // The warnings too, so that a stack's preflight reports them with the problems; not one about a field a
         // problem refuses, nor one that only follows from a refused image (whose generation is then unknown).
-        const warnings = placement.warnings.filter((w) => !problems.some((p) => p.path === w.path) && !(w.path === "image" && image.problems.length > 0));
-        return { ok: false, problems, ...(warnings.length > 0 ? { warnings } : {}) };
+        const shown = warnings.filter((w) => !problems.some((p) => p.path === w.path) && !(w.path === "image" && image.problems.length > 0));
+        return { ok: false, problems, ...(shown.length > 0 ? { warnings: shown } : {}) };
     }
     return {
         ok: true,
@@ -261,7 +280,10 @@ export function planVm(os: OsType, name: string, args: VmArgs, credentials: Cred
             domainJoin: domainJoin.plan,
             // The OS disk's SKU follows the size only for a disk made from the image with no SKU given.
             vmOptions: vmResourceOptions({ securityType, osDiskSkuFollowsSize: !fromDisk && args.osDisk?.sku === undefined }),
-            warnings: placement.warnings,
+            nic: nic.plan,
+            licenseType: args.licenseType,
+            // The reminders to finish an upload, only once nothing else stands in the way.
+            warnings: [...warnings, ...uploadReminders(osDisk.plan, dataDisks)],
         },
     };
 }

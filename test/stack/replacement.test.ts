@@ -1,7 +1,8 @@
 /**
  * Replacement safety: the stack program runs twice (as pulumi preview would run it before and after a config
  * change), the second time with one create-only VM property changed. Every other resource must register exactly as
- * before, or be a protected disk whose own replaceOnChanges makes the engine refuse the change at preview; each
+ * before (as the engine diffs it: a path in its ignoreChanges keeps its old value), or be a protected disk whose own
+ * replaceOnChanges makes the engine refuse the change at preview; each
  * change replaces the VM by the engine's rules as test/support/fixtures.ts models them (`stepFor`), and every guest
  * step is tied to the VM (`replaceWith`) so that it is created again on the new one.
  * Not proved here: the engine's diff and its refusal (the engine does not run offline); this shows the inputs and
@@ -49,15 +50,29 @@ function byKey(run: ProgramRun): Map<string, Registration> {
     return new Map(run.registrations.map((r) => [`${r.type}::${r.name}`, r]));
 }
 
-/** The resources whose inputs or options differ between two runs (or exist in only one), as type::name. */
+/** A value without the given paths (each a list of keys): the engine puts their old values back before it diffs. */
+function withoutPaths(value: unknown, paths: readonly (readonly string[])[]): unknown {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        return value;
+    }
+    return Object.fromEntries(Object.entries(value)
+        .filter(([key]) => !paths.some((p) => p.length === 1 && p[0] === key))
+        .map(([key, v]) => [key, withoutPaths(v, paths.filter((p) => p.length > 1 && p[0] === key).map((p) => p.slice(1)))]));
+}
+
+/**
+ * The resources whose inputs (as the engine diffs them, without the second run's ignoreChanges paths) or options
+ * differ between two runs (or exist in only one), as type::name.
+ */
 function changed(before: ProgramRun, after: ProgramRun): string[] {
     const a = byKey(before);
     const b = byKey(after);
     return [...new Set([...a.keys(), ...b.keys()])].filter((key) => {
         const x = a.get(key);
         const y = b.get(key);
+        const ignored = y?.options.ignoreChanges ?? [];
         const compared = (r: Registration | undefined) => [
-            r?.inputs, r?.options.protect, r?.options.replaceOnChanges, r?.options.ignoreChanges, r?.options.replacementTrigger, r?.options.replaceWith,
+            withoutPaths(r?.inputs, ignored.map((p) => p.split("."))), r?.options.protect, r?.options.replaceOnChanges, r?.options.ignoreChanges, r?.options.replacementTrigger, r?.options.replaceWith,
         ];
         return JSON.stringify(compared(x)) !== JSON.stringify(compared(y)) || x?.options.deleteBeforeReplace !== y?.options.deleteBeforeReplace;
     }).sort();
@@ -144,6 +159,12 @@ describe("GIVEN each change WHEN the two runs are compared resource by resource"
         // A location move changes exactly the resources that carry a location (not the subnet, which has none).
         expected["location"] = baseline.registrations.filter((r) => r.inputs["location"] !== undefined).map((r) => `${r.type}::${r.name}`).sort();
         expect(Object.fromEntries(Object.keys(CHANGES).map((c) => [c, changed(baseline, runFor(c))]))).toEqual(expected);
+    });
+
+    it("THEN a VM rebuilt from its kept OS disk keeps its NIC: the default accelerated networking changes (an existing disk's guest is not vouched for), under the NIC's ignoreChanges", () => {
+        const nic = (run: ProgramRun) => byKey(run).get("azure-native:network:NetworkInterface::web01-nic");
+        const after = nic(runFor("OS disk from a kept disk"));
+        expect([nic(baseline)?.inputs["enableAcceleratedNetworking"], after?.inputs["enableAcceleratedNetworking"], after?.options.ignoreChanges]).toEqual([true, false, ["enableAcceleratedNetworking"]]);
     });
 
     it("THEN the VM's replacement trigger changes only with the security type, whose whole profile disappears (no path of the list covers that)", () => {

@@ -193,6 +193,67 @@ describe("GIVEN ignoreChanges on a path WHEN that path changes", () => {
     });
 });
 
+describe("GIVEN a NIC deployed without accelerated networking and its VM WHEN accelerated networking is turned on", () => {
+    const NIC = "azure-native:network:NetworkInterface";
+    const nicInputs = { resourceGroupName: "rg", networkInterfaceName: "app01-nic", enableIPForwarding: false };
+    const nic = (inputs: Record<string, unknown>, ignoreChanges: string[] = []) => state(NIC, "app01-nic", { ...nicInputs, ...inputs }, { ignoreChanges });
+    const vm = state(VM, "app01-vm", { resourceGroupName: "rg", vmName: "app01" }, { dependencies: [nic({}).urn] });
+
+    it("THEN set explicitly, the NIC's update is refused (Azure needs the VM deallocated) and the VM that waits for it is not reached: exit 4", () => {
+        const changes = predictChanges([nic({}), vm], [nic({ enableAcceleratedNetworking: true }), vm]);
+        expect(only(changes, "app01-nic")).toMatchObject({ step: "update-refused", paths: ["enableAcceleratedNetworking"], rules: ["azure-accelerated-networking"], risk: "refused" });
+        expect(only(changes, "app01-vm")).toMatchObject({ step: "not-reached", rules: ["refusal-stops"] });
+        expect(changeReport({ kind: "test", description: "test" }, changes, []).exitCode).toBe(EXIT.refused);
+        const fromFalse = predictChanges([nic({ enableAcceleratedNetworking: false })], [nic({ enableAcceleratedNetworking: true })]);
+        expect(only(fromFalse, "app01-nic").step).toBe("update-refused");
+    });
+
+    it("THEN as the library's default, which the NIC ignores once it exists, nothing changes: a stack upgraded to the default keeps its NICs", () => {
+        const changes = predictChanges([nic({})], [nic({ enableAcceleratedNetworking: true }, ["enableAcceleratedNetworking"])]);
+        expect(only(changes, "app01-nic")).toMatchObject({ step: "same" });
+    });
+
+    it("THEN turned off, it is an update Azure applies while the VM runs", () => {
+        const changes = predictChanges([nic({ enableAcceleratedNetworking: true })], [nic({ enableAcceleratedNetworking: false })]);
+        expect(only(changes, "app01-nic")).toMatchObject({ step: "update", paths: ["enableAcceleratedNetworking"], rules: [] });
+        expect(changeReport({ kind: "test", description: "test" }, changes, []).exitCode).toBe(EXIT.ok);
+    });
+});
+
+describe("GIVEN a deployed SQL Server registration WHEN its collation is sent again or changed", () => {
+    const SQL_VM = "azure-native:sqlvirtualmachine:SqlVirtualMachine";
+    const sqlVm = (sqlInstanceSettings: Record<string, unknown> | undefined, ignoreChanges: string[] = []) => state(SQL_VM, "sql01-sql", {
+        resourceGroupName: "rg", sqlVirtualMachineName: "sql01",
+        serverConfigurationsManagementSettings: { sqlConnectivityUpdateSettings: { connectivityType: "PRIVATE", port: 1433 }, ...(sqlInstanceSettings !== undefined ? { sqlInstanceSettings } : {}) },
+    }, { ignoreChanges });
+    const WHY = "serverConfigurationsManagementSettings.sqlInstanceSettings.collation changes, and SQL Server takes its collation only when it is installed: set it back to the value the registration was created with, or remove it (nothing is then sent); a new collation needs a new SQL Server VM, or the system databases rebuilt by hand";
+
+    it("THEN a new collation is refused (SQL Server was installed with the other), with the fix: exit 4", () => {
+        const changes = predictChanges([sqlVm({ collation: "SQL_Latin1_General_CP1_CI_AS", maxDop: 4 })], [sqlVm({ collation: "Latin1_General_100_CI_AS_SC_UTF8", maxDop: 4 })]);
+        expect(only(changes, "sql01-sql")).toMatchObject({
+            step: "update-refused", paths: ["serverConfigurationsManagementSettings.sqlInstanceSettings.collation"], rules: ["azure-sql-create-only"], why: WHY, risk: "refused",
+        });
+        expect(changeReport({ kind: "test", description: "test" }, changes, []).exitCode).toBe(EXIT.refused);
+    });
+
+    it("THEN a collation set on a registration created without one (the image's) is refused too", () => {
+        const changes = predictChanges([sqlVm(undefined)], [sqlVm({ collation: "Latin1_General_100_CI_AS_SC_UTF8" })]);
+        expect(only(changes, "sql01-sql")).toMatchObject({ step: "update-refused", rules: ["azure-sql-create-only"], why: WHY });
+    });
+
+    it("THEN the same collation with another setting changed, or the collation no longer sent, is an update", () => {
+        expect(only(predictChanges([sqlVm({ collation: "Latin1_General_100_CI_AS_SC_UTF8", maxDop: 4 })], [sqlVm({ collation: "Latin1_General_100_CI_AS_SC_UTF8", maxDop: 1 })]), "sql01-sql"))
+            .toMatchObject({ step: "update", paths: ["serverConfigurationsManagementSettings.sqlInstanceSettings.maxDop"], rules: [] });
+        expect(only(predictChanges([sqlVm({ collation: "Latin1_General_100_CI_AS_SC_UTF8", maxDop: 4 })], [sqlVm({ maxDop: 4 })]), "sql01-sql"))
+            .toMatchObject({ step: "update", paths: ["serverConfigurationsManagementSettings.sqlInstanceSettings.collation"], rules: [] });
+    });
+
+    it("THEN defaults the registration ignores reach none deployed without them: the same", () => {
+        const changes = predictChanges([sqlVm(undefined)], [sqlVm({ maxDop: 4, isIfiEnabled: true }, ["serverConfigurationsManagementSettings.sqlInstanceSettings"])]);
+        expect(only(changes, "sql01-sql")).toMatchObject({ step: "same" });
+    });
+});
+
 describe("GIVEN a base that does not show a secret WHEN a replace path lies under it", () => {
     it("THEN the answer is cannot tell, never same; for a Disk that is exit 5", () => {
         const vm = (osProfile: unknown) => state(VM, "app01-vm", { resourceGroupName: "rg", vmName: "app01", osProfile, storageProfile: { osDisk: { createOption: "FromImage", deleteOption: "Delete" } } }, {

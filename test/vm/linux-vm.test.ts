@@ -126,7 +126,7 @@ describe("GIVEN a zonal Linux VM with an SSH key, an application security group 
         expect(machine.secretPaths).toEqual([]);
     });
 
-    it("THEN the NIC has no public IP, no IP forwarding, the given NSG and joins the given application security group", () => {
+    it("THEN the NIC has no public IP, no IP forwarding, accelerated networking (its size requires it), the given NSG and joins the given application security group", () => {
         const nic = recorder.get("azure-native:network:NetworkInterface", "db01-nic");
         expect(nic.inputs).toEqual({
             resourceGroupName: "rg",
@@ -136,6 +136,7 @@ describe("GIVEN a zonal Linux VM with an SSH key, an application security group 
             ipConfigurations: [{ name: "ipconfig1", primary: true, privateIPAllocationMethod: "Dynamic", subnet: { id: SUBNET_ID }, applicationSecurityGroups: [{ id: ASG_ID }] }],
             networkSecurityGroup: { id: NSG_ID },
             enableIPForwarding: false,
+            enableAcceleratedNetworking: true,
         });
     });
 

@@ -46,20 +46,22 @@ describe("GIVEN a Linux VM in zone 1 on a premium-capable size with data disks o
                 plan: undefined,
                 platformPatching: true,
                 securityType: "TrustedLaunch",
-                osDisk: { sizeGb: undefined, sku: "Premium_LRS", caching: "ReadWrite", zones: ["1"], deleteOption: "Detach", source: "image", resourceName: "web-os-disk", diskName: "web01-prod-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+                osDisk: { sizeGb: undefined, sku: "Premium_LRS", caching: "ReadWrite", zones: ["1"], deleteOption: "Detach", source: "image", upload: undefined, resourceName: "web-os-disk", diskName: "web01-prod-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
                 dataDisks: [
-                    { key: "data", resourceName: "web-disk-data", diskName: "web01-prod-disk-data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly", zones: ["1"], source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
-                    { key: "logs", resourceName: "web-disk-logs", diskName: "web01-prod-disk-logs", lun: 1, sizeGb: 256, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
-                    { key: "scratch", resourceName: "web-disk-scratch", diskName: "web01-prod-disk-scratch", lun: 2, sizeGb: 512, sku: "PremiumV2_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
-                    { key: "archive", resourceName: "web-disk-archive", diskName: "web01-prod-disk-archive", lun: 3, sizeGb: 4_096, sku: "Standard_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
-                    { key: "ultra", resourceName: "web-disk-ultra", diskName: "web01-prod-disk-ultra", lun: 4, sizeGb: 1_024, sku: "UltraSSD_LRS", caching: "None", zones: ["1"], source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
-                    { key: "big", resourceName: "web-disk-big", diskName: "web01-prod-disk-big", lun: 5, sizeGb: 4_095, sku: "StandardSSD_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "data", resourceName: "web-disk-data", diskName: "web01-prod-disk-data", lun: 0, sizeGb: 128, sku: "Premium_LRS", caching: "ReadOnly", zones: ["1"], source: "empty", upload: undefined, importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "logs", resourceName: "web-disk-logs", diskName: "web01-prod-disk-logs", lun: 1, sizeGb: 256, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", upload: undefined, importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "scratch", resourceName: "web-disk-scratch", diskName: "web01-prod-disk-scratch", lun: 2, sizeGb: 512, sku: "PremiumV2_LRS", caching: "None", zones: ["1"], source: "empty", upload: undefined, importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "archive", resourceName: "web-disk-archive", diskName: "web01-prod-disk-archive", lun: 3, sizeGb: 4_096, sku: "Standard_LRS", caching: "None", zones: ["1"], source: "empty", upload: undefined, importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "ultra", resourceName: "web-disk-ultra", diskName: "web01-prod-disk-ultra", lun: 4, sizeGb: 1_024, sku: "UltraSSD_LRS", caching: "None", zones: ["1"], source: "empty", upload: undefined, importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "big", resourceName: "web-disk-big", diskName: "web01-prod-disk-big", lun: 5, sizeGb: 4_095, sku: "StandardSSD_ZRS", caching: "ReadOnly", zones: undefined, source: "empty", upload: undefined, importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
                 ],
                 ultraSsdEnabled: true,
                 credential: "ssh-keys",
                 domainJoin: undefined,
                 publicIp: undefined,
                 vmOptions: VM_OPTIONS,
+                nic: { acceleratedNetworking: true, ignoreChanges: ["enableAcceleratedNetworking"] },
+                licenseType: undefined,
                 warnings: [],
             },
         });
@@ -109,15 +111,17 @@ describe("GIVEN a regional Windows VM on a size without premium storage WHEN it 
                 plan: undefined,
                 platformPatching: true,
                 securityType: "TrustedLaunch",
-                osDisk: { sizeGb: undefined, sku: "StandardSSD_LRS", caching: "ReadWrite", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "app01-os-disk", diskName: "app01-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+                osDisk: { sizeGb: undefined, sku: "StandardSSD_LRS", caching: "ReadWrite", zones: undefined, deleteOption: "Detach", source: "image", upload: undefined, resourceName: "app01-os-disk", diskName: "app01-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
                 dataDisks: [
-                    { key: "data", resourceName: "app01-disk-data", diskName: "app01-disk-data", lun: 0, sizeGb: 256, sku: "StandardSSD_LRS", caching: "ReadOnly", zones: undefined, source: "empty", importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
+                    { key: "data", resourceName: "app01-disk-data", diskName: "app01-disk-data", lun: 0, sizeGb: 256, sku: "StandardSSD_LRS", caching: "ReadOnly", zones: undefined, source: "empty", upload: undefined, importId: undefined, adoptionGuard: undefined, protection: "protect", protect: true, retainOnDelete: true, lock: undefined, format: undefined },
                 ],
                 ultraSsdEnabled: false,
                 credential: "generated-password",
                 domainJoin: undefined,
                 publicIp: undefined,
                 vmOptions: VM_OPTIONS,
+                nic: { acceleratedNetworking: true, ignoreChanges: ["enableAcceleratedNetworking"] },
+                licenseType: undefined,
                 warnings: [],
             },
         });
@@ -169,7 +173,7 @@ describe("GIVEN a VM WHEN the user picks its image another way", () => {
     it("THEN explicit OS disk settings and Standard security are kept as given", () => {
         const result = planVm("linux", "web01", args({ securityType: "Standard", osDisk: { sizeGb: 4_095, sku: "Premium_ZRS", caching: "ReadOnly" } }), {});
         expect(result.ok && [result.plan.securityType, result.plan.osDisk]).toStrictEqual([
-            "Standard", { sizeGb: 4_095, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "web01-os-disk", diskName: "web01-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+            "Standard", { sizeGb: 4_095, sku: "Premium_ZRS", caching: "ReadOnly", zones: undefined, deleteOption: "Detach", source: "image", upload: undefined, resourceName: "web01-os-disk", diskName: "web01-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
         ]);
     });
 });

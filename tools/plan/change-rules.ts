@@ -26,7 +26,7 @@ export type RuleId =
     | "replacement-trigger" | "replace-with" | "deleted-with" | "protect-replace" | "imported-replace" | "delete-before-replace"
     | "dependent-replace" | "delete" | "delete-protect" | "retain-on-delete" | "options-only" | "component"
     | "azure-native-url" | "azure-native-case" | "azure-native-force-new" | "azure-native-exists" | "bridged-force-new" | "uncovered-type"
-    | "azure-disk-shrink" | "refusal-stops" | "pending-delete" | "opaque-secret" | "unknown-value" | "os-disk-delete-option";
+    | "azure-disk-shrink" | "azure-accelerated-networking" | "azure-sql-create-only" | "refusal-stops" | "pending-delete" | "opaque-secret" | "unknown-value" | "os-disk-delete-option";
 
 export interface Rule {
     readonly id: RuleId;
@@ -87,6 +87,16 @@ export const RULES: readonly Rule[] = [
     { id: "azure-native-exists", says: "azure-native refuses to create a resource that already exists, so a replacement the engine decides (replaceOnChanges, replacementTrigger, replaceWith) without deleteBeforeReplace, under the same URL, fails; for a disk the prediction also counts it as a data loss, because the provider's own metadata, which these rules do not read, may make it delete-first.", source: `${AZURE} provider/pkg/provider/provider.go (defaultCreate); provider/pkg/azure/client_azcore.go (CanCreate)` },
     { id: "bridged-force-new", says: "For `random` and `tls` resources every input is create-only (`keepers` included): a change replaces.", source: `${PINNED.random.repo}@${PINNED.random.version}; hashicorp/terraform-provider-random and terraform-provider-tls schemas (RequiresReplace)` },
     { id: "azure-disk-shrink", says: "Azure refuses a smaller diskSizeGB for a managed disk: the update fails at deployment.", source: "learn.microsoft.com/azure/virtual-machines/linux/expand-disks (\"shrinking an existing disk isn't supported\")" },
+    {
+        id: "azure-accelerated-networking",
+        says: "Azure turns accelerated networking on for a NIC only while its VM (and every VM of its availability set) is stopped or deallocated: an update that turns enableAcceleratedNetworking on is refused while the VM runs, which the rules cannot see, so they predict it refused. Turning it off is an update.",
+        source: "learn.microsoft.com/azure/virtual-network/manage-accelerated-networking (\"Stopped or deallocated before you can enable Accelerated Networking on any NIC\"; \"The stop or deallocate requirement is unnecessary to disable Accelerated Networking\"; azure-docs articles/virtual-network/manage-accelerated-networking.md, 01/07/2025)",
+    },
+    {
+        id: "azure-sql-create-only",
+        says: "A SQL Server's collation is chosen when it is installed, and a SQL VM registration's (serverConfigurationsManagementSettings.sqlInstanceSettings.collation) is applied when the registration is created, on a new VM; changing an installed instance's collation means dropping its user databases and rebuilding master, which no update does. azure-native updates it in place, so an update that sends a collation other than the one the registration was created with (or one where it was created with none, the image's) is predicted refused. Sending none is an update.",
+        source: "Azure/azure-rest-api-specs specification/sqlvirtualmachine 2023-10-01 sqlvm.json (SQLInstanceSettings.collation); learn.microsoft.com/sql/relational-databases/collations/set-or-change-the-server-collation (\"The server collation is specified during SQL Server installation\"; changing it rebuilds the master database); learn.microsoft.com/azure/azure-sql/virtual-machines/windows/create-sql-vm-portal (collation among the SQL instance settings of a new VM)",
+    },
     { id: "uncovered-type", says: "A change to a resource of a type these rules do not cover is predicted as \"cannot tell\", never guessed.", source: "the prediction's own rule" },
     { id: "opaque-secret", says: "A secret the base does not show (an export without --show-secrets, a `secure:` config value) cannot be compared: a change under it is \"cannot tell\".", source: "the prediction's own rule" },
     { id: "unknown-value", says: "A value known only at deployment (an output of a resource being created or replaced) may change: where it decides a replacement, the answer is \"cannot tell\".", source: `${ENGINE} pkg/resource/deploy/step_generator.go:1795-1803, 3272-3281 (unknowns in a diff)` },

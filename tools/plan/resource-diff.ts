@@ -25,6 +25,11 @@ export interface PredictOptions {
 }
 
 const DISK = "azure-native:compute:Disk";
+const NIC = "azure-native:network:NetworkInterface";
+const ACCELERATED_NETWORKING = "enableAcceleratedNetworking";
+const SQL_VM = "azure-native:sqlvirtualmachine:SqlVirtualMachine";
+/** A SQL registration's inputs that Azure takes only at creation but azure-native updates in place (rule azure-sql-create-only). */
+export const SQL_CREATE_ONLY_IN_PLACE: readonly string[] = ["serverConfigurationsManagementSettings.sqlInstanceSettings.collation"];
 
 function clone(inputs: Readonly<Record<string, StateValue>>): Record<string, StateValue> {
     return JSON.parse(JSON.stringify(inputs)) as Record<string, StateValue>;
@@ -169,6 +174,24 @@ export function decide(old: ResourceState, goal: ResourceState, replaced: Readon
     const shrink = goal.type === DISK ? [old.inputs["diskSizeGB"], inputs["diskSizeGB"]] : [];
     if (typeof shrink[0] === "number" && typeof shrink[1] === "number" && shrink[1] < shrink[0]) {
         return { step: "update-refused", paths, rules: ["azure-disk-shrink"], why: `diskSizeGB goes from ${String(shrink[0])} to ${String(shrink[1])}, and Azure cannot shrink a managed disk` };
+    }
+    // After ignoreChanges: a NIC whose accelerated networking is only the library's default keeps its own.
+    if (goal.type === NIC && inputs[ACCELERATED_NETWORKING] === true && old.inputs[ACCELERATED_NETWORKING] !== true && changes.some((c) => c.path[0] === ACCELERATED_NETWORKING)) {
+        return {
+            step: "update-refused", paths, rules: ["azure-accelerated-networking"],
+            why: "enableAcceleratedNetworking turns on, which Azure does only while the NIC's VM is stopped or deallocated: deallocate it (az vm deallocate) before pulumi up, and start it after",
+        };
+    }
+    // After ignoreChanges: a value the goal sends that differs from the one the registration was created with.
+    const createOnly = goal.type === SQL_VM ? SQL_CREATE_ONLY_IN_PLACE.filter((p) => {
+        const [before, after] = [valueAt(old.inputs, parsePath(p)), valueAt(inputs, parsePath(p))];
+        return after !== undefined && !isOpaque(after) && (before === undefined || !isOpaque(before)) && sameValue(before, after) === false;
+    }) : [];
+    if (createOnly.length > 0) {
+        return {
+            step: "update-refused", paths, rules: ["azure-sql-create-only"],
+            why: `${createOnly.join(", ")} changes, and SQL Server takes its collation only when it is installed: set it back to the value the registration was created with, or remove it (nothing is then sent); a new collation needs a new SQL Server VM, or the system databases rebuilt by hand`,
+        };
     }
     if (changes.length > 0 && changes.every((c) => c.kind === "unknown")) {
         const reason = cannotTellWhy();

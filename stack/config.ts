@@ -4,11 +4,11 @@
  */
 import { z } from "zod";
 import type {
-    BastionSku, Caching, DataAccessAuthMode, Outbound, DiskProtection, DiskSku, FileSystem, HyperVGeneration, LockKind, SecurityType, StorageRedundancy, VaultImmutability, VaultNetworkAccess, Zone,
+    BastionSku, Caching, DataAccessAuthMode, Outbound, DiskProtection, DiskSku, FileSystem, HyperVGeneration, LockKind, SecurityType, StorageRedundancy, UploadPhase, VaultImmutability, VaultNetworkAccess, Zone,
 } from "../components";
 import {
     checkBastionSku, checkCaching, checkDataAccessAuthModeValue, checkOutbound, checkHyperVGeneration, checkLockKindValue, checkProtection, checkSecurityType, checkSku, checkStorageRedundancy, checkUnique, escapeControlCharacters,
-    checkVaultImmutability, checkVaultNetworkAccess, checkZone, type ValueRule,
+    checkUploadPhase, checkVaultImmutability, checkVaultNetworkAccess, checkZone, type ValueRule,
 } from "../components/preflight";
 import { didYouMean, nearestNames } from "../components/internal";
 import { NAME_PATHS, SECRET_CAPABLE, stringLeaves, stringsAt } from "./secret-config";
@@ -42,6 +42,7 @@ const diskSource = z.strictObject({
     importVhd: z.strictObject({ uri: z.string(), storageAccountId: z.string() }).meta({ argsOf: "VhdArgs" }).optional(),
     adoptId: z.string().optional(),
     existingId: z.string().optional(),
+    upload: z.strictObject({ sizeBytes: z.number().int(), phase: valueOf<UploadPhase>(checkUploadPhase) }).meta({ argsOf: "DiskUploadArgs" }).optional(),
 }).meta({ argsOf: "DiskSourceArgs" });
 
 const osDisk = z.strictObject({
@@ -50,6 +51,7 @@ const osDisk = z.strictObject({
     caching: valueOf<Caching>(checkCaching).optional(),
     source: diskSource.optional(),
     hyperVGeneration: valueOf<HyperVGeneration>(checkHyperVGeneration).optional(),
+    vmAgentInstalled: z.boolean().optional(),
 }).meta({ argsOf: "OsDiskArgs" });
 
 const dataDisk = z.strictObject({

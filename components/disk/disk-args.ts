@@ -24,7 +24,7 @@ export type Caching = (typeof CACHING_MODES)[number];
 export const DISK_PROTECTIONS = ["protect", "retain", "delete"] as const;
 export type DiskProtection = (typeof DISK_PROTECTIONS)[number];
 
-/** The Hyper-V generations an imported OS disk VHD can have. */
+/** The Hyper-V generations an imported or uploaded OS disk VHD can have. */
 export const HYPER_V_GENERATIONS = ["V1", "V2"] as const;
 export type HyperVGeneration = (typeof HYPER_V_GENERATIONS)[number];
 
@@ -55,18 +55,56 @@ export interface OsDiskArgs {
      */
     readonly caching?: Caching;
     /**
-     * Build the VM from an existing OS disk instead of an image: copy a disk or snapshot, import a VHD, adopt a disk
-     * (e.g. the one a deleted VM left behind) or attach one by id. The VM then takes no image and no OS settings
+     * Build the VM from an existing OS disk instead of an image: copy a disk or snapshot, import or upload a VHD, adopt
+     * a disk (e.g. the one a deleted VM left behind) or attach one by id. The VM then takes no image and no OS settings
      * (computer name, administrator, credentials, custom data): the disk brings them.
      * @default none: the OS disk is created from the image
      */
     readonly source?: DiskSourceArgs;
     /**
-     * The Hyper-V generation of an imported VHD: "V2" (UEFI, can be Trusted Launch) or "V1" (BIOS, needs
-     * `securityType: "Standard"`).
-     * @default "V2"
+     * The Hyper-V generation of an imported or uploaded VHD: "V2" (UEFI, can be Trusted Launch) or "V1" (BIOS, needs
+     * `securityType: "Standard"`). Required for an upload (`source.upload`): Azure cannot change a disk's generation
+     * later, and a wrong one does not boot.
+     * @default "V2" for an imported VHD
      */
     readonly hyperVGeneration?: HyperVGeneration;
+    /**
+     * Whether the OS on a disk brought with `source` has the Azure VM agent (waagent on Linux, the Windows Guest Agent
+     * on Windows) installed and running. Data disk `format`, `azureMonitor`, `backup`, `domainJoin` and `entraIdLogin`
+     * run through it (Run Commands and VM extensions); without the agent they wait until Azure gives up and the update
+     * fails. A VM made from an image has it, so the field is only for `source`.
+     * @default unknown: for an imported or uploaded VHD those features are refused; for a copied, adopted or attached
+     * disk (most often an Azure VM's, which has the agent) they are accepted with a warning
+     */
+    readonly vmAgentInstalled?: boolean;
+}
+
+/**
+ * The phases of a disk uploaded with `source.upload`: "upload" (the disk is created empty, open to an upload, and not
+ * attached), then "attach" once the VHD is uploaded and write access revoked (the disk is closed to exports again and
+ * attached).
+ */
+export const UPLOAD_PHASES = ["upload", "attach"] as const;
+export type UploadPhase = (typeof UPLOAD_PHASES)[number];
+
+/**
+ * A VHD uploaded straight into the managed disk (`createOption: Upload`), in two phases. With `phase: "upload"` the
+ * stack creates the disk ready for an upload (network access `AllowAll`, public network access enabled, both
+ * needed to write it with a SAS from outside Azure) and does not attach it; an OS disk in that phase means no VM yet.
+ * Then: `az disk grant-access --access-level Write`, `azcopy copy <file>.vhd <sas> --blob-type PageBlob`,
+ * `az disk revoke-access`, and set `phase: "attach"`: the disk gets the stack's `DenyAll` and disabled public access
+ * again, in place, and the VM attaches it (or is created, for an OS disk). Neither phase changes the disk's creation
+ * data, so the switch never replaces the disk. docs/durability.md has the walkthrough.
+ */
+export interface DiskUploadArgs {
+    /**
+     * The VHD file's size in bytes, as `wc -c <file>.vhd` or `(Get-Item <file>.vhd).Length` gives it: a fixed-size
+     * VHD's virtual size, a whole number of MiB, plus its 512-byte footer; from 20 MiB + 512 to 32,767 GiB + 512 bytes
+     * (`uploadSizeBytes`). Changing it would replace the disk, which the disk's protection refuses.
+     */
+    readonly sizeBytes: number;
+    /** "upload" until the VHD is uploaded and access revoked, then "attach". */
+    readonly phase: UploadPhase;
 }
 
 /** A VHD in a storage account, to import into a managed disk. */
@@ -97,6 +135,8 @@ export interface DiskSourceArgs {
     readonly adoptId?: string;
     /** Attach an existing managed disk by resource id without owning it: the stack never changes or deletes it. */
     readonly existingId?: pulumi.Input<string>;
+    /** Upload a local VHD straight into a new managed disk (`createOption: Upload`), in two phases. */
+    readonly upload?: DiskUploadArgs;
 }
 
 /** A persistent data disk: its own managed disk resource, attached to the VM, kept when the VM goes. */
@@ -109,8 +149,8 @@ export interface DataDiskArgs {
     /** Logical unit number the disk is attached at, 0-63, unique per VM. */
     readonly lun: number;
     /**
-     * Size in GiB. Required for an empty or adopted disk.
-     * @default for a copy or an import, the source's size
+     * Size in GiB. Required for an empty or adopted disk. For an upload, only in its "attach" phase, to grow the disk.
+     * @default for a copy, an import or an upload, the source's size
      */
     readonly sizeGb?: number;
     /**
@@ -128,6 +168,20 @@ export interface DataDiskArgs {
      * @default "ReadOnly"; "None" for Premium SSD v2, Ultra and disks of 4 TiB and more, which take no caching
      */
     readonly caching?: Caching;
+    /**
+     * Provisioned IOPS (`diskIOPSReadWrite`), for a Premium SSD v2 or Ultra disk only: other SKUs' performance follows
+     * their size. Premium SSD v2: 3,000 up to 500 per GiB above 6 GiB, at most 80,000; Ultra Disk: 100 up to 1,000
+     * per GiB, at most 400,000 (Microsoft Learn, "Azure managed disk types"). Changes in place.
+     * @default Azure's: 3,000 on Premium SSD v2 (free of charge); by size on Ultra Disk
+     */
+    readonly iops?: number;
+    /**
+     * Provisioned throughput in MB/s (`diskMBpsReadWrite`), for a Premium SSD v2 or Ultra disk only. Premium SSD v2:
+     * 125 up to 0.25 per provisioned IOPS, at most 2,000 (125 on a disk of 6 GiB or less); Ultra Disk: 1 up to 0.25
+     * per provisioned IOPS, at most 10,000. Changes in place.
+     * @default Azure's: 125 on Premium SSD v2 (free of charge); by IOPS on Ultra Disk
+     */
+    readonly throughputMBps?: number;
     /**
      * Make the disk ready to use in the guest. A Run Command finds it by LUN, gives it one GPT partition and a file
      * system only if it is blank, and mounts it at `/data/<name>` (Linux, by UUID in /etc/fstab, `nofail`) or at the

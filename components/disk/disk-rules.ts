@@ -2,14 +2,17 @@
  * Managed disk rules.
  * Sources: Microsoft Learn "Azure managed disk types" (virtual-machines/disks-types) for SKUs and size limits;
  * "Attach a data disk" (LUN 0-63); "Premium SSD v2" and "Ultra disks" (host caching must be None, and they cannot
- * be OS disks); "Disk caching" (caching is not supported on disks of 4 TiB and more).
+ * be OS disks); "Disk caching" (caching is not supported on disks of 4 TiB and more). An upload's own rules are in
+ * upload-rules.ts.
  */
 import { checkCopySourceId, checkManagedDiskId, checkStorageAccountId } from "../core/arm-id-rules";
 import type { OsType } from "../core/os";
 import { choiceRule, type Problem } from "../core/problems";
 import {
-    CACHING_MODES, DATA_ACCESS_AUTH_MODES, DISK_PROTECTIONS, DISK_SKUS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, type Caching, type DataDiskArgs, type DiskSku, type DiskSourceArgs, type FileSystem, type OsDiskArgs,
+    CACHING_MODES, DATA_ACCESS_AUTH_MODES, DISK_PROTECTIONS, DISK_SKUS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, type Caching, type DataDiskArgs,
+    type DiskSku, type DiskSourceArgs, type FileSystem, type OsDiskArgs,
 } from "./disk-args";
+import { checkUploadedDisk, checkUploadedOsDisk } from "./upload-rules";
 
 /** SKUs that take no host caching and cannot be OS disks. */
 export const UNCACHED_SKUS: readonly DiskSku[] = ["PremiumV2_LRS", "UltraSSD_LRS"];
@@ -40,25 +43,29 @@ export const CACHING_LIMIT_GB = 4_096;
 /** The largest LUN a VM accepts. */
 export const MAX_LUN = 63;
 
-/** How a disk's data comes to be: created empty, copied, imported from a VHD, adopted, or an existing disk referenced. */
-export type DiskSourceKind = "empty" | "copy" | "importVhd" | "adopt" | "existing";
+/** How a disk's data comes to be: created empty, copied, imported or uploaded from a VHD, adopted, or an existing disk referenced. */
+export type DiskSourceKind = "empty" | "copy" | "importVhd" | "upload" | "adopt" | "existing";
+
+
 
 /** The file systems each OS's format script makes. */
 export const FILE_SYSTEMS: Readonly<Record<OsType, readonly FileSystem[]>> = { linux: LINUX_FILE_SYSTEMS, windows: WINDOWS_FILE_SYSTEMS };
 
 const DISK_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 const DISK_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/disks\/([^/]+)$/i;
-const SOURCE_FIELDS = ["copyFrom", "importVhd", "adoptId", "existingId"] as const;
+const SOURCE_FIELDS = ["copyFrom", "importVhd", "upload", "adoptId", "existingId"] as const;
 const KIND_OF: Readonly<Record<(typeof SOURCE_FIELDS)[number], DiskSourceKind>> = {
-    copyFrom: "copy", importVhd: "importVhd", adoptId: "adopt", existingId: "existing",
+    copyFrom: "copy", importVhd: "importVhd", upload: "upload", adoptId: "adopt", existingId: "existing",
 };
 
 export const checkSku = choiceRule(DISK_SKUS, "disk SKU");
 
 export const checkCaching = choiceRule(CACHING_MODES, "caching mode");
 
-/** The Hyper-V generation of an imported VHD. */
+/** The Hyper-V generation of an imported or uploaded VHD. */
 export const checkHyperVGeneration = choiceRule(HYPER_V_GENERATIONS, "Hyper-V generation");
+
+
 
 export function checkSize(path: string, sizeGb: number, min: number, max: number, what: string): Problem[] {
     if (!Number.isInteger(sizeGb) || sizeGb < min || sizeGb > max) {
@@ -184,12 +191,20 @@ export function checkDataDiskSource(disk: DataDiskArgs, resourceGroupName: strin
     if (kind === "existing" && disk.protection !== undefined) {
         problems.push({ path: "protection", message: "does not apply to a disk the stack does not own (remove it, or adopt the disk with adoptId)." });
     }
+    if (kind === "upload" && disk.source?.upload !== undefined) {
+        problems.push(...checkUploadedDisk("source.upload", "sizeGb", disk.source.upload, disk.sizeGb));
+        if (disk.source.upload.phase === "upload" && disk.format === true) {
+            problems.push({ path: "format", message: `is set, but source.upload.phase is "upload": the disk is not attached until phase "attach" (set format: true together with phase: "attach").` });
+        }
+    }
     if (kind !== "adopt" || disk.source?.adoptId === undefined) {
         return { kind, problems };
     }
     const adopted = checkAdoptId("source.adoptId", disk.source.adoptId, resourceGroupName);
     return { kind, adoptedName: adopted.name, problems: [...problems, ...adopted.problems] };
 }
+
+
 
 /** `fileSystem` needs `format`, and must be one the OS's format script makes. */
 export function checkFileSystem(os: OsType, disk: Pick<DataDiskArgs, "format" | "fileSystem">): Problem[] {
@@ -218,6 +233,80 @@ export function checkDataDiskShape(disk: { readonly name: string; readonly lun: 
         problems.push(...checkSize("sizeGb", disk.sizeGb, MIN_DISK_SIZE_GB[disk.sku], MAX_DISK_SIZE_GB[disk.sku], `a ${disk.sku} data disk`));
     }
     return problems;
+}
+
+/**
+ * Provisioned performance, by SKU: the least, and the most for a disk's size (IOPS) or IOPS (throughput). Microsoft
+ * Learn, "Azure managed disk types" (08/11/2026): Premium SSD v2, 3,000 IOPS and 125 MB/s baseline, up to 500 IOPS per
+ * GiB above 6 GiB (80,000 at most) and 0.25 MB/s per IOPS above 6 GiB (2,000 at most); Ultra Disk, 100 IOPS and 1
+ * MB/s at least, 1,000 IOPS per GiB (400,000 at most) and 0.25 MB/s per IOPS (10,000 at most).
+ */
+const PROVISIONED_PERFORMANCE: Readonly<Partial<Record<DiskSku, {
+    readonly minIops: number; readonly maxIops: (sizeGb: number) => number;
+    readonly minMBps: number; readonly maxMBps: (sizeGb: number | undefined, iops: number | undefined) => number | undefined;
+}>>> = {
+    PremiumV2_LRS: {
+        minIops: 3_000, maxIops: (gb) => Math.max(3_000, Math.min(80_000, 500 * gb)),
+        minMBps: 125, maxMBps: (gb, iops) => gb !== undefined && gb <= 6 ? 125 : Math.max(125, Math.min(2_000, 0.25 * (iops ?? 3_000))),
+    },
+    UltraSSD_LRS: {
+        minIops: 100, maxIops: (gb) => Math.min(400_000, 1_000 * gb),
+        minMBps: 1, maxMBps: (_gb, iops) => iops === undefined ? undefined : Math.min(10_000, 0.25 * iops),
+    },
+};
+
+/** The range a disk's provisioned value may take; `max` undefined where the size or IOPS it depends on is unknown. */
+export interface PerformanceRange {
+    readonly min: number;
+    readonly max: number | undefined;
+}
+
+/**
+ * The provisioned IOPS and MB/s a disk of this SKU and size takes (MB/s for the IOPS given, or the SKU's baseline), or
+ * undefined for a SKU whose performance follows its size.
+ */
+export function provisionedPerformance(sku: DiskSku, sizeGb: number | undefined, iops: number | undefined): { readonly iops: PerformanceRange; readonly throughputMBps: PerformanceRange } | undefined {
+    const limits = PROVISIONED_PERFORMANCE[sku];
+    return limits === undefined ? undefined : {
+        iops: { min: limits.minIops, max: sizeGb === undefined ? undefined : limits.maxIops(sizeGb) },
+        throughputMBps: { min: limits.minMBps, max: limits.maxMBps(sizeGb, iops) },
+    };
+}
+
+/** Whether a provisioned value is a whole number within its range. */
+export function withinRange(value: number, range: PerformanceRange): boolean {
+    return Number.isInteger(value) && value >= range.min && (range.max === undefined || value <= range.max);
+}
+
+/** A data disk's provisioned `iops` and `throughputMBps`: only Premium SSD v2 and Ultra take them, within their ranges. */
+export function checkDiskPerformance(disk: { readonly sku: DiskSku | undefined; readonly sizeGb: number | undefined; readonly iops?: number; readonly throughputMBps?: number }): Problem[] {
+    const given = (["iops", "throughputMBps"] as const).filter((field) => disk[field] !== undefined);
+    if (given.length === 0 || disk.sku === undefined) {
+        return [];
+    }
+    const sku = disk.sku;
+    const ranges = provisionedPerformance(sku, disk.sizeGb, disk.iops);
+    if (ranges === undefined) {
+        return given.map((field) => ({
+            path: field,
+            message: `is set, but a ${sku} disk's performance follows its size; only Premium SSD v2 (PremiumV2_LRS) and Ultra Disk (UltraSSD_LRS) take provisioned IOPS and throughput (remove ${field}, or choose one of those SKUs).`,
+        }));
+    }
+    const unit = { iops: "IOPS", throughputMBps: "MB/s" } as const;
+    const of = { iops: disk.sizeGb === undefined ? "" : ` of ${disk.sizeGb} GiB`, throughputMBps: disk.iops === undefined ? "" : ` with ${disk.iops} IOPS` } as const;
+    return given.flatMap((field) => {
+        const value = disk[field];
+        const range = ranges[field];
+        if (value === undefined || withinRange(value, range)) {
+            return [];
+        }
+        return [{
+            path: field,
+            message: range.max === undefined
+                ? `${value} is not a whole number of at least ${range.min} ${unit[field]}, the least a ${sku} disk takes (set one).`
+                : `${value} is outside ${range.min}-${range.max} ${unit[field]}, the range of a ${sku} disk${of[field]} (set a whole number in that range).`,
+        }];
+    });
 }
 
 /**
@@ -252,11 +341,17 @@ export function checkOsDisk(
         problems.push(...adopted.problems);
         adoptedName = adopted.name;
     }
-    if (osDisk?.hyperVGeneration !== undefined) {
-        problems.push(...checkHyperVGeneration("osDisk.hyperVGeneration", osDisk.hyperVGeneration));
+    const generationProblems = osDisk?.hyperVGeneration !== undefined ? checkHyperVGeneration("osDisk.hyperVGeneration", osDisk.hyperVGeneration) : [];
+    problems.push(...generationProblems);
+    if (osDisk?.hyperVGeneration !== undefined && kind !== "importVhd" && kind !== "upload") {
+        problems.push({ path: "osDisk.hyperVGeneration", message: `is for an imported or uploaded VHD; a ${kind === "empty" ? "disk made from an image" : "copied, adopted or attached disk"} keeps its own generation (remove it).` });
     }
-    if (osDisk?.hyperVGeneration !== undefined && kind !== "importVhd") {
-        problems.push({ path: "osDisk.hyperVGeneration", message: `is for an imported VHD; a ${kind === "empty" ? "disk made from an image" : "copied, adopted or attached disk"} keeps its own generation (remove it).` });
+    const upload = osDisk?.source?.upload;
+    if (kind === "upload" && upload !== undefined) {
+        problems.push(...checkUploadedOsDisk(upload, osDisk?.sizeGb, generationProblems.length === 0 ? osDisk?.hyperVGeneration : undefined, MAX_OS_DISK_SIZE_GB));
+    }
+    if (osDisk?.vmAgentInstalled !== undefined && kind === "empty") {
+        problems.push({ path: "osDisk.vmAgentInstalled", message: "is for a VM built from osDisk.source; a VM made from an image has the Azure VM agent (remove it)." });
     }
     return { kind, adoptedName, problems };
 }

@@ -1,12 +1,13 @@
 /**
  * Pure planning for a VM's OS disk: created from the image (the default), or brought from an existing disk (a copy,
- * a VHD import, an adopted disk or one attached by id), which rebuilds a VM from its disk. The disk rules check the
+ * a VHD import or upload, an adopted disk or one attached by id), which rebuilds a VM from its disk. The disk rules check the
  * arguments first; then the plan is decided from them.
  */
 import type { Problem } from "../core/problems";
 import type { Caching, DiskProtection, DiskSku, OsDiskArgs } from "./disk-args";
 import { ZONE_REDUNDANT_SKUS, checkOsDisk, sourceKind, type DiskSourceKind } from "./disk-rules";
 import { osDiskDeleteOption, planAdoptionGuard, protectionOptions, type AdoptionGuardPlan } from "./disk-lifecycle-plan";
+import type { UploadPlan } from "./data-disk-plan";
 
 export interface OsDiskPlan {
     /** "image": created with the VM; otherwise the VM attaches a disk made or named by `osDisk.source`. */
@@ -19,7 +20,9 @@ export interface OsDiskPlan {
     readonly zones: readonly string[] | undefined;
     /** Detach (kept) unless the VM's diskProtection is "delete". */
     readonly deleteOption: "Detach" | "Delete";
-    /** For a disk the stack declares (copy, import, adopt). */
+    /** For an upload: its size and phase; in the "upload" phase the VM is not declared (it cannot exist without its OS disk). */
+    readonly upload: UploadPlan | undefined;
+    /** For a disk the stack declares (copy, import, upload, adopt). */
     readonly resourceName: string;
     readonly diskName: string;
     /** The id given to the `import` resource option, for an adopted disk: the `adoptId` exactly as given. */
@@ -71,7 +74,9 @@ export function planOsDisk(name: string, vmName: string, osDisk: OsDiskArgs | un
             diskName: checked.adoptedName ?? `${vmName}-os-disk`,
             importId,
             adoptionGuard: planAdoptionGuard(resourceName, importId, options.protect),
-            hyperVGeneration: source === "importVhd" ? (osDisk?.hyperVGeneration ?? "V2") : undefined,
+            upload: source === "upload" && osDisk?.source?.upload !== undefined ? { sizeBytes: osDisk.source.upload.sizeBytes, phase: osDisk.source.upload.phase } : undefined,
+            // An upload has no default: its rules require the generation.
+            hyperVGeneration: source === "importVhd" ? (osDisk?.hyperVGeneration ?? "V2") : source === "upload" ? osDisk?.hyperVGeneration : undefined,
             protect: options.protect,
             retainOnDelete: options.retainOnDelete,
         },

@@ -216,7 +216,7 @@ const ACCEPTED: readonly Accepted[] = [
     {
         scenario: "a 4,095 GiB OS disk",
         os: "windows", args: { osDisk: { sizeGb: 4_095 } },
-        resolved: (p) => p.osDisk, value: { sizeGb: 4_095, sku: "Premium_LRS", caching: "ReadWrite", zones: undefined, deleteOption: "Detach", source: "image", resourceName: "vm01-os-disk", diskName: "vm01-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
+        resolved: (p) => p.osDisk, value: { sizeGb: 4_095, sku: "Premium_LRS", caching: "ReadWrite", zones: undefined, deleteOption: "Detach", source: "image", upload: undefined, resourceName: "vm01-os-disk", diskName: "vm01-os-disk", importId: undefined, adoptionGuard: undefined, hyperVGeneration: undefined, protect: false, retainOnDelete: false },
     },
     {
         scenario: "a 4 GiB Ultra disk in zone 1",

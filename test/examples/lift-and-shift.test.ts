@@ -81,6 +81,44 @@ describe("GIVEN the lift-and-shift example's dev stack (a Windows server from th
     });
 });
 
+describe("WHEN the server's VHDs are uploaded straight into the disks (server.upload) instead of imported", () => {
+    const GIB = 1_073_741_824;
+    const withUpload = (phase: "upload" | "attach") => ({
+        "apvm-lift-and-shift:server": {
+            ...server,
+            upload: { phase, osSizeBytes: 127 * GIB + 512 },
+            dataVhds: server.dataVhds.map((vhd, i) => ({ ...vhd, sizeBytes: (i + 1) * 64 * GIB + 512 })),
+        },
+    });
+
+    it("THEN in phase upload the three disks are created for the upload, open to it, and no VM exists yet", async () => {
+        const run = await runExample("lift-and-shift", { configOverrides: withUpload("upload") });
+        expect(run.exitCode, programErrors(run)).toBe(0);
+        expect([registered(run, DISK, "erp01-os-disk"), registered(run, DISK, "erp01-disk-logs")].map((d) => [d.inputs["creationData"], d.inputs["networkAccessPolicy"]])).toStrictEqual([
+            [{ createOption: "Upload", uploadSizeBytes: 127 * GIB + 512 }, "AllowAll"],
+            [{ createOption: "Upload", uploadSizeBytes: 128 * GIB + 512 }, "AllowAll"],
+        ]);
+        expect(run.registrations.filter((r) => r.type === VM)).toStrictEqual([]);
+    });
+
+    it("THEN in phase attach the disks keep their creation data, close to the network, and the VM attaches them", async () => {
+        const run = await runExample("lift-and-shift", { configOverrides: withUpload("attach") });
+        expect(run.exitCode, programErrors(run)).toBe(0);
+        expect([registered(run, DISK, "erp01-os-disk")].map((d) => [d.inputs["creationData"], d.inputs["networkAccessPolicy"]])).toStrictEqual([
+            [{ createOption: "Upload", uploadSizeBytes: 127 * GIB + 512 }, "DenyAll"],
+        ]);
+        const storage = registered(run, VM, "erp01-vm").inputs["storageProfile"] as { dataDisks: { lun: number }[] };
+        expect(storage.dataDisks.map((d) => d.lun)).toStrictEqual(server.dataVhds.map((vhd) => vhd.lun));
+    });
+
+    it("THEN a data VHD without its file size is refused before anything registers, naming the key", async () => {
+        const run = await runExample("lift-and-shift", { configOverrides: { "apvm-lift-and-shift:server": { ...server, upload: { phase: "upload", osSizeBytes: 127 * GIB + 512 } } } });
+        expect(run.exitCode).not.toBe(0);
+        expect(programErrors(run)).toContain(`config "server.dataVhds[0].sizeBytes" is missing; with server.upload, give each VHD file's size in bytes (wc -c <file>.vhd)`);
+        expect(run.registrations.filter((r) => r.custom)).toStrictEqual([]);
+    });
+});
+
 describe("WHEN the server's OS is neither windows nor linux", () => {
     it("THEN the example fails before it registers a resource, naming the key, the value and the fix", async () => {
         const run = await runExample("lift-and-shift", { configOverrides: { "apvm-lift-and-shift:server": { ...server, os: "ubuntu" } } });

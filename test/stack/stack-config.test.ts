@@ -67,6 +67,17 @@ interface BadConfig {
     readonly problems: readonly string[];
 }
 
+describe("GIVEN a VM config entry whose OS and data disks are uploaded WHEN it is parsed", () => {
+    it("THEN the upload's size and phase and the agent statement come back as given, for the components to check", () => {
+        const lifted = {
+            name: "erp01", os: "windows", size: "Standard_D4s_v5",
+            osDisk: { hyperVGeneration: "V2", vmAgentInstalled: true, source: { upload: { sizeBytes: 136_365_212_160, phase: "attach" } } },
+            dataDisks: [{ name: "data", lun: 0, source: { upload: { sizeBytes: 274_877_907_456, phase: "upload" } } }],
+        };
+        expect(parseStackConfig({ ...RAW, vms: [WEB01, lifted] }).vms[1]).toStrictEqual(lifted);
+    });
+});
+
 describe("GIVEN a stack config a user gets wrong WHEN it is parsed", () => {
     it.each<BadConfig>([
         {
@@ -179,6 +190,11 @@ describe("GIVEN a stack config key set to a wrong value WHEN it is parsed", () =
             scenario: "a fractional disk size",
             raw: { vms: [WEB01, { ...APP01, dataDisks: [{ name: "data", lun: 0, sizeGb: 1.5 }] }] },
             problems: [`azure-persistent-vm:vms[1] ("app01").dataDisks[0].sizeGb: expected int, got 1.5.`],
+        },
+        {
+            scenario: "an upload phase that is not one",
+            raw: { vms: [WEB01, { ...APP01, dataDisks: [{ name: "data", lun: 0, source: { upload: { sizeBytes: 274_877_907_456, phase: "uploaded" } } }] }] },
+            problems: [`azure-persistent-vm:vms[1] ("app01").dataDisks[0].source.upload.phase: "uploaded" is not an upload phase; use "upload" or "attach".`],
         },
         {
             scenario: "createResourceGroup: yes",

@@ -135,7 +135,7 @@ describe("GIVEN a VM built from an existing OS disk with settings only a fresh O
         expect(planVm("windows", "app01", { ...base, osDisk: { hyperVGeneration: "V2", source: { existingId: KEPT } } }, {}))
             .toStrictEqual({
                 ok: false,
-                problems: [{ path: "osDisk.hyperVGeneration", message: "is for an imported VHD; a copied, adopted or attached disk keeps its own generation (remove it)." }],
+                problems: [{ path: "osDisk.hyperVGeneration", message: "is for an imported or uploaded VHD; a copied, adopted or attached disk keeps its own generation (remove it)." }],
                 warnings: [ATTACHED_GENERATION_UNKNOWN],
             });
         expect(planVm("windows", "app01", { ...base, osDisk: { source: { existingId: KEPT, copyFrom: SNAPSHOT } } }, {}))

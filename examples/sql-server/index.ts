@@ -1,7 +1,8 @@
 /**
  * SQL Server 2022 in a VM, durably: a protected resource group, a network whose NSG opens SQL Server's port to the
  * application subnet only, and a SqlServerVm, whose data and log disks outlive the VM and whose registration with the
- * SQL IaaS agent maps them to SQL Server's default paths.
+ * SQL IaaS agent maps them to SQL Server's default paths, puts the system databases on the data pool and sets the
+ * checklist's instance settings for the size. The VM can be rebuilt from its kept OS disk (`osDiskId`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
@@ -22,6 +23,11 @@ const net = new VmNetwork("net", {
     inboundRules: [{ name: "sql", port, sourceAddressPrefixes: config.requireObject<string[]>("sqlClientPrefixes") }],
 });
 
+// To rebuild the VM from its kept OS disk (the instance comes back with its master database, logins and jobs): once
+// existingStorage is true, pulumi config set osDiskId <the OS disk's id>.
+const osDiskId = config.get("osDiskId");
+const collation = config.get("collation");
+
 const sql = new SqlServerVm("sql01", {
     resourceGroupName: rg.name,
     location,
@@ -32,6 +38,7 @@ const sql = new SqlServerVm("sql01", {
     size: config.require("size"),
     zone: config.get("zone") ?? "1",
     adminPassword: config.getSecret("adminPassword"),
+    osDisk: osDiskId !== undefined ? { source: { existingId: osDiskId }, vmAgentInstalled: true } : undefined,
     sql: {
         edition: config.get<SqlEdition>("edition") ?? "developer",
         licenseType: config.get<"PAYG" | "AHUB">("licenseType") ?? "PAYG",
@@ -41,6 +48,9 @@ const sql = new SqlServerVm("sql01", {
         // Once the first `pulumi up` has built the storage pools, set it so that a rebuilt VM never gets a storage
         // configuration again: pulumi config set existingStorage true
         existingStorage: config.getBoolean("existingStorage") ?? false,
+        // MAXDOP, max server memory, lock pages in memory and instant file initialization default from the size; the
+        // collation is taken only when the registration is created.
+        instanceSettings: collation !== undefined ? { collation } : undefined,
     },
 });
 

@@ -1,26 +1,35 @@
 /**
  * Pure planning for SqlServerVm: the edition's image, the SQL disks the WindowsVm attaches, and what the SQL IaaS
- * agent is told (licence, connectivity, storage configuration, patching), as plain data. No Azure SDK here.
+ * agent is told (licence, connectivity, instance settings, storage configuration, patching, assessment), as plain
+ * data. No Azure SDK here.
  */
 import { checkChoice, type PlanResult, type Problem } from "../../core/problems";
 import type { DataDiskArgs } from "../../disk/disk-args";
+import { sourceKind } from "../../disk/disk-rules";
 import type { ImageKey } from "../../image/image-facts";
+import { defaultDiskSku, type PreflightFacts } from "../../vm/placement-rules";
+import { knownSizeFacts } from "../../vm/size-facts";
+import type { WindowsVmArgs } from "../../vm/vm-args";
+import { planVm, type VmPlan } from "../../vm/vm-plan";
+import { instanceSettingsIgnoreChanges, planInstanceSettings, type SqlInstanceSettingsPlan } from "./sql-instance-plan";
 import {
     SQL_EDITIONS, SQL_LICENSE_TYPES, SQL_STORAGE_WORKLOADS, SQL_TEMPDB_PLACEMENTS,
     type SqlEdition, type SqlLicenseType, type SqlServerArgs, type SqlServerVmArgs, type SqlStorageWorkload, type SqlTempDbPlacement,
 } from "./sql-server-args";
-import type { WindowsVmArgs } from "../../vm/vm-args";
-import { planVm, type VmPlan } from "../../vm/vm-plan";
+import {
+    checkSqlGuestAgent, planAssessment, sendsStorageConfiguration, sqlRegistrationOptions, type SqlAssessmentPlan, type SqlRegistrationOptions,
+} from "./sql-registration-plan";
+import { SQL_DISKS, planSqlRole, sqlDiskLayout, sqlDiskRole } from "./sql-storage-plan";
+
+export { SQL_DISKS } from "./sql-storage-plan";
+export {
+    SQL_REGISTRATION_REPLACE_ON_CHANGES, SQL_SYSTEM_DB_PATH, sendsStorageConfiguration, sqlRegistrationOptions, type SqlAssessmentPlan,
+    type SqlRegistrationOptions,
+} from "./sql-registration-plan";
 
 /** SQL Server's own port when none is given. */
 export const SQL_DEFAULT_PORT = 1433;
 
-/** Where each SQL disk is attached, its key (`<vm>-disk-<key>`), its host caching and the folder the agent makes on it. */
-export const SQL_DISKS = {
-    data: { key: "sql-data", lun: 0, caching: "ReadOnly", path: "F:\\data" },
-    log: { key: "sql-log", lun: 1, caching: "None", path: "G:\\log" },
-    tempDb: { key: "sql-tempdb", lun: 2, caching: "ReadOnly", path: "H:\\tempDb" },
-} as const;
 /** tempdb on the size's local temporary disk, which Azure mounts as D: on Windows. */
 export const SQL_LOCAL_TEMPDB_PATH = "D:\\tempDb";
 
@@ -46,6 +55,8 @@ export interface SqlStoragePlan {
     readonly sqlDataSettings: SqlStorageSettingsPlan;
     readonly sqlLogSettings: SqlStorageSettingsPlan;
     readonly sqlTempDbSettings: SqlStorageSettingsPlan;
+    /** The system databases on the data pool (`sqlSystemDbOnDataDisk`). */
+    readonly sqlSystemDbOnDataDisk: boolean;
 }
 
 export interface SqlServerPlan {
@@ -57,8 +68,18 @@ export interface SqlServerPlan {
     readonly tempDb: SqlTempDbPlacement;
     /** The WindowsVm's data disks, in LUN order. */
     readonly dataDisks: readonly DataDiskArgs[];
-    /** Undefined with `existingStorage`: nothing is sent. */
+    /** Undefined when no storage configuration is sent: see `sendsStorageConfiguration`. */
     readonly storage: SqlStoragePlan | undefined;
+    /** What `serverConfigurationsManagementSettings.sqlInstanceSettings` sends. */
+    readonly instanceSettings: SqlInstanceSettingsPlan;
+    /** The registration's `ignoreChanges` for the instance settings that are defaults. */
+    readonly instanceSettingsIgnoreChanges: readonly string[];
+    /** Undefined when `sql.assessment` is not given: nothing is sent. */
+    readonly assessment: SqlAssessmentPlan | undefined;
+    /** False while the OS disk awaits its upload: there is no VM to register. */
+    readonly registered: boolean;
+    /** What the SQL rules could not check; SqlServerVm logs each as a warning. */
+    readonly warnings: readonly Problem[];
 }
 
 /**
@@ -75,7 +96,13 @@ export function hasLocalTempDisk(size: string): boolean | undefined {
     return version === 4 || version === 5 ? (match[1] ?? "").includes("d") : undefined;
 }
 
-export function planSqlServer(size: string, sql: SqlServerArgs): PlanResult<SqlServerPlan> {
+/** What the SQL plan needs of the VM's arguments, beyond the size. */
+export interface SqlVmContext {
+    readonly facts?: PreflightFacts;
+    readonly osDisk?: WindowsVmArgs["osDisk"];
+}
+
+export function planSqlServer(size: string, sql: SqlServerArgs, vm: SqlVmContext = {}): PlanResult<SqlServerPlan> {
     const problems: Problem[] = [];
     const edition = sql.edition ?? "developer";
     const licenseType = sql.licenseType ?? "PAYG";
@@ -95,6 +122,14 @@ export function planSqlServer(size: string, sql: SqlServerArgs): PlanResult<SqlS
         problems.push(...checkChoice("sql.storageWorkload", sql.storageWorkload, SQL_STORAGE_WORKLOADS, "storage workload"));
     }
 
+    // Each role's disks: count, SKU and performance; tempdb's disk, if any, comes after them.
+    const facts = knownSizeFacts(size, vm.facts?.size);
+    const vmSku = defaultDiskSku(size, vm.facts ?? {});
+    const data = planSqlRole("sql.dataDisks", "data", sql.dataDiskSizeGb, vmSku, sql.dataDisks);
+    const log = planSqlRole("sql.logDisks", "log", sql.logDiskSizeGb, vmSku, sql.logDisks);
+    problems.push(...data.problems, ...log.problems);
+    const tempDbLun = data.plan.count + log.plan.count;
+
     const localDisk = hasLocalTempDisk(size);
     const tempDb = sql.tempDb ?? (localDisk === true ? "local" : "disk");
     problems.push(...checkChoice("sql.tempDb", tempDb, SQL_TEMPDB_PLACEMENTS, "tempdb placement"));
@@ -105,7 +140,7 @@ export function planSqlServer(size: string, sql: SqlServerArgs): PlanResult<SqlS
         });
     }
     if (tempDb === "disk" && sql.tempDbDiskSizeGb === undefined) {
-        const why = sql.tempDb === undefined ? `${size} is not known to have a local temporary disk, so tempdb gets its own disk at LUN 2` : `tempDb "disk" puts tempdb on its own disk at LUN 2`;
+        const why = sql.tempDb === undefined ? `${size} is not known to have a local temporary disk, so tempdb gets its own disk at LUN ${tempDbLun}` : `tempDb "disk" puts tempdb on its own disk at LUN ${tempDbLun}`;
         problems.push({ path: "sql.tempDbDiskSizeGb", message: `is missing; ${why} (set its size, e.g. 128, or set tempDb: "local" on a size with a local disk).` });
     }
     if (tempDb === "local" && sql.tempDbDiskSizeGb !== undefined) {
@@ -114,7 +149,7 @@ export function planSqlServer(size: string, sql: SqlServerArgs): PlanResult<SqlS
 
     // existingStorage without sources is the stack's own disks once they hold their pools: allowed, and the safe
     // setting before anything could re-create the registration (a VM replacement).
-    const existing = sql.existingStorage === true;
+    const existing = !sendsStorageConfiguration(sql);
     if (!existing) {
         for (const field of ["dataDiskSource", "logDiskSource"] as const) {
             if (sql[field] !== undefined) {
@@ -125,79 +160,70 @@ export function planSqlServer(size: string, sql: SqlServerArgs): PlanResult<SqlS
             }
         }
     }
-    if (problems.length > 0) {
-        return { ok: false, problems };
+    const osDiskKind = sourceKind("osDisk.source", vm.osDisk?.source).kind;
+    if (osDiskKind !== "empty" && !existing) {
+        problems.push({
+            path: "sql.existingStorage",
+            message: `is not set, but the VM is built from an existing OS disk (osDisk.source), a SQL Server that already has its storage: the agent's storage configuration, for a new VM's empty disks, would build new pools over the SQL disks (set existingStorage: true; bring the data and log disks with dataDiskSource and logDiskSource unless they are this stack's own).`,
+        });
     }
 
-    const { data, log, tempDb: tempDbDisk } = SQL_DISKS;
-    const dataDisks: DataDiskArgs[] = [
-        { name: data.key, lun: data.lun, sizeGb: sql.dataDiskSizeGb, caching: data.caching, source: sql.dataDiskSource },
-        { name: log.key, lun: log.lun, sizeGb: sql.logDiskSizeGb, caching: log.caching, source: sql.logDiskSource },
-        ...(tempDb === "disk" ? [{ name: tempDbDisk.key, lun: tempDbDisk.lun, sizeGb: sql.tempDbDiskSizeGb, caching: tempDbDisk.caching }] : []),
-    ];
+    // The disks: each role's count, SKU and performance (planned above), then what the size attaches.
+    for (const [field, role] of [["dataDiskSource", data.plan], ["logDiskSource", log.plan]] as const) {
+        if (sql[field] !== undefined && role.count > 1) {
+            problems.push({
+                path: `sql.${field}`,
+                message: `is set, but its role has ${role.count} disks, and one source cannot bring a striped pool's disks (bring a single-disk pool, or build the striped VM new and restore the databases into it).`,
+            });
+        }
+    }
+    const total = data.plan.count + log.plan.count + (tempDb === "disk" ? 1 : 0);
+    if (facts.maxDataDisks !== undefined && total > facts.maxDataDisks) {
+        const path = data.plan.count > 1 ? "sql.dataDisks.count" : log.plan.count > 1 ? "sql.logDisks.count" : "size";
+        problems.push({
+            path,
+            message: `makes ${total} SQL disks (${data.plan.count} data, ${log.plan.count} log${tempDb === "disk" ? ", 1 tempdb" : ""}), and ${size} attaches at most ${facts.maxDataDisks} (choose a larger size or fewer disks).`,
+        });
+    }
+
+    const instance = planInstanceSettings("sql.instanceSettings", size, facts, sql.instanceSettings);
+    problems.push(...instance.problems);
+    const assessment = planAssessment(sql.assessment, problems);
+
+    // A VM built from a disk may lack the VM agent the registration's extension runs through; in the upload phase
+    // there is no VM, and so no registration, yet.
+    const upload = vm.osDisk?.source?.upload;
+    const registered = !(osDiskKind === "upload" && upload?.phase === "upload");
+    const agent = registered ? checkSqlGuestAgent(osDiskKind, vm.osDisk?.vmAgentInstalled) : { problems: [], warnings: [] };
+    problems.push(...agent.problems);
+    const warnings = [...instance.warnings, ...agent.warnings];
+    if (problems.length > 0) {
+        return { ok: false, problems, ...(warnings.length > 0 ? { warnings } : {}) };
+    }
+
+    const layout = sqlDiskLayout({
+        data: data.plan, log: log.plan, dataSizeGb: sql.dataDiskSizeGb, logSizeGb: sql.logDiskSizeGb,
+        tempDbSizeGb: tempDb === "disk" ? sql.tempDbDiskSizeGb : undefined, dataSource: sql.dataDiskSource, logSource: sql.logDiskSource,
+    });
     const storage: SqlStoragePlan | undefined = existing ? undefined : {
         diskConfigurationType: "NEW",
         storageWorkloadType: sql.storageWorkload ?? "GENERAL",
-        sqlDataSettings: { luns: [data.lun], defaultFilePath: data.path },
-        sqlLogSettings: { luns: [log.lun], defaultFilePath: log.path },
-        sqlTempDbSettings: tempDb === "disk"
-            ? { luns: [tempDbDisk.lun], defaultFilePath: tempDbDisk.path }
+        sqlDataSettings: { luns: layout.dataLuns, defaultFilePath: SQL_DISKS.data.path },
+        sqlLogSettings: { luns: layout.logLuns, defaultFilePath: SQL_DISKS.log.path },
+        sqlTempDbSettings: layout.tempDbLun !== undefined
+            ? { luns: [layout.tempDbLun], defaultFilePath: SQL_DISKS.tempDb.path }
             : { useStoragePool: false, defaultFilePath: SQL_LOCAL_TEMPDB_PATH },
+        sqlSystemDbOnDataDisk: sql.systemDatabasesOnDataDisk ?? true,
     };
     const image = IMAGES[edition];
-    return { ok: true, plan: { edition, image: image.key, imageSku: image.sku, licenseType, port, tempDb, dataDisks, storage } };
-}
-
-/**
- * The registration's inputs that Azure takes only when it creates it, as azure-native input paths: a change to one
- * becomes a planned replacement, which the registration's `protect` refuses at preview while it sends a storage
- * configuration (`sqlRegistrationOptions`), instead of an update Azure would refuse or apply over the pools.
- *
- * Sources: the SqlVirtualMachine API 2023-10-01 marks `virtualMachineResourceId`, `sqlImageOffer` and
- * `storageConfigurationSettings.storageWorkloadType` create/read (x-ms-mutability); Microsoft Learn documents a storage
- * configuration of type NEW for a new VM only, an existing one being extended one disk per call (type EXTEND), so the
- * configuration type and the pools' LUNs and paths are create-time too. `virtualMachineResourceId` is the VM's id:
- * azure-native already replaces on it, and listing it makes a VM rebuilt delete-first replace the registration with it
- * (a dependent replacement, pulumi/pulumi v3.259.0 step_generator.go:3220 `calculateDependentReplacements`, which
- * reads these paths from the state) whatever the provider's metadata says.
- *
- * The engine matches a listed path against the changed paths by prefix (step_generator.go:3122
- * `applyReplaceOnChanges`, `PropertyPath.Contains`), so the storage settings are listed member by member, never as the
- * whole `storageConfigurationSettings`: a change inside it matches, but the whole object disappearing, when
- * `existingStorage` is turned on, is a change at `storageConfigurationSettings` itself, which no longer path matches.
- * That stays an in-place update, as intended: the registration stops sending the configuration, and its protection goes
- * off in the same step. Listing the whole object would make that a replacement, and would make the reverse (the object
- * appearing again) a replacement that nothing refuses, the old state being unprotected then.
- */
-export const SQL_REGISTRATION_REPLACE_ON_CHANGES: readonly string[] = [
-    "virtualMachineResourceId",
-    "sqlImageOffer",
-    "storageConfigurationSettings.diskConfigurationType",
-    "storageConfigurationSettings.storageWorkloadType",
-    "storageConfigurationSettings.sqlDataSettings",
-    "storageConfigurationSettings.sqlLogSettings",
-    "storageConfigurationSettings.sqlTempDbSettings",
-];
-
-/** The resource options of the SQL IaaS agent registration. */
-export interface SqlRegistrationOptions {
-    readonly protect: boolean;
-    readonly deleteBeforeReplace: true;
-    readonly replaceOnChanges: readonly string[];
-}
-
-/**
- * The registration's options. `deleteBeforeReplace`: Azure allows one SqlVirtualMachine per VM, under the VM's name.
- * `protect` exactly while it sends a storage configuration: re-created, it would send it again, and the agent would
- * build storage pools over disks that already hold them. A VM rebuilt delete-first replaces the registration with it,
- * and the engine refuses that whole replacement, at preview, while the registration is protected in the state
- * (step_generator.go:2111-2122); as it refuses a replacement of the registration's own (step_generator.go:1958).
- * With `existingStorage` it sends none, is not protected, and is re-created with a rebuilt VM, which registers the new
- * VM with the agent again. Not caught: turning `existingStorage` back off on a deployed VM, an in-place update from an
- * unprotected state that sends the configuration again.
- */
-export function sqlRegistrationOptions(sendsStorageConfiguration: boolean): SqlRegistrationOptions {
-    return { protect: sendsStorageConfiguration, deleteBeforeReplace: true, replaceOnChanges: SQL_REGISTRATION_REPLACE_ON_CHANGES };
+    return {
+        ok: true,
+        plan: {
+            edition, image: image.key, imageSku: image.sku, licenseType, port, tempDb, dataDisks: layout.dataDisks, storage,
+            instanceSettings: instance.settings, instanceSettingsIgnoreChanges: instanceSettingsIgnoreChanges(instance),
+            assessment, registered, warnings,
+        },
+    };
 }
 
 /** The whole preset: the SQL plan, the WindowsVm's arguments and its plan (checked here, before anything registers). */
@@ -213,34 +239,48 @@ export interface SqlServerVmPlan {
 /** A WindowsVm problem on a SQL disk, said in SqlServerVm's own argument names. */
 function sqlDiskPath(path: string, disks: readonly DataDiskArgs[]): string {
     const match = /^dataDisks\[(\d+)\](.*)$/.exec(path);
-    const role = { "sql-data": "dataDisk", "sql-log": "logDisk", "sql-tempdb": "tempDbDisk" }[disks[Number(match?.[1])]?.name ?? ""];
+    const key = disks[Number(match?.[1])]?.name ?? "";
+    const role = sqlDiskRole(key);
     if (!match || role === undefined) {
         return path;
     }
     const rest = match[2] ?? "";
-    return rest === ".sizeGb" ? `sql.${role}SizeGb` : rest.startsWith(".source") ? `sql.${role}Source${rest.slice(".source".length)}` : `sql.${role}${rest}`;
+    if (rest === ".sizeGb") {
+        return `sql.${role}DiskSizeGb`;
+    }
+    if (rest.startsWith(".source")) {
+        return `sql.${role}DiskSource${rest.slice(".source".length)}`;
+    }
+    // A role's shared settings (SKU, performance, caching) are its disk set's; tempdb's disk has none of its own.
+    return role === "tempDb" ? `sql.tempDbDisk${rest}` : `sql.${role}Disks${rest}`;
 }
 
 /** Plans SqlServerVm: its SQL plan and its WindowsVm's, or every problem of both, said in SqlServerVm's arguments. */
 export function planSqlServerVm(name: string, args: SqlServerVmArgs): PlanResult<SqlServerVmPlan> {
     const { sql, ...vmArgs } = args;
-    const planned = planSqlServer(args.size, sql);
+    const planned = planSqlServer(args.size, sql, { facts: args.preflightFacts, osDisk: args.osDisk });
     // With SQL problems, the WindowsVm is still checked (without the SQL disks) so that every problem is said at once.
     const disks = planned.ok ? planned.plan.dataDisks : [];
-    const windowsArgs: WindowsVmArgs = { ...vmArgs, image: planned.ok ? planned.plan.image : IMAGES.developer.key, dataDisks: disks };
+    // A VM rebuilt from its kept OS disk boots that disk, not the edition's image.
+    const fromDisk = sourceKind("osDisk.source", args.osDisk?.source).kind !== "empty";
+    const image = fromDisk ? {} : { image: planned.ok ? planned.plan.image : IMAGES.developer.key };
+    const windowsArgs: WindowsVmArgs = { ...vmArgs, ...image, dataDisks: disks };
     const vm = planVm("windows", name, windowsArgs, { adminPassword: args.adminPassword });
     if (!planned.ok || !vm.ok) {
+        // A role's disks share their arguments, so a problem of each of its disks is said once.
+        const vmProblems = vm.ok ? [] : vm.problems.map((p) => ({ path: sqlDiskPath(p.path, disks), message: p.message }));
         const problems = [
             ...(planned.ok ? [] : planned.problems),
-            ...(vm.ok ? [] : vm.problems.map((p) => ({ path: sqlDiskPath(p.path, disks), message: p.message }))),
+            ...vmProblems.filter((p, i) => vmProblems.findIndex((q) => q.path === p.path && q.message === p.message) === i),
         ];
-        return { ok: false, problems };
+        const warnings = [...(planned.ok ? planned.plan.warnings : planned.warnings ?? []), ...(vm.ok ? [] : vm.warnings ?? [])];
+        return { ok: false, problems, ...(warnings.length > 0 ? { warnings } : {}) };
     }
     return {
         ok: true,
         plan: {
             sql: planned.plan, windowsArgs, vm: vm.plan, resourceName: `${name}-sql`,
-            registrationOptions: sqlRegistrationOptions(planned.plan.storage !== undefined),
+            registrationOptions: sqlRegistrationOptions(planned.plan.storage !== undefined, planned.plan.instanceSettingsIgnoreChanges),
         },
     };
 }

@@ -18,6 +18,7 @@ const FROZEN: Readonly<Record<string, string>> = {
     DomainController: "azure-persistent-vm:index:DomainController",
     LinuxScaleSet: "azure-persistent-vm:index:LinuxScaleSet",
     LinuxVm: "azure-persistent-vm:index:LinuxVm",
+    SharePointFarm: "azure-persistent-vm:index:SharePointFarm",
     SqlServerVm: "azure-persistent-vm:index:SqlServerVm",
     VmNetwork: "azure-persistent-vm:index:VmNetwork",
     WindowsScaleSet: "azure-persistent-vm:index:WindowsScaleSet",
@@ -30,7 +31,7 @@ beforeAll(async () => {
 });
 
 describe("GIVEN the package's public entry WHEN a stack reads its type token constants", () => {
-    it("THEN there are exactly the eight released tokens, each with its released value", () => {
+    it("THEN there are exactly the nine released tokens, each with its released value", () => {
         const exported = Object.entries(library)
             .filter(([name, value]) => name.endsWith("_TYPE") && typeof value === "string")
             .map(([name, value]) => [name, value]);
@@ -39,6 +40,7 @@ describe("GIVEN the package's public entry WHEN a stack reads its type token con
             DOMAIN_CONTROLLER_TYPE: FROZEN["DomainController"],
             LINUX_SCALE_SET_TYPE: FROZEN["LinuxScaleSet"],
             LINUX_VM_TYPE: FROZEN["LinuxVm"],
+            SHAREPOINT_FARM_TYPE: FROZEN["SharePointFarm"],
             SQL_SERVER_VM_TYPE: FROZEN["SqlServerVm"],
             VM_NETWORK_TYPE: FROZEN["VmNetwork"],
             WINDOWS_SCALE_SET_TYPE: FROZEN["WindowsScaleSet"],
@@ -59,6 +61,19 @@ describe("GIVEN one of each component WHEN a stack declares them", () => {
         LinuxScaleSet: ["tok-lss", (name) => new library.LinuxScaleSet(name, { ...vm, instanceCount: 2 })],
         LinuxVm: ["tok-lvm", (name) => new library.LinuxVm(name, vm)],
         SqlServerVm: ["tok-sql", (name) => new library.SqlServerVm(name, { ...vm, size: "Standard_E4ds_v5", sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128 } })],
+        SharePointFarm: ["tok-farm", (name) => {
+            const dcArgs = { ...vm, privateIpAddress: "10.42.1.5", domainName: "corp.contoso.com", safeModePassword: pulumi.secret("Tok3n^Safe&Mode%test") };
+            const dc = new library.DomainController(`${name}dc`, dcArgs);
+            const domainJoin = { domainName: "corp.contoso.com", user: "CORP\\joiner", password: pulumi.secret("Tok3n-Join-Passw0rd"), dependsOn: [dc.ready] };
+            const sqlArgs = { ...vm, size: "Standard_E4ds_v5", domainJoin, sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128, instanceSettings: { maxDop: 1 } } };
+            const spArgs = { ...vm, size: "Standard_E4s_v5", domainJoin };
+            return new library.SharePointFarm(name, {
+                ...rg, production: false, outbound: "natGateway", installSource: { microsoftDownload: true },
+                domainController: { component: dc, args: dcArgs },
+                sqlServer: { component: new library.SqlServerVm(`${name}sql`, sqlArgs), args: sqlArgs },
+                sharePointServer: { component: new library.WindowsVm(`${name}sp`, spArgs), args: spArgs },
+            });
+        }],
         VmNetwork: ["tok-net", (name) => new library.VmNetwork(name, { ...rg, addressSpace: "10.42.0.0/16", subnetPrefix: "10.42.1.0/24" })],
         WindowsScaleSet: ["tok-wss", (name) => new library.WindowsScaleSet(name, { ...vm, instanceCount: 2 })],
         WindowsVm: ["tok-wvm", (name) => new library.WindowsVm(name, vm)],

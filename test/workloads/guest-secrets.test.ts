@@ -1,6 +1,7 @@
 /**
- * No secret in a guest's process arguments: for the dev and rebuild stacks, every example, and the components with
- * every option that adds a guest step, no Run Command on a Windows VM has protected parameters (Run Command passes
+ * No secret in a guest's process arguments: for the dev and rebuild stacks, every example (the SharePoint farm's
+ * configuration steps included), and the components with every option that adds a guest step (a SharePoint farm with
+ * every password, its passphrase and its product key given among them), no Run Command on a Windows VM has protected parameters (Run Command passes
  * them, like plain ones, on the script's command line: `script.ps1 -Name value`), no Run Command carries a secret in
  * any field but protected parameters, and no extension carries one in its public settings. A secret is any string of
  * 8 or more characters that any registration of the run sends in a secret field (a password, key, token, custom data
@@ -13,7 +14,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
 import { isRpcSecret, unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DomainController, LinuxScaleSet, LinuxVm, SqlServerVm, WindowsScaleSet, WindowsVm } from "../../components";
+import {
+    DomainController, LinuxScaleSet, LinuxVm, SharePointFarm, SqlServerVm, WindowsScaleSet, WindowsVm, type DomainControllerArgs, type SqlServerVmArgs,
+    type WindowsVmArgs,
+} from "../../components";
 import type { ProgramRun } from "../../tools/recorder/program";
 import { allRegistered, installRecorder, valueOf, type Recorder, type Registration } from "../../tools/recorder/recorder";
 import { named, settled } from "../support/components";
@@ -35,6 +39,12 @@ const CANARIES = {
     customData: "#cloud-config\n# canary-custom-data-81f2c0\n",
     stackAdmin: "Canary-Stack-Admin-3c8d62",
     exampleAdmin: "Canary-Example-Admin-e04b95",
+    farmSetup: "Canary-Farm-Setup-51d0a7",
+    farmAccount: "Canary-Farm-Account-8e3b14",
+    farmServices: "Canary-Farm-Services-c62f09",
+    farmAppPool: "Canary-Farm-AppPool-0a7d53",
+    farmPassphrase: "Canary-Farm-Passphrase-94be21",
+    productKey: "CANRY-PRDKY-7F3A1-B92C4-E05D8",
 };
 
 /** The fields that hold a secret's value: passwords, keys, tokens, custom data, a Key Vault secret's or a parameter's value. */
@@ -151,9 +161,10 @@ describe("GIVEN the components with every option that adds a guest step, and giv
     let registrations: Registration[];
     beforeAll(async () => {
         const domainJoin = { domainName: "corp.contoso.com", user: "CORP\\joiner", password: CANARIES.domainJoin };
-        const dc = new DomainController("gsdc01", {
+        const dcArgs: DomainControllerArgs = {
             ...base, adminPassword: CANARIES.windowsAdmin, privateIpAddress: "10.42.1.4", domainName: "corp.contoso.com", safeModePassword: CANARIES.safeMode,
-        });
+        };
+        const dc = new DomainController("gsdc01", dcArgs);
         const givenVault = new DomainController("gsdc02", {
             ...base, privateIpAddress: "10.42.1.5", domainName: "corp.contoso.com", safeModePassword: CANARIES.safeMode,
             safeModePasswordVault: { keyVaultId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/corp-secrets" },
@@ -171,22 +182,38 @@ describe("GIVEN the components with every option that adds a guest step, and giv
             }),
             new LinuxVm("gslnx02", { ...base, dataDisks: [{ name: "data", lun: 0, sizeGb: 64, format: true }] }),
         ];
-        const sql = new SqlServerVm("gssql01", {
-            ...base, size: "Standard_E4ds_v5", adminPassword: CANARIES.windowsAdmin, domainJoin, sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128 },
+        const sqlArgs: SqlServerVmArgs = {
+            ...base, size: "Standard_E4ds_v5", adminPassword: CANARIES.windowsAdmin, domainJoin, sql: { dataDiskSizeGb: 256, logDiskSizeGb: 128, instanceSettings: { maxDop: 1 } },
+        };
+        const sql = new SqlServerVm("gssql01", sqlArgs);
+        const spArgs: WindowsVmArgs = { ...base, size: "Standard_E4s_v5", domainJoin: { ...domainJoin, dependsOn: [dc.ready] } };
+        const sp = new WindowsVm("gssp01", spArgs);
+        const farm = new SharePointFarm("gsfarm", {
+            resourceGroupName: "rg", location: "westeurope", production: false, outbound: "natGateway",
+            domainController: { component: dc, args: dcArgs }, sqlServer: { component: sql, args: sqlArgs }, sharePointServer: { component: sp, args: spArgs },
+            installSource: {
+                isoUri: "https://media01.blob.core.windows.net/sharepoint/OfficeServer.iso",
+                storageAccountId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/media01",
+                updates: [{ uri: "https://media01.blob.core.windows.net/sharepoint/uber-subscription-kb0000000-fullfile-x64-glb.exe" }],
+            },
+            productKey: CANARIES.productKey,
+            passwords: { setup: CANARIES.farmSetup, farm: CANARIES.farmAccount, services: CANARIES.farmServices, appPool: CANARIES.farmAppPool, passphrase: CANARIES.farmPassphrase },
         });
         const fleets = [
             new LinuxScaleSet("gsfleet01", { ...base, instanceCount: 2, customData: CANARIES.customData, healthProbe: { protocol: "http", port: 80, requestPath: "/health" } }),
             new WindowsScaleSet("gsfleet02", { ...base, instanceCount: 2, adminPassword: CANARIES.windowsAdmin, healthProbe: { protocol: "tcp", port: 443 } }),
         ];
-        await Promise.all([...vms.map(settled), valueOf(dc.ready.urn), valueOf(givenVault.ready.urn), valueOf(sql.vmId), ...fleets.map((f) => valueOf(f.urn))]);
+        await Promise.all([...vms.map(settled), settled(sp), valueOf(dc.ready.urn), valueOf(givenVault.ready.urn), valueOf(sql.vmId), valueOf(farm.ready.urn), ...fleets.map((f) => valueOf(f.urn))]);
         await allRegistered();
         registrations = recorder.registrations.filter((r) => r.name.startsWith("gs") && !r.name.startsWith("gsbad"));
     });
 
-    it("THEN they declare the Run Commands of every kind: promotion, domain wait and disk formats", () => {
+    it("THEN they declare the Run Commands of every kind: promotion, domain wait, disk formats and the SharePoint farm's steps", () => {
         expect(runCommandsOf(registrations)).toStrictEqual([
             "gsdc01-format-ntds", "gsdc01-promote", "gsdc02-format-ntds", "gsdc02-promote",
-            "gslnx01-format-data", "gslnx02-format-data", "gssql01-wait-domain", "gswin01-format-data", "gswin01-wait-domain", "gswin02-format-data",
+            "gsfarm-1-ad-accounts", "gsfarm-2-sql-config", "gsfarm-3-sp-prerequisites", "gsfarm-4-restart-after-prerequisites", "gsfarm-5-sp-binaries",
+            "gsfarm-6-restart-after-binaries", "gsfarm-7-sp-updates", "gsfarm-8-restart-after-updates", "gsfarm-9-sp-farm",
+            "gslnx01-format-data", "gslnx02-format-data", "gssp01-wait-domain", "gssql01-wait-domain", "gswin01-format-data", "gswin01-wait-domain", "gswin02-format-data",
         ]);
     });
 
@@ -204,6 +231,7 @@ describe("GIVEN the stack programs and the examples, as pulumi preview runs them
         ...examples.map((name): [string, () => Promise<ProgramRun>] => [`examples/${name}`, () => runExample(name)]),
         ["examples/sharepoint-farm with the domain administrator's password given", () => runExample("sharepoint-farm", { secretConfig: { "apvm-sharepoint-farm:domainAdminPassword": CANARIES.exampleAdmin } })],
         ["examples/sql-server with the administrator's password given", () => runExample("sql-server", { secretConfig: { "apvm-sql-server:adminPassword": CANARIES.exampleAdmin } })],
+        ["examples/sharepoint-farm with the farm's product key given", () => runExample("sharepoint-farm", { secretConfig: { "apvm-sharepoint-farm:sharePointProductKey": CANARIES.productKey } })],
     ];
 
     it.each(runs)("THEN %s sends no secret to a guest in the open and no protected parameter to a Windows Run Command", async (_, run) => {

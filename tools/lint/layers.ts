@@ -12,8 +12,9 @@ import { repositoryFiles } from "../repo-files";
 export type ImportGraph = ReadonlyMap<string, readonly string[]>;
 
 /**
- * What each concept folder of components/ may import besides itself. Everything may import core/; nothing imports a
- * workload; the entry files (index, preflight, internal) may import anything.
+ * What each concept folder of components/ may import besides itself. Everything may import core/; no VM or fleet
+ * imports a workload, and only the SharePoint farm, which is built on the domain controller and the SQL Server VM,
+ * imports other workloads; the entry files (index, preflight, internal) may import anything.
  */
 export const LAYERS: Readonly<Record<string, readonly string[]>> = {
     "core": [],
@@ -21,10 +22,12 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
     "disk": ["core"],
     "network": ["core"],
     "backup": ["core"],
+    "vault": ["core"],
     "vm": ["core", "image", "disk", "network", "backup"],
     "fleet": ["core", "image", "disk", "vm"],
     "workloads/sql-server": ["core", "image", "disk", "vm"],
-    "workloads/active-directory": ["core", "disk", "vm"],
+    "workloads/active-directory": ["core", "disk", "vm", "vault"],
+    "workloads/sharepoint": ["core", "network", "vm", "vault", "workloads/active-directory", "workloads/sql-server"],
 };
 
 const ROOTS = ["index.ts", "components", "stack", "tools", "testing", "cli", "templates", "bench", "policy", "provider"];

@@ -8,28 +8,13 @@
  * process-creation auditing records (event 4688). The script reads the safe-mode password itself, from Key Vault.
  */
 import { powerShellLiteral } from "../../core/quoting";
+import { IMDS_KEY_VAULT_TOKEN_URI, KEY_VAULT_API_VERSION, KEY_VAULT_READ_HELPERS, SECRET_WAIT_MINUTES } from "../../vault/guest-secret-scripts";
 
 /** The promotion script's plain parameters: where the safe-mode password is, never the password. */
 export const PROMOTE_PARAMETERS = { keyVaultName: "KeyVaultName", secretName: "SecretName" } as const;
 
-/**
- * How long the promotion retries reading the safe-mode password: the VM's new role on the secret takes minutes to
- * apply (Microsoft Learn, "Provide access to Key Vault keys, certificates, and secrets with Azure role-based access
- * control": up to 10 minutes after a role assignment changes), and the features it installs first take some of them.
- */
-export const SECRET_WAIT_MINUTES = 15;
-
 /** Azure's recursive resolver, reachable from every VNet at this address (Microsoft Learn "What is IP address 168.63.129.16?"). */
 export const AZURE_DNS = "168.63.129.16";
-
-/**
- * The instance metadata service's token endpoint for Key Vault, for the VM's system-assigned identity (Microsoft
- * Learn, "How to use managed identities for Azure resources on an Azure VM to acquire an access token").
- */
-export const IMDS_KEY_VAULT_TOKEN_URI = "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net";
-
-/** The Key Vault REST API version the script reads the secret with (Get Secret, 7.4). */
-export const KEY_VAULT_API_VERSION = "7.4";
 
 /** Where the AD DS database, its logs and SYSVOL live, under the NTDS disk's mount point. */
 export interface NtdsPaths {
@@ -110,37 +95,7 @@ Clear-DnsClientCache
 #    SecureString. Retried with backoff while the VM's role on the secret takes effect, then a failure that names the
 #    vault, the secret and the role. The error bodies it shows are Key Vault's and the metadata service's own; they
 #    never hold the secret.
-[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
-Add-Type -AssemblyName System.Runtime.Serialization
-function Read-JsonResponse([string]$Uri, [string]$HeaderName, [string]$HeaderValue, [bool]$Direct) {
-    $request = [System.Net.HttpWebRequest]::Create($Uri)
-    $request.Timeout = 30000
-    # The metadata service answers only a direct request, never one through a proxy.
-    if ($Direct) { $request.Proxy = New-Object System.Net.WebProxy }
-    $request.Headers.Add($HeaderName, $HeaderValue)
-    $response = $request.GetResponse()
-    try {
-        $json = [System.Runtime.Serialization.Json.JsonReaderWriterFactory]::CreateJsonReader($response.GetResponseStream(), [System.Xml.XmlDictionaryReaderQuotas]::Max)
-        $document = New-Object System.Xml.XmlDocument
-        $document.Load($json)
-        $json.Close()
-        # The comma returns the document whole: PowerShell would otherwise enumerate its nodes.
-        return ,$document
-    } finally {
-        $response.Close()
-    }
-}
-function Get-FailureText($ErrorRecord) {
-    $exception = $ErrorRecord.Exception
-    while ($exception.InnerException -and -not ($exception -is [System.Net.WebException])) { $exception = $exception.InnerException }
-    if (($exception -is [System.Net.WebException]) -and $exception.Response) {
-        $reader = New-Object System.IO.StreamReader -ArgumentList $exception.Response.GetResponseStream()
-        $body = $reader.ReadToEnd()
-        $reader.Close()
-        return ('HTTP ' + [int]$exception.Response.StatusCode + ' ' + $body.Substring(0, [Math]::Min(400, $body.Length)))
-    }
-    return $exception.Message
-}
+${KEY_VAULT_READ_HELPERS}
 $Vault = $${PROMOTE_PARAMETERS.keyVaultName} + '.vault.azure.net'
 $SecretUri = 'https://' + $Vault + '/secrets/' + $${PROMOTE_PARAMETERS.secretName} + '?api-version=${KEY_VAULT_API_VERSION}'
 $deadline = (Get-Date).AddMinutes($SecretWaitMinutes)

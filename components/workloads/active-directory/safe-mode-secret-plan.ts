@@ -2,119 +2,28 @@
  * Where a DomainController keeps the safe-mode (DSRM) password for its promotion to read: a Key Vault secret, in a
  * vault the component creates or one the caller gives, that only the controller's VM identity may read. The
  * promotion's Run Command then carries the vault's and the secret's names, never the password: Run Command puts every
- * parameter of a Windows script, protected ones too, on the script's command line. Pure: names, ids, the vault's
- * settings and the checks of the caller's vault id.
+ * parameter of a Windows script, protected ones too, on the script's command line. The vault, its settings and the
+ * checks of the caller's vault id are the library's guest secrets (vault/guest-secret-plan.ts); this file names the
+ * controller's. Pure.
  */
-import { armIdRule } from "../../core/arm-id-rules";
 import type { Problem } from "../../core/problems";
+import { checkGivenVault, keyVaultNamePrefix, vaultSecretName, type GuestVaultPlan } from "../../vault/guest-secret-plan";
 
-/**
- * Key Vault Secrets User: "Read secret contents" and nothing else (Microsoft Learn, "Azure built-in roles",
- * Security). Assigned on the one secret, so the VM reads that secret and no other.
- */
-export const KEY_VAULT_SECRETS_USER_ROLE = "4633458b-17de-408a-b874-0445c86b69e6";
-
-/**
- * The settings of the vault the component creates. Azure RBAC rather than access policies, so that the VM's access is
- * a role assignment on the one secret. Soft delete with purge protection for the longest retention Azure allows
- * (90 days): a deleted vault or secret can be recovered and cannot be purged meanwhile. The firewall denies all but
- * the controller's subnet (a virtual network rule, which needs the subnet's Microsoft.KeyVault service endpoint) and
- * Microsoft's trusted services. Public network access stays enabled because a virtual network rule is a rule of the
- * public endpoint; "Disabled" would leave only private endpoints. Writing the secret is a management-plane operation
- * (Microsoft.KeyVault/vaults/secrets/write), which neither the firewall nor the vault's data roles restrict, so the
- * deployment needs no data role and no network path to the vault. No deployment or template access: nothing but the
- * VM reads it.
- */
-export const SAFE_MODE_VAULT = {
-    sku: { family: "A", name: "standard" },
-    enableRbacAuthorization: true,
-    enableSoftDelete: true,
-    softDeleteRetentionInDays: 90,
-    enablePurgeProtection: true,
-    enabledForDeployment: false,
-    enabledForDiskEncryption: false,
-    enabledForTemplateDeployment: false,
-    publicNetworkAccess: "Enabled",
-    defaultAction: "Deny",
-    bypass: "AzureServices",
-} as const;
-
-/**
- * The random part of a created vault's name: eight lower-case letters and digits. A vault's name is global and, with
- * purge protection, stays reserved for 90 days after the vault is deleted; a name derived from the stack alone would
- * collide with another organisation's stack of the same names, and with the deleted vault when a stack is destroyed
- * and deployed again. The random value lives in the stack's state, so the name never changes while the stack lives.
- */
-export const VAULT_NAME_SUFFIX = { length: 8, lower: true, upper: false, numeric: true, special: false } as const;
-
-/** Key Vault names: 3 to 24 characters (Microsoft Learn, "Naming rules and restrictions for Azure resources"). */
-export const MAX_VAULT_NAME = 24;
-const MAX_VAULT_PREFIX = MAX_VAULT_NAME - VAULT_NAME_SUFFIX.length - 1;
-
-/**
- * The readable part of a created vault's name, from the VM's name: lower case, runs of anything but letters and digits
- * made one hyphen, starting with a letter (`dc` when the name has none), at most 15 characters, not ending with a
- * hyphen. Key Vault names are letters, digits and hyphens, start with a letter, end with a letter or digit and hold no
- * two hyphens in a row.
- */
+/** The readable part of a created vault's name, from the VM's name (`dc` when the name has no letter to start with). */
 export function vaultNamePrefix(vmName: string): string {
-    const words = vmName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+/, "");
-    const prefix = words.slice(0, MAX_VAULT_PREFIX).replace(/-+$/, "");
-    return prefix === "" ? "dc" : prefix;
-}
-
-/** A created vault's name: the prefix, a hyphen and the random suffix, at most 24 characters. */
-export function keyVaultName(prefix: string, suffix: string): string {
-    return `${prefix}-${suffix}`;
+    return keyVaultNamePrefix(vmName, "dc");
 }
 
 /** The secret's name in the vault: the VM's name, anything but letters, digits and hyphens made a hyphen, then `-safe-mode-password`. */
 export function safeModeSecretName(vmName: string): string {
-    return `${vmName.replace(/[^A-Za-z0-9-]/g, "-")}-safe-mode-password`;
+    return vaultSecretName(vmName, "safe-mode-password");
 }
-
-/** A key vault id as a plain string must have the shape of one. */
-export const checkKeyVaultId = armIdRule("key vault", "Microsoft.KeyVault/vaults/<name>");
-
-/** A key vault's place, read from its id. */
-export interface KeyVaultRef {
-    readonly subscriptionId: string;
-    readonly resourceGroupName: string;
-    readonly vaultName: string;
-}
-
-const KEY_VAULT_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i;
-
-/** A key vault id's subscription, resource group and name; undefined for anything else. */
-export function parseKeyVaultId(id: string): KeyVaultRef | undefined {
-    const match = KEY_VAULT_ID.exec(id);
-    if (match === null) {
-        return undefined;
-    }
-    const [, subscriptionId = "", resourceGroupName = "", vaultName = ""] = match;
-    return { subscriptionId, resourceGroupName, vaultName };
-}
-
-/** The subscription of any resource id; undefined when it is not one. */
-export function subscriptionOfId(id: string): string | undefined {
-    return /^\/subscriptions\/([^/]+)\//i.exec(id)?.[1];
-}
-
-/** A built-in role's definition id in a subscription, as a role assignment names it. */
-export function roleDefinitionId(subscriptionId: string, role: string): string {
-    return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role}`;
-}
-
-/** The vault the secret goes in: created by the component (named from `namePrefix`), or the caller's. */
-export type SafeModeVaultPlan =
-    | { readonly kind: "created"; readonly namePrefix: string }
-    | { readonly kind: "given" };
 
 /** Where the safe-mode password goes, and the resources that put it there. */
 export interface SafeModeSecretPlan {
     /** The secret's name in the vault. */
     readonly secretName: string;
-    readonly vault: SafeModeVaultPlan;
+    readonly vault: GuestVaultPlan;
     readonly resourceNames: {
         /** The random suffix of a created vault's name. */
         readonly vaultSuffix: string;
@@ -136,24 +45,8 @@ export function planSafeModeSecret(
     args: { readonly safeModePasswordVault?: { readonly keyVaultId?: unknown }; readonly subnetId?: unknown },
 ): { readonly plan: SafeModeSecretPlan; readonly problems: Problem[] } {
     const given = args.safeModePasswordVault;
-    const problems: Problem[] = [];
-    if (given !== undefined) {
-        const id = given.keyVaultId;
-        if (id === undefined || id === null) {
-            problems.push({ path: "safeModePasswordVault.keyVaultId", message: "is missing; give the id of a key vault with Azure RBAC authorization, or remove safeModePasswordVault to have the controller create one." });
-        }
-        problems.push(...checkKeyVaultId("safeModePasswordVault.keyVaultId", id));
-        const vault = typeof id === "string" ? parseKeyVaultId(id) : undefined;
-        const subnetSubscription = typeof args.subnetId === "string" ? subscriptionOfId(args.subnetId) : undefined;
-        if (vault !== undefined && subnetSubscription !== undefined && vault.subscriptionId.toLowerCase() !== subnetSubscription.toLowerCase()) {
-            problems.push({
-                path: "safeModePasswordVault.keyVaultId",
-                message: `is in subscription ${JSON.stringify(vault.subscriptionId)}, but the controller's subnet is in ${JSON.stringify(subnetSubscription)}; the secret is written through the VM's subscription, so give a vault in that one.`,
-            });
-        }
-    }
     return {
-        problems,
+        problems: checkGivenVault(given, args.subnetId, { field: "safeModePasswordVault", creator: "the controller", subnet: "the controller's subnet" }),
         plan: {
             secretName: safeModeSecretName(vmName),
             vault: given === undefined ? { kind: "created", namePrefix: vaultNamePrefix(vmName) } : { kind: "given" },

@@ -5,7 +5,8 @@
  * holds only /usr/bin and /bin, not the sbin directories where real disk tools live, so nothing real can be formatted.
  * A VM rebuilt over a formatted disk is a fresh fake root (an fstab without the disk) given the disk's state.
  * Not proved here: real udev links and Azure device naming (SCSI or NVMe), what real blkid, parted, mkfs and mount do
- * on real devices, the Run Command service, and anything PowerShell does: the Windows script is only read as text.
+ * on real devices, the Run Command service, and anything PowerShell does: the Windows script is only read as text
+ * here (test/workloads/powershell-grammar.test.ts parses it). shellcheck, a linter, finds no issue in the Linux script.
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -285,6 +286,15 @@ describe("GIVEN scripts generated for many disks", () => {
         for (const key of keys) for (const lun of luns) for (const fileSystem of LINUX_FILE_SYSTEMS) {
             const check = spawnSync("bash", ["--norc", "-n"], { input: linuxFormatScript({ key, lun, fileSystem }), encoding: "utf8" });
             expect([key, lun, fileSystem, check.status, check.stderr]).toEqual([key, lun, fileSystem, 0, ""]);
+        }
+    });
+
+    it("THEN every Linux script passes shellcheck with no finding (Debian's shellcheck, which .ci/run installs)", () => {
+        const version = spawnSync("shellcheck", ["--version"], { encoding: "utf8" });
+        expect(version.error?.message, "shellcheck is not installed: apt-get install shellcheck").toBeUndefined();
+        for (const key of keys) for (const lun of luns) for (const fileSystem of LINUX_FILE_SYSTEMS) {
+            const check = spawnSync("shellcheck", ["--shell=bash", "--severity=style", "-"], { input: linuxFormatScript({ key, lun, fileSystem }), encoding: "utf8" });
+            expect([key, lun, fileSystem, check.status, check.stdout]).toEqual([key, lun, fileSystem, 0, ""]);
         }
     });
 

@@ -8,17 +8,17 @@
 // Virtual machines (vm/).
 export { LinuxVm, LINUX_VM_TYPE } from "./vm/linux-vm";
 export { WindowsVm, WINDOWS_VM_TYPE } from "./vm/windows-vm";
-export { SECURITY_TYPES, type SecurityType, type VmArgs, type LinuxVmArgs, type WindowsVmArgs, type AzureMonitorArgs } from "./vm/vm-args";
+export { SECURITY_TYPES, LICENSE_TYPES, type SecurityType, type LicenseType, type VmArgs, type LinuxVmArgs, type WindowsVmArgs, type AzureMonitorArgs } from "./vm/vm-args";
 export type { DomainJoinArgs } from "./vm/domain-join-args";
 export type { PreflightFacts } from "./vm/placement-rules";
-export type { SizeFacts } from "./vm/size-facts";
+export { ACCELERATED_NETWORKING_SUPPORT, type AcceleratedNetworkingSupport, type SizeFacts } from "./vm/size-facts";
 export { GENERATED_PASSWORD } from "./vm/os-profile-declare";
 
 // Disks (disk/).
 export {
-    DISK_SKUS, CACHING_MODES, DATA_ACCESS_AUTH_MODES, DISK_PROTECTIONS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS,
+    DISK_SKUS, CACHING_MODES, DATA_ACCESS_AUTH_MODES, DISK_PROTECTIONS, HYPER_V_GENERATIONS, LINUX_FILE_SYSTEMS, WINDOWS_FILE_SYSTEMS, UPLOAD_PHASES,
     type DiskSku, type Caching, type DataAccessAuthMode, type DiskProtection, type HyperVGeneration, type FileSystem, type LinuxFileSystem, type WindowsFileSystem,
-    type OsDiskArgs, type DataDiskArgs, type DiskSourceArgs, type VhdArgs,
+    type UploadPhase, type OsDiskArgs, type DataDiskArgs, type DiskSourceArgs, type DiskUploadArgs, type VhdArgs,
 } from "./disk/disk-args";
 
 // Images (image/).
@@ -58,8 +58,14 @@ export {
 // Workloads (workloads/).
 export { SqlServerVm, SQL_SERVER_VM_TYPE } from "./workloads/sql-server/sql-server-vm";
 export {
-    SQL_EDITIONS, SQL_LICENSE_TYPES, SQL_TEMPDB_PLACEMENTS, SQL_STORAGE_WORKLOADS,
+    SQL_EDITIONS, SQL_LICENSE_TYPES, SQL_TEMPDB_PLACEMENTS, SQL_STORAGE_WORKLOADS, SQL_ASSESSMENT_DAYS,
     type SqlServerVmArgs, type SqlServerArgs, type SqlEdition, type SqlLicenseType, type SqlTempDbPlacement, type SqlStorageWorkload,
+    type SqlInstanceSettingsArgs, type SqlDiskSetArgs, type SqlAssessmentArgs, type SqlAssessmentScheduleArgs, type SqlAssessmentDay,
 } from "./workloads/sql-server/sql-server-args";
 export { DomainController, DOMAIN_CONTROLLER_TYPE } from "./workloads/active-directory/domain-controller";
 export type { DomainControllerArgs } from "./workloads/active-directory/domain-controller-args";
+export { SharePointFarm, SHAREPOINT_FARM_TYPE } from "./workloads/sharepoint/sharepoint-farm";
+export type {
+    SharePointFarmArgs, SharePointFarmDomainController, SharePointFarmSqlServer, SharePointFarmServer, SharePointInstallSourceArgs, SharePointUpdateArgs,
+    SharePointAccountsArgs, SharePointPasswordsArgs, SharePointVaultArgs,
+} from "./workloads/sharepoint/sharepoint-farm-args";

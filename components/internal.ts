@@ -18,8 +18,9 @@ export { checkZoneList, isZone } from "./core/zone-rules";
 export { checkTags, MAX_TAGS, MAX_TAG_NAME, MAX_TAG_VALUE } from "./core/tag-rules";
 
 // image/
-export { catalogueImage, needsPlan, PLAN_REQUIRED } from "./image/image-facts";
+export { catalogueImage, needsPlan, onPlatformPatchingList, PLAN_REQUIRED, PLATFORM_PATCHING_LIST, PLATFORM_PATCHING_SOURCE } from "./image/image-facts";
 export { generationFromSku, planImage, type PlannedImage } from "./image/image-plan";
+export { patchModes, WINDOWS_AUTOMATIC_UPDATES } from "./image/patch-plan";
 
 // disk/
 export {
@@ -28,8 +29,9 @@ export {
 } from "./disk/disk-lifecycle-plan";
 export {
     FILE_SYSTEMS, MAX_LUN, checkCaching, checkCachingAllowed, checkDataDiskShape, checkDiskKey, checkLun, checkSize, checkSku,
-    defaultDataDiskCaching, noCachingReason, sourceKind, type DiskSourceKind,
+    checkDiskPerformance, defaultDataDiskCaching, noCachingReason, provisionedPerformance, sourceKind, type DiskSourceKind,
 } from "./disk/disk-rules";
+export { MAX_UPLOAD_BYTES, MIN_UPLOAD_BYTES, VHD_FOOTER_BYTES, checkUpload, uploadSizeGb } from "./disk/upload-rules";
 export { formatCommandName, formatOfCommand, mountPoint, planFormat, type DiskFormatPlan } from "./disk/format-plan";
 export { linuxFormatScript, windowsFormatScript } from "./disk/format-scripts";
 
@@ -55,14 +57,16 @@ export {
     MAX_AD_DOMAIN_NAME, MAX_NETBIOS_NAME, checkAdDomainName, checkDomainUser, checkNetbiosName, checkOuPath, defaultNetbiosName,
 } from "./vm/domain-join-rules";
 export { domainControllerSrvName, waitForDomainScript } from "./vm/domain-join-scripts";
+export { checkLicenseType } from "./vm/license-rules";
+export { ACCELERATED_NETWORKING_PATH, planNic, type NicPlan } from "./vm/nic-plan";
 export { PersistentVm } from "./vm/persistent-vm";
 export { checkPlacement, defaultDiskSku, premiumByName, supportsPremiumStorage } from "./vm/placement-rules";
-export { SIZES, sizeFacts } from "./vm/size-facts";
+export { SIZES, knownSizeFacts, sizeFacts } from "./vm/size-facts";
 export {
     OS_DISK_SKU_PATH, VM_IGNORE_CHANGES, VM_REPLACE_ON_CHANGES, vmReplacementTrigger, vmResourceOptions, type VmReplacementTrigger, type VmResourceOptions,
 } from "./vm/vm-lifecycle-plan";
 export { planCredential } from "./vm/vm-plan";
-export { checkComputerName, checkVmName, checkVmSize } from "./vm/vm-rules";
+export { agentFeatures, checkComputerName, checkGuestAgent, checkVmName, checkVmSize, uploadReminders, type AgentFeature } from "./vm/vm-rules";
 
 // fleet/
 export { PersistentScaleSet } from "./fleet/persistent-scale-set";
@@ -71,14 +75,38 @@ export { MAX_COMPUTER_NAME_PREFIX, MAX_INSTANCES, checkComputerNamePrefix, check
 
 // workloads/
 export {
-    SQL_DEFAULT_PORT, SQL_DISKS, SQL_REGISTRATION_REPLACE_ON_CHANGES, hasLocalTempDisk, planSqlServer, sqlRegistrationOptions,
-    type SqlRegistrationOptions, type SqlServerPlan, type SqlStoragePlan,
+    SQL_DEFAULT_PORT, SQL_DISKS, SQL_REGISTRATION_REPLACE_ON_CHANGES, SQL_SYSTEM_DB_PATH, hasLocalTempDisk, planSqlServer, sendsStorageConfiguration,
+    sqlRegistrationOptions, type SqlAssessmentPlan, type SqlRegistrationOptions, type SqlServerPlan, type SqlStoragePlan,
 } from "./workloads/sql-server/sql-server-plan";
+export {
+    DEFAULT_MAXDOP_CEILING, SQL_INSTANCE_SETTINGS_PATH, defaultMaxDop, defaultMaxServerMemoryMb, instanceSettingsIgnoreChanges, maxWorkerThreads,
+    planInstanceSettings, type SqlInstanceSettingsPlan,
+} from "./workloads/sql-server/sql-instance-plan";
+export { PREMIUM_SSD_TIERS, planSqlRole, premiumSsdTier, sqlDiskLayout } from "./workloads/sql-server/sql-storage-plan";
 export { NTDS_DISK, PROMOTE_TIMEOUT_SECONDS, checkSafeModePassword } from "./workloads/active-directory/domain-controller-plan";
+export { AZURE_DNS, PROMOTE_PARAMETERS, ntdsPaths, promoteDomainControllerScript, type NtdsPaths } from "./workloads/active-directory/domain-controller-scripts";
+export { planSafeModeSecret, safeModeSecretName, vaultNamePrefix, type SafeModeSecretPlan } from "./workloads/active-directory/safe-mode-secret-plan";
 export {
-    AZURE_DNS, IMDS_KEY_VAULT_TOKEN_URI, KEY_VAULT_API_VERSION, PROMOTE_PARAMETERS, SECRET_WAIT_MINUTES, ntdsPaths, promoteDomainControllerScript, type NtdsPaths,
-} from "./workloads/active-directory/domain-controller-scripts";
+    DEFAULT_CENTRAL_ADMINISTRATION_PORT, FARM_SECRETS, SECRET_READERS, STEP_IDENTITIES, STEP_TIMEOUTS,
+    type FarmMachine, type FarmSecretKey, type FarmStepPlan,
+} from "./workloads/sharepoint/sharepoint-farm-plan";
 export {
-    KEY_VAULT_SECRETS_USER_ROLE, MAX_VAULT_NAME, SAFE_MODE_VAULT, VAULT_NAME_SUFFIX, checkKeyVaultId, keyVaultName, parseKeyVaultId, planSafeModeSecret,
-    roleDefinitionId, safeModeSecretName, subscriptionOfId, vaultNamePrefix, type KeyVaultRef, type SafeModeSecretPlan,
-} from "./workloads/active-directory/safe-mode-secret-plan";
+    NON_PRODUCTION_SQL_EDITIONS, SHAREPOINT_MAXDOP, SHAREPOINT_SERVER_MINIMUM, SHAREPOINT_SERVER_PRODUCTION_MINIMUM, SQL_SERVER_MINIMUM,
+    checkSharePointFarm, checkSharePointReadiness,
+} from "./workloads/sharepoint/sharepoint-farm-rules";
+export { AD_PARAMETERS, adAccountsScript } from "./workloads/sharepoint/sharepoint-ad-scripts";
+export { SQL_CONFIGURE, sqlConfigScript } from "./workloads/sharepoint/sharepoint-sql-scripts";
+export {
+    IMDS_STORAGE_TOKEN_URI, INSTALL_PARAMETERS, MICROSOFT_ISO, TRIAL_PRODUCT_KEY, WORK_FOLDER, binariesScript, prerequisitesScript, updatesScript,
+} from "./workloads/sharepoint/sharepoint-install-scripts";
+export { RESTART_PARAMETERS, RESTART_TICKET_FUNCTIONS, STATE_KEY, restartBarrierScript } from "./workloads/sharepoint/sharepoint-restart-scripts";
+export { FARM_PARAMETERS, FARM_TASK_MINUTES, farmLauncherScript, farmWorkScript } from "./workloads/sharepoint/sharepoint-farm-scripts";
+
+// vault/
+export {
+    GUEST_SECRET_VAULT, KEY_VAULT_SECRETS_USER_ROLE, MAX_VAULT_NAME, VAULT_NAME_SUFFIX, checkGivenVault, checkKeyVaultId, keyVaultName, keyVaultNamePrefix,
+    parseKeyVaultId, roleDefinitionId, subscriptionOfId, vaultSecretName, type GuestVaultPlan, type KeyVaultRef,
+} from "./vault/guest-secret-plan";
+export {
+    IMDS_KEY_VAULT_TOKEN_URI, KEY_VAULT_API_VERSION, KEY_VAULT_READ_HELPERS, READ_VAULT_SECRET_FUNCTIONS, SECRET_WAIT_MINUTES,
+} from "./vault/guest-secret-scripts";

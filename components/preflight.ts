@@ -9,6 +9,7 @@ export { checkUnique, escapeControlCharacters, formatProblems } from "./core/pro
 export { checkZone } from "./core/zone-rules";
 export { checkLockKindValue } from "./core/lock-plan";
 export { checkCaching, checkDataAccessAuthModeValue, checkHyperVGeneration, checkProtection, checkSku } from "./disk/disk-rules";
+export { checkUploadPhase } from "./disk/upload-rules";
 export { checkSecurityType } from "./vm/vm-rules";
 export { checkBastionSku, checkOutbound } from "./network/network-rules";
 export { checkStorageRedundancy, checkVaultImmutability, checkVaultNetworkAccess } from "./backup/backup-rules";
@@ -20,3 +21,4 @@ export { checkStaticIp, checkSubnetCapacity } from "./network/network-rules";
 export { planBackupVault, type BackupVaultPlan } from "./backup/backup-plan";
 export { planSqlServerVm, type SqlServerVmPlan } from "./workloads/sql-server/sql-server-plan";
 export { planDomainController, type DomainControllerPlan } from "./workloads/active-directory/domain-controller-plan";
+export { planSharePointFarm, type SharePointFarmPlan } from "./workloads/sharepoint/sharepoint-farm-plan";

@@ -12,7 +12,7 @@ import type {
     WindowsScaleSet as TsWindowsScaleSet, WindowsScaleSetArgs as TsWindowsScaleSetArgs,
 } from "../../components";
 import { assertSame, type Equal, type Same } from "./drift";
-import type { Caching, DiskSku, ImagePlan, ImageReference, PreflightFacts, SecurityType } from "./shared";
+import type { Caching, DiskSku, ImagePlan, ImageReference, LicenseType, PreflightFacts, SecurityType } from "./shared";
 import type { OutputsOf } from "./vm";
 
 /** The type tokens: the same as the TypeScript components' own. */
@@ -63,6 +63,7 @@ export interface ScaleSetArgs {
     plan?: ImagePlan;
     securityType?: SecurityType;
     encryptionAtHost?: boolean;
+    licenseType?: LicenseType;
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     subnetId: pulumi.Input<string>;
     networkSecurityGroupId?: pulumi.Input<string>;

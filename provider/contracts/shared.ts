@@ -8,10 +8,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type {
-    AzureMonitorArgs as TsAzureMonitorArgs, DataDiskArgs as TsDataDiskArgs, DiskSourceArgs as TsDiskSourceArgs, DomainJoinArgs as TsDomainJoinArgs,
+    AzureMonitorArgs as TsAzureMonitorArgs, DataDiskArgs as TsDataDiskArgs, DiskSourceArgs as TsDiskSourceArgs, DiskUploadArgs as TsDiskUploadArgs, DomainJoinArgs as TsDomainJoinArgs,
     ImagePlan as TsImagePlan, ImageReferenceArgs as TsImageReferenceArgs, LockArgs as TsLockArgs, OsDiskArgs as TsOsDiskArgs,
     PreflightFacts as TsPreflightFacts, SizeFacts as TsSizeFacts, VhdArgs as TsVhdArgs, VmBackupArgs as TsVmBackupArgs,
-    DataAccessAuthMode as TsDataAccessAuthMode, DiskProtection as TsDiskProtection, SecurityType as TsSecurityType,
+    AcceleratedNetworkingSupport as TsAcceleratedNetworkingSupport, LicenseType as TsLicenseType,
+    DataAccessAuthMode as TsDataAccessAuthMode, DiskProtection as TsDiskProtection, SecurityType as TsSecurityType, UploadPhase as TsUploadPhase,
 } from "../../components";
 import { assertSame, type Equal, type Same } from "./drift";
 
@@ -36,6 +37,9 @@ export const HyperVGeneration = { V1: "V1", V2: "V2" } as const;
 export type HyperVGeneration = (typeof HyperVGeneration)[keyof typeof HyperVGeneration];
 
 export const FileSystem = { ext4: "ext4", xfs: "xfs", NTFS: "NTFS", ReFS: "ReFS" } as const;
+
+export const UploadPhase = { upload: "upload", attach: "attach" } as const;
+export type UploadPhase = (typeof UploadPhase)[keyof typeof UploadPhase];
 export type FileSystem = (typeof FileSystem)[keyof typeof FileSystem];
 
 /**
@@ -48,6 +52,14 @@ export const DATA_ACCESS_AUTH_MODES = ["AzureActiveDirectory"] as const;
 export const SecurityType = { TrustedLaunch: "TrustedLaunch", Standard: "Standard" } as const;
 export type SecurityType = (typeof SecurityType)[keyof typeof SecurityType];
 
+export const LicenseType = {
+    Windows_Server: "Windows_Server", Windows_Client: "Windows_Client", RHEL_BYOS: "RHEL_BYOS", SLES_BYOS: "SLES_BYOS", None: "None",
+} as const;
+export type LicenseType = (typeof LicenseType)[keyof typeof LicenseType];
+
+export const AcceleratedNetworkingSupport = { required: "required", supported: "supported", unsupported: "unsupported" } as const;
+export type AcceleratedNetworkingSupport = (typeof AcceleratedNetworkingSupport)[keyof typeof AcceleratedNetworkingSupport];
+
 export const LockKind = { CanNotDelete: "CanNotDelete", None: "None" } as const;
 export type LockKind = (typeof LockKind)[keyof typeof LockKind];
 
@@ -59,11 +71,17 @@ export interface Vhd {
     storageAccountId: pulumi.Input<string>;
 }
 
+export interface DiskUpload {
+    sizeBytes: number;
+    phase: UploadPhase;
+}
+
 export interface DiskSource {
     copyFrom?: pulumi.Input<string>;
     importVhd?: Vhd;
     adoptId?: string;
     existingId?: pulumi.Input<string>;
+    upload?: DiskUpload;
 }
 
 export interface OsDisk {
@@ -72,6 +90,7 @@ export interface OsDisk {
     caching?: Caching;
     source?: DiskSource;
     hyperVGeneration?: HyperVGeneration;
+    vmAgentInstalled?: boolean;
 }
 
 export interface DataDisk {
@@ -81,6 +100,8 @@ export interface DataDisk {
     source?: DiskSource;
     sku?: DiskSku;
     caching?: Caching;
+    iops?: number;
+    throughputMBps?: number;
     format?: boolean;
     fileSystem?: FileSystem;
     protection?: DiskProtection;
@@ -117,6 +138,9 @@ export interface SizeFacts {
     maxDataDisks?: number;
     generations?: ImageGeneration[];
     trustedLaunch?: boolean;
+    vcpus?: number;
+    memoryGb?: number;
+    acceleratedNetworking?: AcceleratedNetworkingSupport;
 }
 
 export interface PreflightFacts {
@@ -144,6 +168,7 @@ export interface DomainJoin {
 }
 
 assertSame<Same<Vhd, TsVhdArgs>>();
+assertSame<Same<DiskUpload, TsDiskUploadArgs>>();
 assertSame<Same<DiskSource, TsDiskSourceArgs>>();
 assertSame<Same<OsDisk, TsOsDiskArgs>>();
 assertSame<Same<DataDisk, TsDataDiskArgs>>();
@@ -158,3 +183,6 @@ assertSame<Same<Omit<DomainJoin, "waitFor">, Omit<TsDomainJoinArgs, "dependsOn">
 assertSame<Equal<(typeof DATA_ACCESS_AUTH_MODES)[number], TsDataAccessAuthMode>>();
 assertSame<Equal<DiskProtection, TsDiskProtection>>();
 assertSame<Equal<SecurityType, TsSecurityType>>();
+assertSame<Equal<UploadPhase, TsUploadPhase>>();
+assertSame<Equal<LicenseType, TsLicenseType>>();
+assertSame<Equal<AcceleratedNetworkingSupport, TsAcceleratedNetworkingSupport>>();

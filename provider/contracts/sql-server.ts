@@ -9,11 +9,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type {
-    SqlEdition as TsSqlEdition, SqlLicenseType as TsSqlLicenseType, SqlServerArgs as TsSqlServerArgs, SqlServerVm as TsSqlServerVm,
-    SqlServerVmArgs as TsSqlServerVmArgs, SqlStorageWorkload as TsSqlStorageWorkload, SqlTempDbPlacement as TsSqlTempDbPlacement, WindowsVm as TsWindowsVm,
+    SqlAssessmentArgs as TsSqlAssessmentArgs, SqlAssessmentDay as TsSqlAssessmentDay, SqlAssessmentScheduleArgs as TsSqlAssessmentScheduleArgs,
+    SqlDiskSetArgs as TsSqlDiskSetArgs, SqlEdition as TsSqlEdition, SqlInstanceSettingsArgs as TsSqlInstanceSettingsArgs, SqlLicenseType as TsSqlLicenseType,
+    SqlServerArgs as TsSqlServerArgs, SqlServerVm as TsSqlServerVm, SqlServerVmArgs as TsSqlServerVmArgs, SqlStorageWorkload as TsSqlStorageWorkload,
+    SqlTempDbPlacement as TsSqlTempDbPlacement, WindowsVm as TsWindowsVm,
 } from "../../components";
 import { assertSame, type Equal, type Same } from "./drift";
-import type { DiskSource, DomainJoin } from "./shared";
+import type { DiskSku, DiskSource, DomainJoin } from "./shared";
 import type { OutputsOf, VmAccessArgs, VmCoreArgs, VmPrivateIpArgs } from "./vm";
 
 /** The type token: the same as the TypeScript component's own. */
@@ -31,6 +33,40 @@ export type SqlTempDbPlacement = (typeof SqlTempDbPlacement)[keyof typeof SqlTem
 export const SqlStorageWorkload = { GENERAL: "GENERAL", OLTP: "OLTP", DW: "DW" } as const;
 export type SqlStorageWorkload = (typeof SqlStorageWorkload)[keyof typeof SqlStorageWorkload];
 
+export const SqlAssessmentDay = {
+    Monday: "Monday", Tuesday: "Tuesday", Wednesday: "Wednesday", Thursday: "Thursday", Friday: "Friday", Saturday: "Saturday", Sunday: "Sunday",
+} as const;
+export type SqlAssessmentDay = (typeof SqlAssessmentDay)[keyof typeof SqlAssessmentDay];
+
+export interface SqlInstanceSettings {
+    maxDop?: number;
+    minServerMemoryMb?: number;
+    maxServerMemoryMb?: number;
+    lockPagesInMemory?: boolean;
+    instantFileInitialization?: boolean;
+    optimizeForAdHocWorkloads?: boolean;
+    collation?: string;
+}
+
+export interface SqlDiskSet {
+    count?: number;
+    sku?: DiskSku;
+    iops?: number;
+    throughputMBps?: number;
+}
+
+export interface SqlAssessmentSchedule {
+    dayOfWeek: SqlAssessmentDay;
+    startTime: string;
+    weeklyInterval?: number;
+}
+
+export interface SqlAssessment {
+    enabled?: boolean;
+    schedule?: SqlAssessmentSchedule;
+    runImmediately?: boolean;
+}
+
 export interface SqlServer {
     edition?: SqlEdition;
     licenseType?: SqlLicenseType;
@@ -43,6 +79,11 @@ export interface SqlServer {
     existingStorage?: boolean;
     dataDiskSource?: DiskSource;
     logDiskSource?: DiskSource;
+    dataDisks?: SqlDiskSet;
+    logDisks?: SqlDiskSet;
+    systemDatabasesOnDataDisk?: boolean;
+    instanceSettings?: SqlInstanceSettings;
+    assessment?: SqlAssessment;
 }
 
 /** WindowsVmArgs without the image and data disks, which the component chooses (see vm.ts for the parts). */
@@ -63,7 +104,10 @@ export class SqlServerVm extends pulumi.ComponentResource {
     public readonly nicId!: pulumi.Output<string>;
     /** The name Azure gave the OS disk, which is kept when the VM is deleted (TypeScript's `vm.osDiskName`). */
     public readonly osDiskName!: pulumi.Output<string>;
-    /** Data disk resource ids by disk name: `sql-data`, `sql-log` and, when tempdb has a disk, `sql-tempdb` (TypeScript's `vm.dataDiskIds`). */
+    /**
+     * Data disk resource ids by disk name: `sql-data`, `sql-log` (`sql-data-2`, `sql-log-2`, ... for striped pools) and,
+     * when tempdb has a disk, `sql-tempdb` (TypeScript's `vm.dataDiskIds`).
+     */
     public readonly dataDiskIds!: pulumi.Output<Record<string, string>>;
     /** The principal id of the VM's system-assigned managed identity (TypeScript's `vm.principalId`). */
     public readonly principalId!: pulumi.Output<string>;
@@ -91,6 +135,11 @@ assertSame<Equal<SqlEdition, TsSqlEdition>>();
 assertSame<Equal<SqlLicenseType, TsSqlLicenseType>>();
 assertSame<Equal<SqlTempDbPlacement, TsSqlTempDbPlacement>>();
 assertSame<Equal<SqlStorageWorkload, TsSqlStorageWorkload>>();
+assertSame<Equal<SqlAssessmentDay, TsSqlAssessmentDay>>();
+assertSame<Same<SqlInstanceSettings, TsSqlInstanceSettingsArgs>>();
+assertSame<Same<SqlDiskSet, TsSqlDiskSetArgs>>();
+assertSame<Same<SqlAssessmentSchedule, TsSqlAssessmentScheduleArgs>>();
+assertSame<Same<SqlAssessment, TsSqlAssessmentArgs>>();
 /** The WindowsVm child's outputs the contract offers in place of the `vm` handle, beside those the class has. */
 type FlattenedVm = Pick<TsWindowsVm, "vmName" | "nicId" | "osDiskName" | "dataDiskIds" | "principalId">;
 assertSame<Same<OutputsOf<SqlServerVm>, OutputsOf<Omit<TsSqlServerVm, "vm">> & FlattenedVm & { lastGuestStepUrn: pulumi.Output<string> }>>();

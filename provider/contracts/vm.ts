@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LinuxVm as TsLinuxVm, LinuxVmArgs as TsLinuxVmArgs, VmArgs as TsVmArgs, WindowsVm as TsWindowsVm, WindowsVmArgs as TsWindowsVmArgs } from "../../components";
 import { assertSame, type Same } from "./drift";
 import type {
-    AzureMonitor, DataDisk, DiskProtection, DomainJoin, ImagePlan, ImageReference, Lock, OsDisk,
+    AzureMonitor, DataDisk, DiskProtection, DomainJoin, ImagePlan, ImageReference, LicenseType, Lock, OsDisk,
     PreflightFacts, SecurityType, VmBackup,
 } from "./shared";
 
@@ -43,6 +43,8 @@ export interface VmCoreArgs {
     diskProtection?: DiskProtection;
     lock?: Lock;
     encryptionAtHost?: boolean;
+    acceleratedNetworking?: boolean;
+    licenseType?: LicenseType;
     diskEncryptionSetId?: pulumi.Input<string>;
     dataAccessAuthMode?: string;
     azureMonitor?: AzureMonitor;

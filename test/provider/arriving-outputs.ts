@@ -251,7 +251,7 @@ describe("GIVEN a LinuxVm's arguments of the wrong shape WHEN a program sends th
     const linuxArguments = [
         "sshPublicKeys", "customData", "resourceGroupName", "location", "subnetId", "networkSecurityGroupId", "applicationSecurityGroupIds", "vmName", "size", "zone",
         "availabilitySetId", "preflightFacts", "securityType", "adminUsername", "computerName", "osDisk", "diskProtection", "lock", "encryptionAtHost",
-        "diskEncryptionSetId", "dataAccessAuthMode", "azureMonitor", "backup", "tags", "image", "imageReference", "galleryImageId", "plan", "dataDisks",
+        "acceleratedNetworking", "licenseType", "diskEncryptionSetId", "dataAccessAuthMode", "azureMonitor", "backup", "tags", "image", "imageReference", "galleryImageId", "plan", "dataDisks",
         "privateIpAddress", "publicIp", "credentialRotation", "entraIdLogin", "domainJoin",
     ];
     it.each<[string, Record<string, unknown>, string[]]>([
@@ -273,7 +273,7 @@ describe("GIVEN a LinuxVm's arguments of the wrong shape WHEN a program sends th
                 `dataDisk is not an argument here; the arguments are ${linuxArguments.join(", ")}.`,
                 "dataDisks[0].lun must be a number, not a string.",
                 "dataDisks[0].name is required.",
-                "osDisk.sizeGB is not an argument here; the arguments are sizeGb, sku, caching, source, hyperVGeneration.",
+                "osDisk.sizeGB is not an argument here; the arguments are sizeGb, sku, caching, source, hyperVGeneration, vmAgentInstalled.",
                 "osDisk.source.importVhd.storageAccountId is required.",
             ],
         ],

@@ -200,7 +200,10 @@ const PLACED = { resourceGroupName: "rg", location: "westeurope", subnetId: SUBN
         vmName: "db-primary",
         size: "Standard_E4s_v5",
         zone: "2",
-        preflightFacts: { size: { premiumStorage: true, maxDataDisks: 8, generations: [2], trustedLaunch: true }, regionHasZones: true, imageGeneration: 2 },
+        preflightFacts: {
+            size: { premiumStorage: true, maxDataDisks: 8, generations: [2], trustedLaunch: true, vcpus: 4, memoryGb: 32, acceleratedNetworking: "required" },
+            regionHasZones: true, imageGeneration: 2,
+        },
         imageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "24.04.202501010" },
         plan: { name: "server", product: "ubuntu-24_04-lts", publisher: "Canonical" },
         securityType: "TrustedLaunch",
@@ -220,6 +223,8 @@ const PLACED = { resourceGroupName: "rg", location: "westeurope", subnetId: SUBN
         privateIpAddress: "10.0.1.10",
         publicIp: true,
         encryptionAtHost: true,
+        acceleratedNetworking: true,
+        licenseType: "None",
         diskEncryptionSetId: DES_ID,
         credentialRotation: true,
         entraIdLogin: true,
@@ -264,6 +269,29 @@ const PLACED = { resourceGroupName: "rg", location: "westeurope", subnetId: SUBN
         title: "GIVEN a LinuxVm built from an imported VHD (a Gen1 OS disk) WHEN a program in another language declares it",
         type: LINUX_VM, name: "legacy01", count: 4,
         declare: () => new LinuxVm("legacy01", args),
+        inputs: args,
+        outputs: vmOutputs,
+        absent: ["generatedPrivateKey"],
+    });
+}
+
+{
+    // No VM yet: the OS disk awaits its upload. The size and phase cross as an integer and an enum value.
+    const args = {
+        ...PLACED, size: "Standard_D2s_v5",
+        osDisk: { hyperVGeneration: "V2", source: { upload: { sizeBytes: 30 * 1_073_741_824 + 512, phase: "upload" } } },
+        dataDisks: [{ name: "data", lun: 0, source: { upload: { sizeBytes: 64 * 1_073_741_824 + 512, phase: "upload" } } }],
+    } satisfies LinuxVmArgs;
+    const awaiting = (what: string, disk: string, then: string) => `LinuxVm "lifted01": ${what} is "upload": ${disk} accepts an upload from any network and ${then}`;
+    const steps = (disk: string) => `upload the VHD (az disk grant-access -n ${disk} --access-level Write, then azcopy copy <file>.vhd <sas> --blob-type PageBlob), run az disk revoke-access -n ${disk}, then set phase: "attach"`;
+    scenario({
+        title: "GIVEN a LinuxVm whose OS and data VHDs are being uploaded (no VM yet) WHEN a program in another language declares it",
+        type: LINUX_VM, name: "lifted01", count: 4,
+        warnings: [
+            awaiting("osDisk.source.upload.phase", `the OS disk "lifted01-os-disk"`, `the VM is not created yet; ${steps("lifted01-os-disk")}, which creates the VM.`),
+            awaiting("dataDisks[0].source.upload.phase", `the disk "lifted01-disk-data"`, `is not attached; ${steps("lifted01-disk-data")}, which attaches it.`),
+        ],
+        declare: () => new LinuxVm("lifted01", args),
         inputs: args,
         outputs: vmOutputs,
         absent: ["generatedPrivateKey"],
@@ -338,6 +366,8 @@ const JOIN_WAITING = { ...JOIN, password: secret(JOIN_PASSWORD), waitFor: [wireO
         privateIpAddress: "10.0.1.20",
         publicIp: true,
         encryptionAtHost: true,
+        acceleratedNetworking: true,
+        licenseType: "Windows_Server",
         diskEncryptionSetId: DES_ID,
         credentialRotation: true,
         entraIdLogin: false,
@@ -363,7 +393,7 @@ const JOIN_WAITING = { ...JOIN, password: secret(JOIN_PASSWORD), waitFor: [wireO
 {
     const args = {
         ...PLACED, size: "Standard_D4s_v5", availabilitySetId: AVAILABILITY_SET_ID, entraIdLogin: true, dataAccessAuthMode: "AzureActiveDirectory",
-        osDisk: { source: { copyFrom: `${SUB}/Microsoft.Compute/snapshots/app-os` } }, credentialRotation: false,
+        osDisk: { source: { copyFrom: `${SUB}/Microsoft.Compute/snapshots/app-os` }, vmAgentInstalled: true }, credentialRotation: false,
         dataDisks: [{ name: "data", lun: 0, sizeGb: 128, sku: "Premium_LRS", source: { adoptId: `${DISK_ID_PREFIX}app-data` } }],
     } satisfies WindowsVmArgs;
     scenario({
@@ -450,17 +480,29 @@ function sqlOutputs(sql: SqlServerVm): Record<string, pulumi.Output<unknown> | u
         privateIpAddress: "10.0.1.30",
         publicIp: false,
         encryptionAtHost: true,
+        acceleratedNetworking: true,
+        licenseType: "Windows_Server",
         diskEncryptionSetId: DES_ID,
         credentialRotation: true,
         entraIdLogin: false,
         azureMonitor: { dataCollectionRuleId: DCR_ID },
         backup: { policyId: POLICY_ID },
         tags: { env: "prod" },
-        sql: { edition: "enterprise", licenseType: "AHUB", dataDiskSizeGb: 512, logDiskSizeGb: 128, tempDb: "disk", tempDbDiskSizeGb: 64, port: 14330, storageWorkload: "OLTP" },
+        sql: {
+            edition: "enterprise", licenseType: "AHUB", dataDiskSizeGb: 512, logDiskSizeGb: 128, tempDb: "disk", tempDbDiskSizeGb: 64, port: 14330, storageWorkload: "OLTP",
+            dataDisks: { count: 2, sku: "Premium_LRS", iops: 4000, throughputMBps: 300 },
+            logDisks: { count: 1, sku: "PremiumV2_LRS", iops: 4000, throughputMBps: 200 },
+            systemDatabasesOnDataDisk: false,
+            instanceSettings: {
+                maxDop: 4, minServerMemoryMb: 2048, maxServerMemoryMb: 24_000, lockPagesInMemory: true, instantFileInitialization: true,
+                optimizeForAdHocWorkloads: true, collation: "Latin1_General_100_CI_AS_SC_UTF8",
+            },
+            assessment: { enabled: true, schedule: { dayOfWeek: "Sunday", startTime: "23:00", weeklyInterval: 2 }, runImmediately: false },
+        },
     } satisfies SqlServerVmArgs;
     scenario({
-        title: "GIVEN a zonal SqlServerVm with tempdb on a disk that joins a DomainController's domain, with every option that goes with new storage WHEN a program in another language declares it",
-        type: SQL_SERVER_VM, name: "sql02", count: 17,
+        title: "GIVEN a zonal SqlServerVm with striped pools, tempdb on a disk, its instance settings and the assessment, that joins a DomainController's domain, with every option that goes with new storage WHEN a program in another language declares it",
+        type: SQL_SERVER_VM, name: "sql02", count: 19,
         declare: () => {
             const dc = declareController();
             return new SqlServerVm("sql02", { ...args, adminPassword: pulumi.secret(ADMIN_PASSWORD), domainJoin: { ...JOIN, password: pulumi.secret(JOIN_PASSWORD), dependsOn: [dc.ready] } });
@@ -532,6 +574,8 @@ function controllerOutputs(dc: DomainController): Record<string, pulumi.Output<u
         lock: { kind: "CanNotDelete", name: "keep-dc" },
         privateIpAddress: "10.0.1.5",
         encryptionAtHost: true,
+        acceleratedNetworking: true,
+        licenseType: "Windows_Server",
         diskEncryptionSetId: DES_ID,
         azureMonitor: { dataCollectionRuleId: DCR_ID },
         backup: { policyId: POLICY_ID },
@@ -615,6 +659,7 @@ function fleetOutputs(fleet: LinuxScaleSet | WindowsScaleSet): Record<string, pu
         plan: { name: "server", product: "ubuntu-24_04-lts", publisher: "Canonical" },
         securityType: "TrustedLaunch",
         encryptionAtHost: true,
+        licenseType: "None",
         adminUsername: "webadmin",
         computerNamePrefix: "web",
         osDisk: { sizeGb: 64, sku: "Premium_ZRS", caching: "ReadOnly", deleteOption: "Delete" },
@@ -688,6 +733,7 @@ function fleetOutputs(fleet: LinuxScaleSet | WindowsScaleSet): Record<string, pu
         plan: { name: "2022-datacenter-azure-edition", product: "WindowsServer", publisher: "MicrosoftWindowsServer" },
         securityType: "Standard",
         encryptionAtHost: false,
+        licenseType: "Windows_Server",
         adminUsername: "appadmin",
         computerNamePrefix: "app",
         osDisk: { sizeGb: 128, sku: "StandardSSD_LRS", caching: "ReadWrite", deleteOption: "Detach" },

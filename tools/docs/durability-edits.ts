@@ -65,6 +65,22 @@ const adopted = (id: string, protection?: string) => vms("web01", (vm) => disks(
     ...d, { name: "restored", lun: 1, sizeGb: 128, sku: "Premium_LRS", source: { adoptId: id }, ...(protection !== undefined ? { protection } : {}) },
 ]));
 
+/**
+ * The lift-and-shift server uploading its VHDs (`server.upload`) instead of importing them, in a phase; `osSizeBytes`
+ * and each data VHD's `sizeBytes` are fixed VHDs' file sizes (127, 256 and 64 GiB, each with its 512-byte footer).
+ */
+function liftUpload(phase: "upload" | "attach", dataSizes: readonly number[] = [256, 64]): ConfigOverrides {
+    const server = LIFT["apvm-lift-and-shift:server"] as Record<string, unknown> & { dataVhds: Record<string, unknown>[] };
+    const bytes = (gib: number) => gib * 1_073_741_824 + 512;
+    return {
+        "apvm-lift-and-shift:server": {
+            ...server,
+            upload: { phase, osSizeBytes: bytes(127) },
+            dataVhds: server.dataVhds.map((d, i) => ({ ...d, sizeBytes: bytes(dataSizes[i] ?? 64) })),
+        },
+    };
+}
+
 const ENGINE = "pulumi/pulumi@v3.259.0 pkg/resource/deploy";
 const AZURE = "pulumi/pulumi-azure-native@v3.28.0 provider/pkg/provider";
 
@@ -78,15 +94,33 @@ function networkUpgrade(network: string, groups: readonly ("linux" | "windows")[
     };
 }
 
+/** A SharePointFarm added to a stack (the example's dev farm: no updates, passwords generated): all created. */
+function sharePointFarmUpgrade(farm: string): Record<string, string> {
+    const secrets = ["setup-password", "farm-password", "services-password", "app-pool-password", "passphrase", "product-key"];
+    const names = [
+        farm, `${farm}-vault-suffix`, `${farm}-vault`,
+        ...secrets.map((s) => `${farm}-${s}`),
+        ...secrets.filter((s) => s !== "product-key").map((s) => `${farm}-generated-${s}`),
+        ...secrets.slice(0, 4).map((s) => `${farm}-dc-reads-${s}`),
+        ...secrets.map((s) => `${farm}-sp-reads-${s}`),
+        ...["1-ad-accounts", "2-sql-config", "3-sp-prerequisites", "4-restart-after-prerequisites", "5-sp-binaries", "6-restart-after-binaries", "9-sp-farm"]
+            .map((s) => `${farm}-${s}`),
+    ];
+    return Object.fromEntries(names.map((n) => [n, "create"]));
+}
+
 /** Per project, what `pulumi up` does to a stack deployed with library 0.1.0. */
 const UPGRADES: readonly { readonly project: Project; readonly expect: Readonly<Record<string, string>> }[] = [
     { project: "dev", expect: { ...networkUpgrade("network"), "network-nsg": "update", "web01-nic": "update", "app01-nic": "update" } },
-    { project: "sql-server", expect: { ...networkUpgrade("net"), "sql01-nic": "update" } },
+    { project: "sql-server", expect: { ...networkUpgrade("net"), "sql01-nic": "update", "sql01-vm": "update" } },
     {
         project: "sharepoint-farm",
         expect: {
-            ...networkUpgrade("farm"), "farm-nsg": "update", "dc01-nic": "update", "sql01-nic": "update", "sp01-nic": "update",
+            ...networkUpgrade("farm"), "farm-nsg": "update", "dc01-nic": "update", "sql01-nic": "update", "sp01-nic": "update", "sql01-vm": "update",
             "dc01-vault-suffix": "create", "dc01-vault": "create", "dc01-safe-mode-password": "create", "dc01-safe-mode-reader": "create", "dc01-promote": "update",
+            // The farm needs MAXDOP 1, which the example now gives its SQL Server VM: sent in place.
+            "sql01-sql": "update",
+            ...sharePointFarmUpgrade("sharepoint"),
         },
     },
     { project: "lift-and-shift", expect: { ...networkUpgrade("net"), "erp01-nic": "update" } },
@@ -553,6 +587,26 @@ export const EDITS: readonly EditRow[] = [
         source: `${ENGINE}/step_generator.go:3220-3361 (the registration is a dependent of the VM: its virtualMachineResourceId is in its replaceOnChanges)`,
     },
     {
+        // The VM's kept OS disk keeps the instance (master, logins, jobs); with no image there is no OS profile, so no
+        // generated password and no access extension, and the registration, tied to the VM, is created again without
+        // a storage configuration.
+        edit: "rebuild the SQL Server example's VM from its kept OS disk once existingStorage is true",
+        project: "sql-server",
+        before: { "apvm-sql-server:existingStorage": true },
+        after: { "apvm-sql-server:existingStorage": true, "apvm-sql-server:osDiskId": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-apvm-sql-dev/providers/Microsoft.Compute/disks/sql01_OsDisk_1_0f1e" },
+        expect: { "sql01-vm": "replace (delete-first)", "sql01-sql": "replace (delete-first)", "sql01-access": "delete", "sql01-admin-password": "delete" },
+        exit: 0,
+        source: `${ENGINE}/step_generator.go:2075-2122, 3366-3386 (the registration is tied to the VM with replaceWith, and deleted before it, unprotected)`,
+    },
+    {
+        edit: "set a collation on the SQL Server example's deployed VM",
+        project: "sql-server",
+        after: { "apvm-sql-server:collation": "Latin1_General_100_CI_AS_SC_UTF8" },
+        expect: { "sql01-sql": "update-refused" },
+        exit: 4,
+        source: "learn.microsoft.com/sql/relational-databases/collations/set-or-change-the-server-collation (the server collation is chosen when SQL Server is installed; tools/plan/resource-diff.ts SQL_CREATE_ONLY_IN_PLACE)",
+    },
+    {
         edit: "set the SQL Server example's existingStorage back to false",
         project: "sql-server",
         before: { "apvm-sql-server:existingStorage": true },
@@ -578,6 +632,16 @@ export const EDITS: readonly EditRow[] = [
         source: `${AZURE}/diff.go (hardwareProfile.vmSize is no replace key)`,
     },
     {
+        // The NIC was created with accelerated networking (the default on Standard_D2s_v5); Azure refuses to resize a
+        // VM whose NIC has it to a size without it, so the default there is applied, not ignored.
+        edit: "resize the SharePoint farm's domain controller to Standard_B4ms, a size without accelerated networking",
+        project: "sharepoint-farm",
+        after: { "apvm-sharepoint-farm:dcSize": "Standard_B4ms" },
+        expect: { "dc01-nic": "update", "dc01-vm": "update" },
+        exit: 0,
+        source: `${AZURE}/diff.go (enableAcceleratedNetworking and hardwareProfile.vmSize are no replace keys); learn.microsoft.com/azure/virtual-network/manage-accelerated-networking (turning it off needs no stop)`,
+    },
+    {
         edit: "point the lift-and-shift example's data disk at another VHD",
         project: "lift-and-shift",
         after: {
@@ -591,11 +655,40 @@ export const EDITS: readonly EditRow[] = [
         exit: 4,
         source: `${ENGINE}/step_generator.go:1958 (creationData is in the disk's replaceOnChanges, and the disk is protected)`,
     },
+    {
+        edit: "finish the lift-and-shift example's upload: phase upload to attach, after azcopy and az disk revoke-access",
+        project: "lift-and-shift",
+        before: liftUpload("upload"),
+        after: liftUpload("attach"),
+        expect: { "erp01-os-disk": "update", "erp01-disk-data": "update", "erp01-disk-logs": "update", "erp01-vm": "create" },
+        exit: 0,
+        source: `${AZURE}/diff.go (networkAccessPolicy and publicNetworkAccess are no replace keys; creationData, the same in both phases, is unchanged)`,
+        readme: "The uploaded disks close to the network in place (`DenyAll`) and the VM is created on them; nothing is replaced.",
+    },
+    {
+        edit: "give an uploaded VHD of the lift-and-shift example another size (sizeBytes)",
+        project: "lift-and-shift",
+        before: liftUpload("attach"),
+        after: liftUpload("attach", [512, 64]),
+        expect: { "erp01-disk-data": "replace-refused (create-first)", "*": "not-reached" },
+        exit: 4,
+        source: `${ENGINE}/step_generator.go:1958 (uploadSizeBytes is in creationData, in the disk's replaceOnChanges, and the disk is protected)`,
+    },
+    {
+        edit: "switch the lift-and-shift example's deployed disks from imported to uploaded",
+        project: "lift-and-shift",
+        after: liftUpload("attach"),
+        expect: { "erp01-os-disk": "replace-refused (create-first)", "erp01-disk-data": "replace-refused (create-first)", "erp01-disk-logs": "replace-refused (create-first)", "*": "not-reached" },
+        exit: 4,
+        source: `${ENGINE}/step_generator.go:1958 (a disk's source is its creationData, in its replaceOnChanges, and the disk is protected)`,
+    },
     // Upgrades: a stack deployed with a released library, planned with this one. What 0.1.0 stacks get (docs/security.md,
     // "Upgrading a deployed stack"): the application security groups (each VM's NIC joins its OS's, and the management
     // rules target them), the NAT gateway with its address (the subnet takes it and the Key Vault service endpoint in
-    // place), and for a domain controller the vault, secret and role assignment its promotion now reads the safe-mode
-    // password through, the promotion updating in place. Nothing is replaced or deleted.
+    // place), for a domain controller the vault, secret and role assignment its promotion now reads the safe-mode
+    // password through, the promotion updating in place, and for a SQL Server VM its patch mode, AutomaticByPlatform to
+    // AutomaticByOS in place (its image is not on Microsoft's platform-patching list; Azure switches the two in place
+    // on a VM created with enableAutomaticUpdates true, which stays true). Nothing is replaced or deleted.
     ...UPGRADES.map(({ project, expect }): EditRow => ({
         edit: `upgrade the ${project === "dev" ? "dev stack" : `${project} example`} from library 0.1.0`,
         project,

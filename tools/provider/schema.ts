@@ -38,15 +38,17 @@ const ANY = "pulumi.json#/Any";
  * REAL_NUMBERS fails the generator, so that a new one is decided, not left to chance.
  */
 export const INTEGERS: readonly string[] = [
-    "DataDisk.lun", "DataDisk.sizeGb", "OsDisk.sizeGb",
+    "DataDisk.lun", "DataDisk.sizeGb", "DataDisk.iops", "DataDisk.throughputMBps", "OsDisk.sizeGb", "DiskUpload.sizeBytes",
     "ScaleSetDataDisk.lun", "ScaleSetDataDisk.sizeGb", "ScaleSetOsDisk.sizeGb",
     "SqlServer.dataDiskSizeGb", "SqlServer.logDiskSizeGb", "SqlServer.tempDbDiskSizeGb", "SqlServer.port",
+    "SqlDiskSet.count", "SqlDiskSet.iops", "SqlDiskSet.throughputMBps",
+    "SqlInstanceSettings.maxDop", "SqlInstanceSettings.minServerMemoryMb", "SqlInstanceSettings.maxServerMemoryMb", "SqlAssessmentSchedule.weeklyInterval",
     "DomainController.ntdsDiskSizeGb",
     "LinuxScaleSet.instanceCount", "WindowsScaleSet.instanceCount",
     "ScaleSetHealthProbe.port", "VmNetworkInboundRule.port",
     "BackupVault.retentionDays", "BackupVault.instantRestoreDays",
     "DomainJoin.waitTimeoutMinutes",
-    "SizeFacts.maxDataDisks",
+    "SizeFacts.maxDataDisks", "SizeFacts.vcpus", "SizeFacts.memoryGb",
     "ImageGeneration",
 ];
 

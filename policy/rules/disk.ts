@@ -6,9 +6,15 @@
  * So a disk whose settings are absent gets an advisory, and only an explicit bad value is refused.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { DISK, field, resourceRule, sameText, show } from "./support";
+import { DISK, field, resourceRule, sameText, show, switchedOn } from "./support";
 
 export const DISK_NO_PUBLIC_ACCESS = "apvm-disk-no-public-access";
+/**
+ * The pack config switch that lets a disk created for a direct upload (`creationData.createOption: "Upload"`) be open
+ * while it waits for its VHD: a SAS from outside Azure can write it only so (docs/durability.md, "Uploading a VHD into
+ * a disk"). Every other disk stays refused, and an Upload disk is refused again once the switch is off.
+ */
+export const ALLOW_UPLOAD = "allowUpload";
 export const DISK_SETTINGS_EXPLICIT = "apvm-disk-settings-explicit";
 
 export const DISK_POLICIES: ResourceValidationPolicy[] = [
@@ -18,11 +24,24 @@ export const DISK_POLICIES: ResourceValidationPolicy[] = [
         // Mandatory: an open disk can be exported or overwritten through a SAS URL from anywhere.
         enforcementLevel: "mandatory",
         types: [DISK],
-        check: (disk, _args, report) => {
+        configSchema: {
+            properties: {
+                [ALLOW_UPLOAD]: {
+                    type: "boolean",
+                    default: false,
+                    description: "Allow a disk created for a direct upload (createOption \"Upload\") to be open to public networks while it waits for its VHD.",
+                },
+            },
+        },
+        check: (disk, args, report) => {
+            if (switchedOn(args, ALLOW_UPLOAD) && sameText(field(disk, "creationData", "createOption"), "Upload")) {
+                return;
+            }
             const access = disk["publicNetworkAccess"];
             if (access !== undefined && !sameText(access, "Disabled")) {
                 report(`publicNetworkAccess is ${show(access)}; set it to "Disabled" so the disk cannot be exported `
-                    + "or uploaded from a public network.");
+                    + "or uploaded from a public network (for a disk that waits for a direct upload, set this policy's "
+                    + "allowUpload: true in the pack config for the upload, and off again after it).");
             }
             const policy = disk["networkAccessPolicy"];
             if (policy !== undefined && !sameText(policy, "DenyAll") && !sameText(policy, "AllowPrivate")) {

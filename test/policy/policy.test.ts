@@ -216,7 +216,7 @@ const FAILING: readonly FailingCase[] = [
         policy: rules.DISK_NO_PUBLIC_ACCESS, when: "web01's data disk is open to public networks and allows private access without a disk access",
         resource: () => withInput(withInput(find(dev, "web01-disk-data"), ["publicNetworkAccess"], "Enabled"), ["networkAccessPolicy"], "AllowPrivate"),
         messages: [
-            "publicNetworkAccess is \"Enabled\"; set it to \"Disabled\" so the disk cannot be exported or uploaded from a public network.",
+            "publicNetworkAccess is \"Enabled\"; set it to \"Disabled\" so the disk cannot be exported or uploaded from a public network (for a disk that waits for a direct upload, set this policy's allowUpload: true in the pack config for the upload, and off again after it).",
             "networkAccessPolicy is \"AllowPrivate\" but diskAccessId is not set; give the disk access resource's id, or set networkAccessPolicy to \"DenyAll\".",
         ],
     },
@@ -519,6 +519,17 @@ describe("GIVEN the pack config's opt-outs", () => {
         const vm = withInput(withInput(find(dev, "web01-vm"), ["storageProfile", "dataDisks", 0, "deleteOption"], "Delete"), ["storageProfile", "osDisk", "deleteOption"], "Delete");
         expect(await violationsOf(policy(rules.VM_DISKS_SURVIVE), vm)).toHaveLength(2);
         expect(await violationsOf(policy(rules.VM_DISKS_SURVIVE), vm, { allowDiskDelete: true })).toEqual([]);
+    });
+
+    it("WHEN allowUpload is true THEN a disk open for its direct upload passes, and an open disk of any other kind is still refused", async () => {
+        const open = withInput(withInput(find(dev, "web01-disk-data"), ["publicNetworkAccess"], "Enabled"), ["networkAccessPolicy"], "AllowAll");
+        const uploading = withInput(open, ["creationData"], { createOption: "Upload", uploadSizeBytes: 68719477248 });
+        expect(await violationsOf(policy(rules.DISK_NO_PUBLIC_ACCESS), uploading)).toEqual([
+            "publicNetworkAccess is \"Enabled\"; set it to \"Disabled\" so the disk cannot be exported or uploaded from a public network (for a disk that waits for a direct upload, set this policy's allowUpload: true in the pack config for the upload, and off again after it).",
+            "networkAccessPolicy is \"AllowAll\"; set it to \"DenyAll\", or to \"AllowPrivate\" with diskAccessId.",
+        ]);
+        expect(await violationsOf(policy(rules.DISK_NO_PUBLIC_ACCESS), uploading, { allowUpload: true })).toEqual([]);
+        expect(await violationsOf(policy(rules.DISK_NO_PUBLIC_ACCESS), open, { allowUpload: true })).toHaveLength(2);
     });
 
     it("WHEN allowPublicIp and allowDiskDelete are true THEN a fleet's public IP configuration and data disks deleted with their instances pass", async () => {
